@@ -1,0 +1,29 @@
+namespace MemScript.Runtime;
+
+/// <summary>
+/// What an <c>at</c> block (generated code) can do: LANGUAGE.md section 6.
+/// Everything runs at once, at the block's simulated time.
+/// </summary>
+public abstract class Events
+{
+    /// <summary>The kernel pins <paramref name="bytes"/> more memory.</summary>
+    public abstract void Pressure(Site site, ulong bytes);
+
+    public abstract void Release(Site site, ulong bytes);
+
+    public abstract void DropCaches(Site site);
+
+    /// <summary><c>sysctl vm.NAME = VALUE</c>; names checked by the compiler.</summary>
+    public abstract void Sysctl(Site site, string name, long value);
+
+    public abstract void Kill(Site site, string process);
+
+    public abstract void OomScoreAdj(Site site, string process, int value);
+
+    public abstract void Note(Site site, string text);
+
+    public abstract void Expect(Site site, Expectation expectation);
+
+    /// <summary>A report statement; <paramref name="process"/> null means every process where that makes sense.</summary>
+    public abstract void Report(Site site, ReportKind kind, string? process);
+}

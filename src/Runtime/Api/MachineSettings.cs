@@ -1,0 +1,46 @@
+namespace MemScript.Runtime;
+
+/// <summary>
+/// The simulated computer, as the <c>machine</c> block and <c>--set</c> give it.
+/// Every property starts at LANGUAGE.md's default; the generated
+/// <c>Configure</c> method assigns only what the scenario wrote. Sizes in bytes.
+/// </summary>
+public sealed class MachineSettings
+{
+    public ulong Ram { get; set; } = 64UL << 20;
+    public ulong Swap { get; set; }
+    public ulong PageSize { get; set; } = 4096;
+    public int Swappiness { get; set; } = 60;
+    public OvercommitMode Overcommit { get; set; } = OvercommitMode.Heuristic;
+    public int OvercommitRatio { get; set; } = 50;
+    /// <summary>vm.min_free_kbytes in bytes; null = derived as the kernel does.</summary>
+    public ulong? MinFree { get; set; }
+    public WatermarkMode Watermarks { get; set; } = WatermarkMode.Auto;
+    public ulong WatermarkMin { get; set; }
+    public ulong WatermarkLow { get; set; }
+    public ulong WatermarkHigh { get; set; }
+    public string Reclaim { get; set; } = "linux";
+    public long ReclaimSeed { get; set; }
+    public OomMode Oom { get; set; } = OomMode.Modern;
+    /// <summary>0 = off.</summary>
+    public ulong FaultAround { get; set; } = 64UL << 10;
+    /// <summary>0 = off.</summary>
+    public ulong Readahead { get; set; } = 128UL << 10;
+    public ulong MmapThreshold { get; set; } = 128UL << 10;
+    public ulong TopPad { get; set; } = 128UL << 10;
+    public bool PageTablesCharged { get; set; } = true;
+    public ulong Kernel { get; set; }
+    /// <summary>0 = off.</summary>
+    public int TlbEntries { get; set; } = 64;
+    public int TlbWays { get; set; } = 4;
+    public string Thp { get; set; } = "never";
+    public int NumaNodes { get; set; } = 1;
+    public string Layout { get; set; } = "x86_64";
+    public long QuantumNs { get; set; } = 1_000_000;
+}
+
+public enum OvercommitMode { Heuristic = 0, Always = 1, Never = 2 }
+
+public enum WatermarkMode { Auto, Off, Manual }
+
+public enum OomMode { Modern, Legacy }

@@ -1,0 +1,14 @@
+namespace MemScript.Runtime;
+
+/// <summary>The report statements of LANGUAGE.md section 5.</summary>
+public enum ReportKind
+{
+    Top,
+    Maps,
+    Status,
+    Meminfo,
+    Free,
+    Vmstat,
+    Buddyinfo,
+    OomScores,
+}

@@ -1,0 +1,82 @@
+namespace MemScript.Runtime;
+
+/// <summary>
+/// Everything a run produced, as data: the report renderers (text, JSON,
+/// Markdown, HTML) only turn this into text. Lists are in a stable order:
+/// the timeline in simulated-time order (ties in the order things happened),
+/// processes by pid, counters in their enum order.
+/// </summary>
+public sealed record SimulationResult(
+    string SourcePath,
+    MachineSummary Machine,
+    IReadOnlyList<Site> HeaderNotes,
+    IReadOnlyList<TimelineEvent> Timeline,
+    IReadOnlyList<ProcessSummary> Processes,
+    IReadOnlyList<Counter> Vmstat,
+    IReadOnlyList<Counter> Meminfo,
+    IReadOnlyList<OomKill> OomKills,
+    IReadOnlyList<ExpectationResult> Expectations,
+    IReadOnlyList<SelfCheck> SelfChecks,
+    long ElapsedNs,
+    RunOutcome Outcome,
+    string? OutcomeMessage)
+{
+    /// <summary>True when every expectation passed and the run completed.</summary>
+    public bool Passed => Outcome == RunOutcome.Completed && Expectations.All(e => e.Passed) && SelfChecks.All(c => c.Ok);
+}
+
+/// <summary>How a run ended.</summary>
+public enum RunOutcome
+{
+    /// <summary>No process runnable or sleeping and no event pending.</summary>
+    Completed,
+    /// <summary>The scenario needs more frames than RAM has and memory pressure is not modelled yet.</summary>
+    NeedsMemoryPressure,
+    /// <summary>A MemScript bug (a self-check failed hard, or an exception): reported, never thrown.</summary>
+    InternalError,
+}
+
+/// <summary>A named value in the order and units the kernel prints (vmstat: counts; meminfo: kB).</summary>
+public sealed record Counter(string Name, long Value);
+
+/// <summary>
+/// The machine and costs in force. <see cref="Settings"/> are name/value pairs
+/// as used, in LANGUAGE.md's order, values already formatted (<c>64 MiB</c>);
+/// <see cref="Costs"/> likewise (<c>tlb hit</c>, <c>4 ns</c>).
+/// </summary>
+public sealed record MachineSummary(
+    IReadOnlyList<KeyValuePair<string, string>> Settings,
+    IReadOnlyList<KeyValuePair<string, string>> Costs,
+    long WatermarkMinPages,
+    long WatermarkLowPages,
+    long WatermarkHighPages);
+
+/// <summary>One process at the end of the run (sizes in kB, as /proc/PID/status prints them).</summary>
+public sealed record ProcessSummary(
+    string Name,
+    int Pid,
+    ProcessState State,
+    string Command,
+    string User,
+    long VmSizeKb,
+    long VmRssKb,
+    long RssAnonKb,
+    long RssFileKb,
+    long RssShmemKb,
+    long VmSwapKb,
+    long VmPteKb,
+    long VmDataKb,
+    long VmStkKb,
+    long MinFlt,
+    long MajFlt,
+    int OomScore,
+    int OomScoreAdj);
+
+/// <summary>An OOM kill: when, whom, with what badness, among how many candidates.</summary>
+public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates);
+
+/// <summary>An expect, checked: <see cref="Actual"/> formatted as the subject prints (sizes in kB).</summary>
+public sealed record ExpectationResult(Site Site, string Text, bool Passed, string Actual, string Expected);
+
+/// <summary>A runtime self-check (MODEL.md section 10): frame conservation, content stamps.</summary>
+public sealed record SelfCheck(string Name, bool Ok, string? Detail);
