@@ -1,1 +1,4 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// Runs the runtime's benchmarks: `dotnet run -c Release --project bench -- --filter '*'`.
+BenchmarkSwitcher.FromAssembly(typeof(MemScript.Bench.ResidentAccessBenchmark).Assembly).Run(args);
