@@ -6,9 +6,9 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// top's process table with its default memory columns:
 /// <c>    PID USER      PR  NI    VIRT    RES    SHR S  %MEM COMMAND</c>.
 /// Widths as top prints them: PID 7, USER 8 (left; a longer name is cut to 7
-/// and marked with '+'), PR 3, NI 3, VIRT/RES/SHR 7 in KiB, S 1, %MEM 5 with
+/// and marked with '+'), PR 3, NI 3, VIRT 7, RES 6, SHR 6 in KiB, S 1, %MEM 5 with
 /// one decimal (RES / MemTotal * 100), then COMMAND. PR = 20 + nice. A size
-/// too wide for 7 columns is scaled as top does, to the first of m, g, t
+/// too wide for its column is scaled as top does, to the first of m, g, t
 /// that fits, with one decimal (<c>12.5g</c>).
 /// </summary>
 internal static class TopFormatter
@@ -32,9 +32,9 @@ internal static class TopFormatter
             + " " + User(row.User)
             + " " + (20 + row.Nice).ToString(ci).PadLeft(3)
             + " " + row.Nice.ToString(ci).PadLeft(3)
-            + " " + Size(row.Virt)
-            + " " + Size(row.Res)
-            + " " + Size(row.Shr)
+            + " " + Size(row.Virt, 7)
+            + " " + Size(row.Res, 6)
+            + " " + Size(row.Shr, 6)
             + " " + row.State
             + " " + mem.ToString("0.0", ci).PadLeft(5)
             + " " + row.Command;
@@ -43,21 +43,21 @@ internal static class TopFormatter
     private static string User(string user) =>
         user.Length > 8 ? user[..7] + "+" : user.PadRight(8);
 
-    /// <summary>A size in bytes as a 7-column KiB figure, scaled when it does not fit.</summary>
-    public static string Size(ulong bytes)
+    /// <summary>A size in bytes as a KiB figure <paramref name="width"/> columns wide, scaled when it does not fit.</summary>
+    public static string Size(ulong bytes, int width)
     {
         var ci = CultureInfo.InvariantCulture;
         ulong kib = bytes / 1024;
         var plain = kib.ToString(ci);
-        if (plain.Length <= 7)
-            return plain.PadLeft(7);
+        if (plain.Length <= width)
+            return plain.PadLeft(width);
         double value = kib;
         foreach (var suffix in "mgtpe")
         {
             value /= 1024.0;
             var scaled = value.ToString("0.0", ci) + suffix;
-            if (scaled.Length <= 7)
-                return scaled.PadLeft(7);
+            if (scaled.Length <= width)
+                return scaled.PadLeft(width);
         }
         return plain;
     }
