@@ -84,6 +84,18 @@ public class TextReportTests
     }
 
     [Fact]
+    public void SnapshotTitle_ThatAlreadySaysWhen_IsPrintedAsGiven()
+    {
+        var r = SampleResults.LazyAllocation(timeline:
+            [new TimelineEvent.Snapshot(27_000, new Site(6, 3, "free"), "free at 0.027 ms (p:6)", ["x"])]);
+
+        var lines = Lines(r);
+
+        Assert.Contains("free at 0.027 ms (p:6)", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("(p:6) at", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void KernelEvent_PrintsARow_ThenItsLinesIndented6()
     {
         var r = SampleResults.LazyAllocation(timeline:
