@@ -70,6 +70,19 @@ internal static class CSharpNames
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
 
-    /// <summary>The path of a <c>#line</c> directive, as a string literal on one line.</summary>
-    public static string LinePath(string path) => Literal(path);
+    /// <summary>
+    /// The path of a <c>#line</c> directive. C# reads it up to the next quote
+    /// with no escapes, so a quote or a line break in the path becomes <c>_</c>
+    /// (the mapped path is then only a label; diagnostics use the request's path).
+    /// </summary>
+    public static string LinePath(string path)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in path)
+        {
+            builder.Append(c is '"' || c < 0x20 || c is '\u0085' or '\u2028' or '\u2029' or '\u007f' ? '_' : c);
+        }
+
+        return builder.Append('"').ToString();
+    }
 }
