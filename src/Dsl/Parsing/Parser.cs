@@ -22,7 +22,7 @@ public static class Parser
         var declarations = new List<D>();
         foreach (var raw in raws)
         {
-            if (ParseHeader(text, raw, diagnostics) is not { } node)
+            if (ParseHeader(text, raw, diagnostics) is not { } node || node is S.Assign { Value: AllocationSyntax.Missing })
             {
                 continue;
             }
@@ -95,7 +95,8 @@ public static class Parser
                 continue;
             }
 
-            if (node is not S statement || !Allowed(statement, context, text, raw, diagnostics))
+            if (node is not S statement || (statement is S.Assign { Value: AllocationSyntax.Missing } && context != BodyContext.Process)
+                || !Allowed(statement, context, text, raw, diagnostics))
             {
                 continue;
             }
@@ -136,8 +137,41 @@ public static class Parser
             return result.Value;
         }
 
+        if (result.Expectations.SequenceEqual(new[] { "'='" }) && result.Remainder.Position > raw.Header.Start
+            && text.ToString(TextSpan.FromBounds(raw.Header.Start, result.Remainder.Position)).Trim() is var word
+            && word.All(Lexemes.IsNamePart))
+        {
+            // "tuoch a": the only way to read a first word that is no keyword is an assignment; say what is wrong.
+            diagnostics.Report(SyntaxErrors.Unexpected, text, FirstWord(text, raw.Header), "'" + word + "'", "a statement");
+            return null;
+        }
+
         ReportFailure(text, raw.Header, result, "a statement", diagnostics);
-        return null;
+        return RecoverAssignment(text, raw.Header);
+    }
+
+    /// <summary>After a failed <c>NAME = ...</c>, the name still counts as assigned, so its later uses raise no second error.</summary>
+    private static SyntaxNode? RecoverAssignment(SourceText text, TextSpan header)
+    {
+        var end = header.Start;
+        while (end < header.End && Lexemes.IsNamePart(text[end]))
+        {
+            end++;
+        }
+
+        var equals = end;
+        while (equals < header.End && text[equals] is ' ' or '\t')
+        {
+            equals++;
+        }
+
+        if (end == header.Start || !Lexemes.IsNameStart(text[header.Start]) || equals >= header.End || text[equals] != '=')
+        {
+            return null;
+        }
+
+        var name = new LiteralSyntax.Name(text.ToString(TextSpan.FromBounds(header.Start, end))) { Span = TextSpan.FromBounds(header.Start, end) };
+        return new S.Assign(name, new AllocationSyntax.Missing()) { Span = header };
     }
 
     private static void ReportFailure<T>(SourceText text, TextSpan header, IResult<T> result, string atStart, DiagnosticBag diagnostics)

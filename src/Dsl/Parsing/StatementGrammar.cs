@@ -61,8 +61,8 @@ internal static class StatementGrammar
     private static Parser<S> Access(string kind) =>
         from _ in Keyword(kind)
         from region in ExpressionGrammar.Region
-        from pattern in ExpressionGrammar.Pattern.Optional()
-        from times in ExpressionGrammar.Times.Optional()
+        from pattern in ExpressionGrammar.Pattern.XOptional()
+        from times in ExpressionGrammar.Times.XOptional()
         select (S)new S.Access(kind, region, pattern.GetOrDefault(), times.GetOrDefault());
 
     private static readonly Parser<S> Touch =

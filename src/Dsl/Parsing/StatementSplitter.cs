@@ -133,6 +133,7 @@ internal sealed class StatementSplitter
         if (Current == '{' && !AtEnd)
         {
             block = ParseBlock(depth);
+            broken |= block is null;
         }
 
         return new RawStatement(header, block, broken);

@@ -16,13 +16,13 @@ public static class SyntaxErrors
         "MEMS0002", DiagnosticSeverity.Error, "string is not closed before the end of the line", "note \"hello");
 
     public static readonly DiagnosticDescriptor UnclosedBlock = new(
-        "MEMS0003", DiagnosticSeverity.Error, "'{' is never closed", "process p {");
+        "MEMS0003", DiagnosticSeverity.Error, "'{{' is never closed", "process p {");
 
     public static readonly DiagnosticDescriptor UnmatchedCloseBrace = new(
-        "MEMS0004", DiagnosticSeverity.Error, "'}' closes no block", "}");
+        "MEMS0004", DiagnosticSeverity.Error, "'}}' closes no block", "}");
 
     public static readonly DiagnosticDescriptor OrphanBlock = new(
-        "MEMS0005", DiagnosticSeverity.Error, "a '{ ... }' block must follow a statement that takes one", "touch a; { }");
+        "MEMS0005", DiagnosticSeverity.Error, "a '{{ ... }}' block must follow a statement that takes one", "touch a; { }");
 
     public static readonly DiagnosticDescriptor BlockNotAllowed = new(
         "MEMS0006", DiagnosticSeverity.Error, "'{0}' does not take a '{{ ... }}' block", "touch a { }");

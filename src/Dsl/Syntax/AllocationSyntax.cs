@@ -16,4 +16,7 @@ public abstract record AllocationSyntax : SyntaxNode
     public sealed record ShmAt(LiteralSyntax.String Key, bool ReadOnly) : AllocationSyntax;
 
     public sealed record ShmGet(LiteralSyntax.String Key, SizeSyntax Size) : AllocationSyntax;
+
+    /// <summary>A right-hand side that did not parse: keeps the name assigned, so one error does not cascade.</summary>
+    public sealed record Missing : AllocationSyntax;
 }
