@@ -141,6 +141,9 @@ internal sealed class ProcessTask : ISchedTask
             _system.Add(new TimelineEvent.Kernel(_system.Now, site, Pid, Name, lines));
     }
 
+    /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>
+    public void ChargeSyscall() => Clock.Advance(Kernel.LastSyscallCostNs);
+
     /// <summary>A load or store made by the C library itself (malloc's headers, memset, memcpy).</summary>
     public void LibraryAccess(ulong address, AccessKind kind)
     {

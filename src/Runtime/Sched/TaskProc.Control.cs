@@ -39,6 +39,7 @@ internal sealed partial class TaskProc
         var size = Kernel.ShmSize(id);
         var request = new MmapRequest(PageAlign(size), MapKind.SysVShm, Read: true, Write: !readOnly, Exec: false, Shared: true, ObjectId: id);
         var address = Kernel.Mmap(Mm, request, out var error);
+        task.ChargeSyscall();
         if (error != Errno.Ok || address == 0)
         {
             task.End(site, mark, error.ToString());
@@ -58,6 +59,7 @@ internal sealed partial class TaskProc
             return;
         }
         var error = Kernel.Munmap(Mm, region.Start, length);
+        task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? "shmdt " + MallocArena.Kib(length) : error.ToString());
     }
 

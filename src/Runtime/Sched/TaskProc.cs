@@ -127,6 +127,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     private Region Map(Site site, in StatementMark mark, in MmapRequest request, ulong size)
     {
         var address = Kernel.Mmap(Mm, request, out var error);
+        task.ChargeSyscall();
         var ok = error == Errno.Ok && address != 0;
         task.End(site, mark, ok ? "mmap " + MallocArena.Kib(request.Length) : error.ToString());
         return ok ? new Region(address, size) : Region.Null;
@@ -144,6 +145,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var mark = task.Begin();
         var (start, length) = Pages(region);
         var error = region.IsNull ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
+        task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? "munmap " + MallocArena.Kib(length) : error.ToString());
     }
 
@@ -159,6 +161,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
             _ => (false, false, false),
         };
         var error = region.IsNull ? Errno.EINVAL : Kernel.Mprotect(Mm, start, length, r, w, x);
+        task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
 
@@ -167,6 +170,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var mark = task.Begin();
         var (start, length) = Pages(region);
         var error = region.IsNull ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
+        task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
 
@@ -177,6 +181,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var magnitude = (ulong)Math.Abs(delta);
         var target = delta >= 0 ? current + magnitude : current - Math.Min(current, magnitude);
         var result = Kernel.SetBrk(Mm, target);
+        task.ChargeSyscall();
         var detail = result == target && delta != 0
             ? $"brk {(delta >= 0 ? "+" : "-")}{MallocArena.Kib(magnitude)}"
             : delta == 0 ? null : "ENOMEM";
