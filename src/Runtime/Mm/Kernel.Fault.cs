@@ -183,6 +183,7 @@ internal sealed partial class Kernel
             if (frame.MapCount > 1)
             {
                 frame.MapCount--;
+                m.RssAnon--;
                 var copy = NewAnonPage(m, va, frame.Stamp);
                 leaf[i] = StampWrite(Pte.Make(copy, flags, 0));
             }
