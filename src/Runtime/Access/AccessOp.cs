@@ -74,7 +74,7 @@ internal sealed class AccessOp : Op
         var target = space > 0 ? text[(space + 1)..] : text;
         _task.End(_site, _mark, signal);
         var line = $"{signal} at {Units.Hex(address)} ({code}): {what} of {target} at {_site}";
-        _task.Die(ProcessState.Segfault, _site, line, $"{_task.Name} (pid {_task.Pid}) killed by {signal}");
+        _task.Die(ProcessState.Segfault, _site, line, $"killed by {signal}; its memory is freed");
         return true;
     }
 }

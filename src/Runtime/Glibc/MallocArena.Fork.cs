@@ -32,6 +32,8 @@ internal sealed partial class MallocArena
         }
         foreach (var free in _free)
             copy._free.Add(free);
+        foreach (var freed in _freedPointers)
+            copy._freedPointers.Add(freed);
         foreach (var (pointer, mapped) in _mmapped)
             copy._mmapped.Add(pointer, mapped);
         return copy;

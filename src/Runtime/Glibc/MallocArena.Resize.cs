@@ -63,7 +63,7 @@ internal sealed partial class MallocArena
         }
         if (!_chunks.TryGetValue(pointer - HeaderBytes, out var chunk) || chunk.Free)
         {
-            outcome = chunk == null ? FreeOutcome.InvalidPointer : FreeOutcome.DoubleFree;
+            outcome = _freedPointers.Contains(pointer) ? FreeOutcome.DoubleFree : FreeOutcome.InvalidPointer;
             return 0;
         }
         if (chunk.Size >= nb)

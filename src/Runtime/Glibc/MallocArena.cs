@@ -48,6 +48,7 @@ internal sealed partial class MallocArena
     private readonly SortedSet<ulong> _free = new();
     private readonly Dictionary<ulong, MmappedChunk> _mmapped = new();
     private readonly List<string> _details = new();
+    private readonly HashSet<ulong> _freedPointers = new();
     private HeapChunk? _last;
     private bool _tcacheReady;
     private ulong _topAddress;
@@ -97,13 +98,13 @@ internal sealed partial class MallocArena
         if (_mmapped.Remove(pointer, out var mapped))
         {
             FreeMmapped(mapped);
+            _freedPointers.Add(pointer);
             return FreeOutcome.Ok;
         }
-        if (!_chunks.TryGetValue(pointer - HeaderBytes, out var chunk))
-            return FreeOutcome.InvalidPointer;
-        if (chunk.Free)
-            return FreeOutcome.DoubleFree;
+        if (!_chunks.TryGetValue(pointer - HeaderBytes, out var chunk) || chunk.Free)
+            return _freedPointers.Contains(pointer) ? FreeOutcome.DoubleFree : FreeOutcome.InvalidPointer;
         FreeHeapChunk(chunk);
+        _freedPointers.Add(pointer);
         return FreeOutcome.Ok;
     }
 
@@ -133,7 +134,13 @@ internal sealed partial class MallocArena
             _details.Add("ENOMEM");
             return 0;
         }
-        var nb = RequestToSize(n);
+        var pointer = AllocateChunk(RequestToSize(n));
+        _freedPointers.Remove(pointer);
+        return pointer;
+    }
+
+    private ulong AllocateChunk(ulong nb)
+    {
         var fromList = TakeFromFreeList(nb);
         if (fromList != null)
             return fromList.UserPointer;

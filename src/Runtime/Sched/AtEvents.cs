@@ -47,7 +47,7 @@ internal sealed class AtEvents(SimSystem system) : Events
         if (target == null)
             Say(site, $"kill {process}: no such process");
         else
-            target.Die(ProcessState.Killed, site, $"{target.Name} (pid {target.Pid}) killed by SIGKILL at {site}");
+            target.Die(ProcessState.Killed, site, "killed by SIGKILL");
     }
 
     public override void OomScoreAdj(Site site, string process, int value)

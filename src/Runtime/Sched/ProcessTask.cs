@@ -55,7 +55,7 @@ internal sealed class ProcessTask : ISchedTask
         Mm = Kernel.CreateAddressSpace(Command, Options.LimitStack, Options.LimitAs, Options.LimitData);
         Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad);
         RunState = TaskRunState.Runnable;
-        _system.Add(new TimelineEvent.Kernel(_system.Now, Site.None, Pid, Name, [$"{Name} (pid {Pid}) starts"]));
+        _system.Add(new TimelineEvent.Kernel(_system.Now, Site.None, Pid, Name, ["starts"]));
         _body = _bodyFactory!(Proc).GetEnumerator();
         _bodyFactory = null;
     }

@@ -3,9 +3,9 @@ using MemScript.Runtime.Reporting.Proc;
 namespace MemScript.Runtime.Sched;
 
 /// <summary>
-/// Report statements (LANGUAGE.md 5): a titled snapshot in the kernel's own
-/// format (<c>top at 0.027 ms (p:6)</c>, <c>/proc/100/maps at ...</c>), made
-/// by the /proc formatters, followed by the runtime's self-checks. top's S
+/// Report statements (LANGUAGE.md 5): a snapshot in the kernel's own format,
+/// made by the /proc formatters and titled with what it shows (<c>top</c>,
+/// <c>/proc/100/maps</c>; the report adds the time and the line), followed by the runtime's self-checks. top's S
 /// column shows R for a process in the middle of a slice or statement and
 /// S for the others (sleeping or idle). buddyinfo is not modelled yet.
 /// </summary>
@@ -13,39 +13,38 @@ internal static class Snapshots
 {
     public static void Take(SimSystem system, Site site, ReportKind kind, ProcessTask? process, string? processName)
     {
-        var at = $"at {Units.Ms(system.Now)} ({site})";
         var kernel = system.Kernel;
         (string Title, IReadOnlyList<string> Lines) snapshot;
         switch (kind)
         {
             case ReportKind.Maps or ReportKind.Status when process == null || !process.IsLive:
                 var who = processName ?? "?";
-                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{(kind == ReportKind.Maps ? "maps" : "status")} {at}",
+                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{(kind == ReportKind.Maps ? "maps" : "status")}",
                     [$"no such process: {who}"]);
                 break;
             case ReportKind.Maps:
-                snapshot = ($"/proc/{process!.Pid}/maps {at}", MapsFormatter.Format(kernel.Maps(process.Mm)));
+                snapshot = ($"/proc/{process!.Pid}/maps", MapsFormatter.Format(kernel.Maps(process.Mm)));
                 break;
             case ReportKind.Status:
-                snapshot = ($"/proc/{process!.Pid}/status {at}", StatusFormatter.Format(process.Status(), process.Name, process.Pid));
+                snapshot = ($"/proc/{process!.Pid}/status", StatusFormatter.Format(process.Status(), process.Name, process.Pid));
                 break;
             case ReportKind.Top:
-                snapshot = ($"top {at}", TopFormatter.Format(TopRows(system, process), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
+                snapshot = ("top", TopFormatter.Format(TopRows(system, process), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
                 break;
             case ReportKind.Meminfo:
-                snapshot = ($"/proc/meminfo {at}", MeminfoFormatter.Format(kernel.Meminfo));
+                snapshot = ("/proc/meminfo", MeminfoFormatter.Format(kernel.Meminfo));
                 break;
             case ReportKind.Free:
-                snapshot = ($"free {at}", FreeFormatter.Format(kernel.Meminfo));
+                snapshot = ("free", FreeFormatter.Format(kernel.Meminfo));
                 break;
             case ReportKind.Vmstat:
-                snapshot = ($"/proc/vmstat {at}", VmstatFormatter.Format(kernel.Vmstat));
+                snapshot = ("/proc/vmstat", VmstatFormatter.Format(kernel.Vmstat));
                 break;
             case ReportKind.OomScores:
-                snapshot = ($"oom_scores {at}", OomScoresFormatter.Format(OomRows(system)));
+                snapshot = ("oom_scores", OomScoresFormatter.Format(OomRows(system)));
                 break;
             default:
-                snapshot = ($"/proc/buddyinfo {at}", ["buddyinfo: the buddy allocator is not modelled yet"]);
+                snapshot = ("/proc/buddyinfo", ["buddyinfo: the buddy allocator is not modelled yet"]);
                 break;
         }
         system.Add(new TimelineEvent.Snapshot(system.Now, site, snapshot.Title, snapshot.Lines));

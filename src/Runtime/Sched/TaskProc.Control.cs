@@ -109,7 +109,7 @@ internal sealed partial class TaskProc
     public override void Exit(Site site)
     {
         var mark = task.Begin();
-        task.Die(ProcessState.Exited, site, $"{task.Name} (pid {task.Pid}) exits");
+        task.Die(ProcessState.Exited, site, "exits; its memory is freed");
         task.End(site, mark, "exit");
     }
 
@@ -125,7 +125,7 @@ internal sealed partial class TaskProc
         var self = target == task;
         if (!self)
             task.End(site, mark, $"kill -9 {target.Pid}");
-        target.Die(ProcessState.Killed, site, $"{target.Name} (pid {target.Pid}) killed by SIGKILL from {task.Name} at {site}");
+        target.Die(ProcessState.Killed, site, $"killed by SIGKILL from {task.Name} (pid {task.Pid})");
         if (self)
             task.End(site, mark, $"kill -9 {target.Pid}");
     }

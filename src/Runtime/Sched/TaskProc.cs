@@ -89,7 +89,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     private void Abort(Site site, string call, FreeOutcome outcome)
     {
         var message = outcome == FreeOutcome.DoubleFree ? $"{call}(): double free detected" : $"{call}(): invalid pointer";
-        task.Die(ProcessState.Killed, site, message, $"{task.Name} (pid {task.Pid}) killed by SIGABRT at {site}");
+        task.Die(ProcessState.Killed, site, message, "killed by SIGABRT");
     }
 
     public override Region Mmap(Site site, ulong size, MmapFlags flags)
