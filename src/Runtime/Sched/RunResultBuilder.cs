@@ -5,6 +5,7 @@ namespace MemScript.Runtime.Sched;
 /// processes by pid with /proc/PID/status values in kB, vmstat and meminfo in
 /// enum order (meminfo in kB), expectations in the order they were checked,
 /// self-check failures seen at report statements plus the final checks.
+/// The timeline is put in simulated-time order, ties in the order things happened.
 /// </summary>
 internal static class RunResultBuilder
 {
@@ -34,7 +35,9 @@ internal static class RunResultBuilder
             meminfo.Add(new Counter(field.ToString(), system.Kernel.Meminfo(field) / 1024));
         var checks = new List<SelfCheck>(system.FailedSelfChecks);
         checks.AddRange(system.Kernel.SelfCheck());
-        return new SimulationResult(path, MachineSummaryBuilder.Build(machine, system.Kernel.Costs), headerNotes, system.Timeline, processes,
+        // A statement is recorded when it ends but stamped when it began: order by time, stably.
+        var timeline = system.Timeline.OrderBy(e => e.TimeNs).ToList();
+        return new SimulationResult(path, MachineSummaryBuilder.Build(machine, system.Kernel.Costs), headerNotes, timeline, processes,
             vmstat, meminfo, [], system.Expectations, checks, system.Now, outcome, message);
     }
 
