@@ -38,7 +38,7 @@ public static class Simulator
         }
         catch (WorkLimitExceededException e)
         {
-            outcome = RunOutcome.InternalError;
+            outcome = RunOutcome.WorkLimit;
             message = e.Message;
         }
         catch (Exception e)

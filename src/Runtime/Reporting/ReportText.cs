@@ -72,6 +72,7 @@ internal static class ReportText
         RunOutcome.Completed => "completed",
         RunOutcome.NeedsMemoryPressure => "needs_memory_pressure",
         RunOutcome.InternalError => "internal_error",
+        RunOutcome.WorkLimit => "work_limit",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
@@ -80,7 +81,12 @@ internal static class ReportText
     {
         if (result.Outcome == RunOutcome.Completed)
             return null;
-        var why = result.Outcome == RunOutcome.NeedsMemoryPressure ? "needs memory pressure support" : "internal error";
+        var why = result.Outcome switch
+        {
+            RunOutcome.NeedsMemoryPressure => "needs memory pressure support",
+            RunOutcome.WorkLimit => "work limit reached",
+            _ => "internal error",
+        };
         return string.IsNullOrEmpty(result.OutcomeMessage) ? "stopped: " + why : "stopped: " + why + ": " + OneLine(result.OutcomeMessage);
     }
 

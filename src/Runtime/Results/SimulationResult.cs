@@ -34,6 +34,8 @@ public enum RunOutcome
     NeedsMemoryPressure,
     /// <summary>A MemScript bug (a self-check failed hard, or an exception): reported, never thrown.</summary>
     InternalError,
+    /// <summary>The scenario did more simulated work than the runtime allows (a runaway loop): stopped, not hung.</summary>
+    WorkLimit,
 }
 
 /// <summary>A named value in the order and units the kernel prints (vmstat: counts; meminfo: kB).</summary>
