@@ -1,0 +1,45 @@
+using static MemScript.Compiler.Emit.CSharpNames;
+using S = MemScript.Dsl.Syntax.StatementSyntax;
+
+namespace MemScript.Compiler.Emit;
+
+/// <summary>
+/// Lowers an <c>at</c> block to a method over <c>Events</c>: every statement
+/// runs at once, at the block's time (section 6).
+/// </summary>
+internal sealed class AtBlockEmitter
+{
+    private readonly EmitContext _context;
+
+    public AtBlockEmitter(EmitContext context) => _context = context;
+
+    public void WriteMethod(string method, IReadOnlyList<S> body)
+    {
+        var w = _context.Writer;
+        var e = _context.Expressions;
+        w.Blank();
+        w.Line($"private static void {method}({Rt}Events e)");
+        w.Open();
+        foreach (var statement in body)
+        {
+            var site = _context.Sites.Get(statement.Span);
+            _context.LineOf(statement.Span);
+            w.Line(statement switch
+            {
+                S.Pressure pressure => $"e.Pressure({site}, {e.Size(pressure.Size)});",
+                S.Release release => $"e.Release({site}, {e.Size(release.Size)});",
+                S.DropCaches => $"e.DropCaches({site});",
+                S.Sysctl sysctl => $"e.Sysctl({site}, {Literal(sysctl.Name.Text)}, {Long(ExpressionLowering.Signed(sysctl.Value))});",
+                S.Kill kill => $"e.Kill({site}, {Literal(kill.Process.Text)});",
+                S.SetOomScoreAdj adj => $"e.OomScoreAdj({site}, {Literal(adj.Process.Text)}, {Int(ExpressionLowering.Signed(adj.Value))});",
+                S.Note note => $"e.Note({site}, {Literal(note.Text.Value)});",
+                S.Expect expect => $"e.Expect({site}, {e.Expectation(expect.Condition)});",
+                S.Report report => $"e.Report({site}, {e.Report(report)});",
+                _ => throw new InvalidOperationException($"Statement {statement.GetType().Name} is not allowed in an at block after checking."),
+            });
+        }
+
+        _context.Hidden();
+        w.Close();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MemScript.Compiler.Emit;
+
+/// <summary>
+/// Everything from a scenario that ends up in C# goes through here. Strings
+/// become literals with Roslyn's <see cref="SymbolDisplay.FormatLiteral(string, bool)"/>;
+/// identifiers are a fixed prefix plus a scenario name (already limited to
+/// <c>[A-Za-z_][A-Za-z0-9_]*</c> by the grammar), checked with
+/// <see cref="SyntaxFacts"/>. User names get <c>v_</c>, scaffolding never
+/// does, so the two can not collide. Comments lose every character C# could
+/// read as a line break.
+/// </summary>
+internal static class CSharpNames
+{
+    /// <summary>The runtime namespace, fully qualified, as every generated name is written.</summary>
+    public const string Rt = "global::MemScript.Runtime.";
+
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    public static string Identifier(string prefix, string name)
+    {
+        var identifier = prefix + name;
+        if (!SyntaxFacts.IsValidIdentifier(identifier) || SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None)
+        {
+            throw new InvalidOperationException($"Generated identifier '{identifier}' is not valid C#.");
+        }
+
+        return identifier;
+    }
+
+    public static string Local(string name) => Identifier("v_", name);
+
+    /// <summary>The class name for a .mems path: <c>Scenario_</c> plus the file name with other characters as <c>_</c>.</summary>
+    public static string ClassName(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]);
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            builder.Append(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? c : '_');
+        }
+
+        return Identifier("Scenario_", builder.ToString());
+    }
+
+    public static string Comment(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text)
+        {
+            builder.Append(c < 0x20 || c is '\u0085' or '\u2028' or '\u2029' or '\u007f' ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    public static string ULong(ulong value) => value.ToString(CultureInfo.InvariantCulture) + "UL";
+
+    public static string Long(long value) =>
+        value == long.MinValue ? "long.MinValue" : value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Double(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    /// <summary>
+    /// The path of a <c>#line</c> directive. C# reads it up to the next quote
+    /// with no escapes, so a quote or a line break in the path becomes <c>_</c>
+    /// (the mapped path is then only a label; diagnostics use the request's path).
+    /// </summary>
+    public static string LinePath(string path)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in path)
+        {
+            builder.Append(c is '"' || c < 0x20 || c is '\u0085' or '\u2028' or '\u2029' or '\u007f' ? '_' : c);
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,176 @@
+using MemScript.Dsl.Binding;
+using MemScript.Dsl.Syntax;
+using static MemScript.Compiler.Emit.CSharpNames;
+using S = MemScript.Dsl.Syntax.StatementSyntax;
+
+namespace MemScript.Compiler.Emit;
+
+/// <summary>
+/// Lowers a process body (or a fork child's body) to an iterator method. The
+/// body's names become locals hoisted to the top, so a name rebound inside a
+/// <c>repeat</c> keeps its value after it; a fork child gets its parent's
+/// names as parameters (copies taken at the fork). Each statement gets
+/// <c>#line</c> to its .mems line, then yields: the op it made (accesses,
+/// sleep) or <c>Op.Next</c>.
+/// </summary>
+internal sealed class ProcessBodyEmitter
+{
+    private readonly EmitContext _context;
+
+    public ProcessBodyEmitter(EmitContext context) => _context = context;
+
+    private SourceWriter W => _context.Writer;
+
+    public void WriteMethod(string method, IReadOnlyList<S> body, IReadOnlyList<string> parameters)
+    {
+        var names = new SortedSet<string>(parameters, StringComparer.Ordinal);
+        var locals = new SortedSet<string>(StringComparer.Ordinal);
+        CollectAssigned(body, locals);
+        locals.ExceptWith(names);
+        names.UnionWith(locals);
+
+        var signature = string.Concat(parameters.Select(p => $", {Rt}Region {Local(p)}"));
+        W.Blank();
+        W.Line($"private static global::System.Collections.Generic.IEnumerable<{Rt}Op> {method}({Rt}Proc p{signature})");
+        W.Open();
+        _context.Hidden();
+        foreach (var local in locals)
+        {
+            W.Line($"{Rt}Region {Local(local)} = {Rt}Region.Null;");
+        }
+
+        WriteStatements(body, names);
+        _context.Hidden();
+        W.Line("yield break;");
+        W.Close();
+    }
+
+    private static void CollectAssigned(IReadOnlyList<S> body, ISet<string> names)
+    {
+        foreach (var statement in body)
+        {
+            if (statement is S.Assign assign)
+            {
+                names.Add(assign.Target.Text);
+            }
+            else if (statement is S.Repeat repeat)
+            {
+                CollectAssigned(repeat.Body, names);
+            }
+        }
+    }
+
+    private void WriteStatements(IReadOnlyList<S> body, SortedSet<string> names)
+    {
+        foreach (var statement in body)
+        {
+            _context.LineOf(statement.Span);
+            WriteStatement(statement, names);
+        }
+    }
+
+    private void WriteStatement(S statement, SortedSet<string> names)
+    {
+        var e = _context.Expressions;
+        var site = _context.Sites.Get(statement.Span);
+        switch (statement)
+        {
+            case S.Assign assign:
+                Call($"{Local(assign.Target.Text)} = {Allocation(site, assign.Value, names)};");
+                break;
+            case S.Free free:
+                Call($"p.Free({site}, {e.Name(free.Target.Text, names)});");
+                break;
+            case S.ShmDt detach:
+                Call($"p.ShmDt({site}, {e.Name(detach.Target.Text, names)});");
+                break;
+            case S.Munmap munmap:
+                Call($"p.Munmap({site}, {e.Region(munmap.Region, names)});");
+                break;
+            case S.Mprotect mprotect:
+                Call($"p.Mprotect({site}, {e.Region(mprotect.Region, names)}, {Rt}Protection.{Identifier("", Vocabulary.Protections[mprotect.Protection.Text])});");
+                break;
+            case S.Madvise madvise:
+                Call($"p.Madvise({site}, {e.Region(madvise.Region, names)}, {Rt}Advice.{Identifier("", Vocabulary.Advices[madvise.Advice.Text])});");
+                break;
+            case S.Brk brk:
+                var delta = (long)e.Bytes(brk.Delta);
+                Call($"p.Brk({site}, {Long(brk.Negative ? -delta : delta)});");
+                break;
+            case S.ShmRm remove:
+                Call($"p.ShmRm({site}, {Literal(remove.Key.Value)});");
+                break;
+            case S.Access access:
+                var kind = access.Kind switch { "read" => "Read", "exec" => "Exec", _ => "Write" };
+                var times = access.Times is null ? 1L : (long)access.Times.Value;
+                W.Line($"yield return p.Access({site}, {e.Region(access.Region, names)}, {Rt}AccessKind.{kind}, {e.Pattern(access.Pattern)}, {Long(times)});");
+                break;
+            case S.Sleep sleep:
+                W.Line($"yield return p.Sleep({site}, {e.Duration(sleep.Duration)});");
+                break;
+            case S.Repeat repeat:
+                var counter = $"i{site}";
+                W.Line($"for (long {counter} = 0L; {counter} < {Long((long)repeat.Count.Value)}; {counter}++)");
+                W.Open();
+                WriteStatements(repeat.Body, names);
+                W.Close();
+                break;
+            case S.Fork fork:
+                WriteFork(site, fork, names);
+                break;
+            case S.Exit:
+                W.Line($"p.Exit({site});");
+                _context.Hidden();
+                W.Line("yield break;");
+                break;
+            case S.Kill kill:
+                Call($"p.Kill({site}, {Literal(kill.Process.Text)});");
+                break;
+            case S.Note note:
+                Call($"p.Note({site}, {Literal(note.Text.Value)});");
+                break;
+            case S.Expect expect:
+                Call($"p.Expect({site}, {e.Expectation(expect.Condition)});");
+                break;
+            case S.Report report:
+                Call($"p.Report({site}, {e.Report(report)});");
+                break;
+            default:
+                throw new InvalidOperationException($"Statement {statement.GetType().Name} is not allowed in a process after checking.");
+        }
+    }
+
+    private void WriteFork(string site, S.Fork fork, SortedSet<string> names)
+    {
+        var method = Identifier("Fork_", $"{fork.Name.Text}_L{_context.Text.GetLine(fork.Span.Start)}_C{_context.Text.GetColumn(fork.Span.Start)}");
+        var parameters = names.ToList();
+        var arguments = string.Concat(parameters.Select(n => ", " + Local(n)));
+        Call($"p.Fork({site}, {Literal(fork.Name.Text)}, {_context.Expressions.Options(fork.Options)}, c => {method}(c{arguments}));");
+        _context.PendingMethods.Enqueue(() => WriteMethod(method, fork.Body, parameters));
+    }
+
+    private string Allocation(string site, AllocationSyntax value, SortedSet<string> names)
+    {
+        var e = _context.Expressions;
+        return value switch
+        {
+            AllocationSyntax.Malloc m => $"p.Malloc({site}, {e.Size(m.Size)})",
+            AllocationSyntax.Calloc c => $"p.Calloc({site}, {e.Size(c.Size)})",
+            AllocationSyntax.Realloc r => $"p.Realloc({site}, {e.Name(r.Source.Text, names)}, {e.Size(r.Size)})",
+            AllocationSyntax.Mmap m => $"p.Mmap({site}, {e.Size(m.Size)}, {e.Flags(m.Flags)})",
+            AllocationSyntax.MmapFile f =>
+                $"p.MmapFile({site}, {Literal(f.File.Value)}, {e.Flags(f.Flags)}, {(f.Offset is null ? "null" : e.Size(f.Offset))}, {(f.Size is null ? "null" : e.Size(f.Size))})",
+            AllocationSyntax.ShmAt a => $"p.ShmAt({site}, {Literal(a.Key.Value)}, {(a.ReadOnly ? "true" : "false")})",
+            AllocationSyntax.ShmGet g => $"p.ShmGet({site}, {Literal(g.Key.Value)}, {e.Size(g.Size)})",
+            _ => throw new InvalidOperationException("Unknown allocation."),
+        };
+    }
+
+    /// <summary>A statement that runs at once: its call, then <c>Op.Next</c> as scaffolding.</summary>
+    private void Call(string code)
+    {
+        W.Line(code);
+        _context.Hidden();
+        W.Line($"yield return {Rt}Op.Next;");
+    }
+}

@@ -1,0 +1,310 @@
+using MemScript.Dsl.Diagnostics;
+using MemScript.Dsl.Syntax;
+using MemScript.Dsl.Text;
+using D = MemScript.Dsl.Syntax.DeclarationSyntax;
+using S = MemScript.Dsl.Syntax.StatementSyntax;
+
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// Checks declarations and statements: names defined in their process,
+/// files, shm keys and process names known, words from their vocabularies,
+/// numbers in range, ranges inside regions of known length. Option checks
+/// live in <see cref="OptionChecker"/>, expect checks in
+/// <see cref="ConditionChecker"/>.
+/// </summary>
+internal sealed class BodyChecker
+{
+    private readonly SourceText _text;
+    private readonly ulong _pageSize;
+    private readonly Globals _globals;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ValueChecker _values;
+    private readonly ConditionChecker _conditions;
+
+    public BodyChecker(SourceText text, ulong pageSize, Globals globals, DiagnosticBag diagnostics)
+    {
+        _text = text;
+        _pageSize = pageSize;
+        _globals = globals;
+        _diagnostics = diagnostics;
+        _values = new ValueChecker(text, pageSize, diagnostics);
+        _conditions = new ConditionChecker(_values, globals, text, diagnostics);
+    }
+
+    public void CheckDeclaration(D declaration)
+    {
+        switch (declaration)
+        {
+            case D.File file when _values.Size(file.Size) is { } size && size > Limits.MaxFile:
+                Report(SemanticErrors.TooLargeToSimulate, file.Size.Span, "file size", _text.ToString(file.Size.Span), "256 GiB");
+                break;
+            case D.Shm shm when _values.Size(shm.Size) is { } size && size > Limits.MaxRam:
+                Report(SemanticErrors.TooLargeToSimulate, shm.Size.Span, "shm size", _text.ToString(shm.Size.Span), "64 GiB");
+                break;
+            case D.Process process:
+                var stack = new OptionChecker(_values).Check(process.Options);
+                var scope = new ProcessScope(process.Name.Text, CollectNames(process.Body, new Dictionary<string, ulong?>()), stack);
+                CheckBody(process.Body, scope);
+                break;
+            case D.At at:
+                _values.Nanoseconds(at.Time);
+                CheckBody(at.Body, new ProcessScope("", new Dictionary<string, ulong?>(), 0));
+                break;
+            case D.Statement statement:
+                CheckStatement(statement.Inner, new ProcessScope("", new Dictionary<string, ulong?>(), 0));
+                break;
+        }
+    }
+
+    private Dictionary<string, ulong?> CollectNames(IReadOnlyList<S> body, IReadOnlyDictionary<string, ulong?> inherited)
+    {
+        var lengths = new Dictionary<string, List<ulong?>>(StringComparer.Ordinal);
+        Collect(body, lengths);
+        var names = new Dictionary<string, ulong?>(inherited, StringComparer.Ordinal);
+        foreach (var (name, list) in lengths)
+        {
+            var first = list[0];
+            var same = first is not null && list.TrueForAll(l => l == first) && !inherited.ContainsKey(name);
+            names[name] = same ? first : null;
+        }
+
+        return names;
+    }
+
+    private void Collect(IReadOnlyList<S> body, Dictionary<string, List<ulong?>> lengths)
+    {
+        foreach (var statement in body)
+        {
+            if (statement is S.Repeat repeat)
+            {
+                Collect(repeat.Body, lengths);
+            }
+            else if (statement is S.Assign assign)
+            {
+                if (!lengths.TryGetValue(assign.Target.Text, out var list))
+                {
+                    lengths[assign.Target.Text] = list = new List<ulong?>();
+                    if (KnownNames.PredefinedRegions.ContainsKey(assign.Target.Text))
+                    {
+                        Report(SemanticErrors.PredefinedShadowed, assign.Target.Span, assign.Target.Text);
+                    }
+                }
+
+                list.Add(LengthOf(assign.Value));
+            }
+        }
+    }
+
+    private ulong? LengthOf(AllocationSyntax value)
+    {
+        ulong? RoundUp(ulong? bytes) =>
+            bytes is { } b && b <= ulong.MaxValue - _pageSize ? (b + _pageSize - 1) / _pageSize * _pageSize : null;
+
+        return value switch
+        {
+            AllocationSyntax.Malloc m => Evaluator.Size(m.Size, _pageSize),
+            AllocationSyntax.Calloc c => Evaluator.Size(c.Size, _pageSize),
+            AllocationSyntax.Realloc r => Evaluator.Size(r.Size, _pageSize),
+            AllocationSyntax.Mmap m => RoundUp(Evaluator.Size(m.Size, _pageSize)),
+            AllocationSyntax.ShmGet g => RoundUp(Evaluator.Size(g.Size, _pageSize)),
+            AllocationSyntax.ShmAt a when !_globals.ShmCreated.Contains(a.Key.Value) && _globals.Shm.TryGetValue(a.Key.Value, out var size) => RoundUp(size),
+            AllocationSyntax.MmapFile f when f.Size is not null => RoundUp(Evaluator.Size(f.Size, _pageSize)),
+            AllocationSyntax.MmapFile f when f.Offset is null && _globals.Files.TryGetValue(f.File.Value, out var size) => RoundUp(size),
+            _ => null,
+        };
+    }
+
+    private void CheckBody(IReadOnlyList<S> body, ProcessScope scope)
+    {
+        foreach (var statement in body)
+        {
+            CheckStatement(statement, scope);
+        }
+    }
+
+    private void CheckStatement(S statement, ProcessScope scope)
+    {
+        switch (statement)
+        {
+            case S.Assign assign:
+                CheckAllocation(assign.Value, scope);
+                break;
+            case S.Free free:
+                Name(free.Target, scope);
+                break;
+            case S.ShmDt detach:
+                Name(detach.Target, scope);
+                break;
+            case S.Munmap munmap:
+                Region(munmap.Region, scope);
+                break;
+            case S.Mprotect mprotect:
+                Region(mprotect.Region, scope);
+                Word(mprotect.Protection, "protection", Vocabulary.Protections.Keys);
+                break;
+            case S.Madvise madvise:
+                Region(madvise.Region, scope);
+                Word(madvise.Advice, "madvise advice", Vocabulary.Advices.Keys);
+                break;
+            case S.Brk brk when _values.Size(brk.Delta) is > (ulong)long.MaxValue:
+                Report(SemanticErrors.NumberTooLarge, brk.Delta.Span, _text.ToString(brk.Delta.Span));
+                break;
+            case S.ShmRm remove:
+                Key(remove.Key);
+                break;
+            case S.Access access:
+                Region(access.Region, scope);
+                new PatternChecker(_values).Check(access.Pattern);
+                if (access.Times is not null)
+                {
+                    _values.Count(access.Times, "times");
+                }
+
+                break;
+            case S.Sleep sleep:
+                _values.Nanoseconds(sleep.Duration);
+                break;
+            case S.Repeat repeat:
+                _values.Count(repeat.Count, "repeat count");
+                CheckBody(repeat.Body, scope);
+                break;
+            case S.Fork fork:
+                new OptionChecker(_values).Check(fork.Options);
+                CheckBody(fork.Body, scope with { Process = fork.Name.Text, Names = CollectNames(fork.Body, scope.Names) });
+                break;
+            case S.Kill kill:
+                _conditions.Process(kill.Process);
+                break;
+            case S.Report { Process: { } process }:
+                _conditions.Process(process);
+                break;
+            case S.Expect expect:
+                _conditions.Check(expect.Condition);
+                break;
+            case S.Pressure pressure:
+                _values.Size(pressure.Size);
+                break;
+            case S.Release release:
+                _values.Size(release.Size);
+                break;
+            case S.Sysctl sysctl:
+                _conditions.Sysctl(sysctl);
+                break;
+            case S.SetOomScoreAdj adj:
+                _conditions.Process(adj.Process);
+                _values.Signed(adj.Value, "oom_score_adj", -1000, 1000);
+                break;
+        }
+    }
+
+    private void CheckAllocation(AllocationSyntax value, ProcessScope scope)
+    {
+        switch (value)
+        {
+            case AllocationSyntax.Malloc m:
+                _values.Size(m.Size);
+                break;
+            case AllocationSyntax.Calloc c:
+                _values.Size(c.Size);
+                break;
+            case AllocationSyntax.Realloc r:
+                Name(r.Source, scope);
+                _values.Size(r.Size);
+                break;
+            case AllocationSyntax.Mmap m:
+                _values.Size(m.Size);
+                Flags(m.Flags);
+                break;
+            case AllocationSyntax.MmapFile f:
+                if (!_globals.Files.ContainsKey(f.File.Value))
+                {
+                    Report(SemanticErrors.UndefinedFile, f.File.Span, f.File.Value);
+                }
+
+                Flags(f.Flags);
+                if (f.Offset is not null)
+                {
+                    _values.Size(f.Offset);
+                }
+
+                if (f.Size is not null)
+                {
+                    _values.Size(f.Size);
+                }
+
+                break;
+            case AllocationSyntax.ShmAt a:
+                Key(a.Key);
+                break;
+            case AllocationSyntax.ShmGet g:
+                _values.Size(g.Size);
+                break;
+        }
+    }
+
+    private void Flags(IReadOnlyList<LiteralSyntax.Name> flags)
+    {
+        foreach (var flag in flags)
+        {
+            Word(flag, "mmap flag", Vocabulary.MmapFlags.Keys);
+        }
+    }
+
+    private void Key(LiteralSyntax.String key)
+    {
+        if (!_globals.Shm.ContainsKey(key.Value) && !_globals.ShmCreated.Contains(key.Value))
+        {
+            Report(SemanticErrors.UndefinedShm, key.Span, key.Value);
+        }
+    }
+
+    private void Name(LiteralSyntax.Name name, ProcessScope scope)
+    {
+        if (!scope.Names.ContainsKey(name.Text) && !KnownNames.PredefinedRegions.ContainsKey(name.Text))
+        {
+            Report(SemanticErrors.UndefinedName, name.Span, name.Text, scope.Process);
+        }
+    }
+
+    private void Region(RegionSyntax region, ProcessScope scope)
+    {
+        Name(region.Name, scope);
+        if (!region.HasRange)
+        {
+            return;
+        }
+
+        var from = region.From is null ? 0UL : _values.Size(region.From);
+        var to = region.To is null ? null : _values.Size(region.To);
+        if (from is { } a && to is { } b && a > b)
+        {
+            Report(SemanticErrors.RangeReversed, region.Span, a, b);
+            return;
+        }
+
+        var length = scope.Names.TryGetValue(region.Name.Text, out var known) ? known : region.Name.Text switch
+        {
+            "stack" => scope.StackLimit,
+            "text" => 64UL << 10,
+            "data" => 16UL << 10,
+            _ => null,
+        };
+        if (length is { } l && ((from ?? 0) > l || (to ?? 0) > l))
+        {
+            Report(SemanticErrors.RangeOutside, region.Span, from ?? 0, to ?? l, region.Name.Text, l);
+        }
+    }
+
+    private void Word(LiteralSyntax.Name word, string what, IEnumerable<string> allowed)
+    {
+        var list = allowed.ToList();
+        if (!list.Contains(word.Text))
+        {
+            Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
+        _diagnostics.Report(descriptor, _text, span, args);
+}

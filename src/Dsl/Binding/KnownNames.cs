@@ -1,0 +1,43 @@
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// The names the language accepts after <c>expect</c> and <c>sysctl</c>.
+/// They mirror the runtime's enums (ProcessField, VmCounter, MeminfoField),
+/// which the Dsl must not reference; a test checks they match member for member.
+/// </summary>
+public static class KnownNames
+{
+    public static readonly IReadOnlyList<string> ProcessFields = new[]
+    {
+        "VmSize", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmSwap", "VmPTE", "VmData", "VmStk",
+        "minflt", "majflt", "oom_score", "oom_score_adj", "virt", "res", "shr",
+    };
+
+    /// <summary>Process fields that are counts, not sizes (a unit on their value is an error).</summary>
+    public static readonly IReadOnlyList<string> ProcessCountFields = new[] { "minflt", "majflt", "oom_score", "oom_score_adj" };
+
+    public static readonly IReadOnlyList<string> VmCounters = new[]
+    {
+        "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
+        "pgsteal_direct", "allocstall", "pgactivate", "pgdeactivate", "workingset_refault_anon",
+        "workingset_refault_file", "oom_kill",
+    };
+
+    public static readonly IReadOnlyList<string> MeminfoFields = new[]
+    {
+        "MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapCached", "Active", "Inactive",
+        "Active_anon", "Inactive_anon", "Active_file", "Inactive_file", "SwapTotal", "SwapFree", "Dirty",
+        "AnonPages", "Mapped", "Shmem", "KernelStack", "PageTables", "CommitLimit", "Committed_AS",
+    };
+
+    public static readonly IReadOnlyList<string> Sysctls = new[]
+    {
+        "swappiness", "overcommit_memory", "overcommit_ratio", "min_free_kbytes",
+    };
+
+    /// <summary>The predefined regions of section 4.3, with the <c>Proc</c> property each lowers to.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PredefinedRegions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["heap"] = "Heap", ["stack"] = "Stack", ["text"] = "Text", ["data"] = "Data",
+    };
+}

@@ -1,0 +1,13 @@
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// The largest machine the simulator accepts: frames live in arrays, so RAM
+/// and swap are capped (documented in docs/language-notes.md).
+/// </summary>
+public static class Limits
+{
+    public const ulong MaxRam = 64UL << 30;
+    public const ulong MaxSwap = 256UL << 30;
+    public const ulong MaxFile = 256UL << 30;
+    public const int MaxPid = 4_194_304;
+}

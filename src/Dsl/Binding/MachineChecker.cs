@@ -1,0 +1,265 @@
+using MemScript.Dsl.Diagnostics;
+using MemScript.Dsl.Syntax;
+using MemScript.Dsl.Text;
+using Setting = MemScript.Dsl.Syntax.MachineSettingSyntax;
+
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// Checks machine settings (the block, then each <c>--set</c> override) and
+/// turns them into <see cref="MachineAssignment"/>s. The page size is read
+/// first, because <c>pages</c> in every other size depends on it.
+/// </summary>
+internal sealed class MachineChecker
+{
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<MachineAssignment> _assignments = new();
+    private SourceText _source = null!;
+
+    public MachineChecker(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+
+    public ulong PageSize { get; private set; } = 4096;
+
+    public IReadOnlyList<MachineAssignment> Assignments => _assignments;
+
+    /// <summary>Finds the page size among all settings (last one wins) before anything else is evaluated.</summary>
+    public void ReadPageSize(IEnumerable<(Setting Setting, SourceText Source)> settings)
+    {
+        foreach (var (setting, _) in settings)
+        {
+            if (setting is Setting.Size { Keyword.Text: "page_size" } size && Evaluator.Size(size.Value, 4096) is { } bytes
+                && bytes is 4096 or 16384 or 65536)
+            {
+                PageSize = bytes;
+            }
+        }
+    }
+
+    public void Check(Setting setting, SourceText source)
+    {
+        _source = source;
+        var key = setting.Keyword.Text;
+        switch (setting)
+        {
+            case Setting.Unknown:
+                Report(SemanticErrors.UnknownSetting, setting.Keyword.Span, key);
+                break;
+            case Setting.Size s:
+                CheckSize(key, s);
+                break;
+            case Setting.SizeOrOff s:
+                var bytes = s.Value is null ? 0UL : SizeOf(s.Value);
+                if (bytes is { } b)
+                {
+                    Assign(key == "fault_around" ? "FaultAround" : "Readahead", b, setting);
+                }
+
+                break;
+            case Setting.Word w:
+                CheckWord(key, w.Value, setting);
+                break;
+            case Setting.Number n when Int(n.Value, "swappiness", 0, 200) is { } swappiness:
+                Assign("Swappiness", swappiness, setting);
+                break;
+            case Setting.Overcommit o:
+                if (Word(o.Mode, "overcommit mode", Vocabulary.Overcommit.Keys) is { } mode)
+                {
+                    Assign("Overcommit", new EnumValue("OvercommitMode", Vocabulary.Overcommit[mode]), setting);
+                }
+
+                if (o.Ratio is not null && Int(o.Ratio, "overcommit ratio", 0, 1000) is { } ratio)
+                {
+                    Assign("OvercommitRatio", ratio, setting);
+                }
+
+                break;
+            case Setting.Watermarks m:
+                CheckWatermarks(m);
+                break;
+            case Setting.Reclaim r:
+                if (Word(r.Policy, "reclaim policy", Vocabulary.ReclaimPolicies) is { } policy)
+                {
+                    Assign("Reclaim", policy, setting);
+                }
+
+                if (r.Seed is not null && Int(r.Seed, "seed", 0, long.MaxValue) is { } seed)
+                {
+                    Assign("ReclaimSeed", seed, setting);
+                }
+
+                break;
+            case Setting.ReclaimFile:
+                Report(SemanticErrors.NotSupportedYet, setting.Span, "a reclaim policy from a C# file");
+                break;
+            case Setting.Tlb:
+                Report(SemanticErrors.NotSupportedYet, setting.Span, "the tlb model");
+                break;
+            case Setting.Numa n when Int(n.Nodes, "numa nodes", 1, 1024) is { } nodes && nodes > 1:
+                Report(SemanticErrors.NotSupportedYet, setting.Span, "numa with more than one node");
+                break;
+            case Setting.Quantum q:
+                var ns = Evaluator.Nanoseconds(q.Value);
+                if (ns is null)
+                {
+                    Report(SemanticErrors.NumberTooLarge, q.Value.Span, _source.ToString(q.Value.Span));
+                }
+                else if (ns < 1)
+                {
+                    Report(SemanticErrors.TooSmall, q.Value.Span, "quantum", "1ns");
+                }
+                else
+                {
+                    Assign("QuantumNs", ns.Value, setting);
+                }
+
+                break;
+        }
+    }
+
+    private void CheckSize(string key, Setting.Size s)
+    {
+        if (SizeOf(s.Value) is not { } bytes)
+        {
+            return;
+        }
+
+        switch (key)
+        {
+            case "page_size":
+                if (bytes is not (4096 or 16384 or 65536))
+                {
+                    Report(SemanticErrors.BadPageSize, s.Value.Span, bytes);
+                    return;
+                }
+
+                break;
+            case "ram" when bytes > Limits.MaxRam:
+                Report(SemanticErrors.TooLargeToSimulate, s.Value.Span, "ram", _source.ToString(s.Value.Span), "64 GiB");
+                return;
+            case "ram" when bytes < PageSize:
+                Report(SemanticErrors.TooSmall, s.Value.Span, "ram", "one page");
+                return;
+            case "ram" when bytes % PageSize != 0:
+                Report(SemanticErrors.RamNotPageMultiple, s.Value.Span, bytes, PageSize);
+                return;
+            case "swap" when bytes > Limits.MaxSwap:
+                Report(SemanticErrors.TooLargeToSimulate, s.Value.Span, "swap", _source.ToString(s.Value.Span), "256 GiB");
+                return;
+            case "kernel" or "min_free" when bytes > Limits.MaxRam:
+                Report(SemanticErrors.TooLargeToSimulate, s.Value.Span, key, _source.ToString(s.Value.Span), "64 GiB");
+                return;
+        }
+
+        var property = key switch
+        {
+            "ram" => "Ram",
+            "swap" => "Swap",
+            "page_size" => "PageSize",
+            "min_free" => "MinFree",
+            "mmap_threshold" => "MmapThreshold",
+            "top_pad" => "TopPad",
+            _ => "Kernel",
+        };
+        Assign(property, bytes, s);
+    }
+
+    private void CheckWord(string key, LiteralSyntax.Name value, Setting setting)
+    {
+        switch (key)
+        {
+            case "oom" when Word(value, "oom mode", new[] { "modern", "legacy" }) is { } mode:
+                if (mode == "legacy")
+                {
+                    Report(SemanticErrors.NotSupportedYet, setting.Span, "oom legacy");
+                }
+
+                break;
+            case "pagetables" when Word(value, "pagetables mode", new[] { "charged", "free" }) is { } mode:
+                Assign("PageTablesCharged", mode == "charged", setting);
+                break;
+            case "thp" when Word(value, "thp mode", new[] { "never", "madvise", "always" }) is { } mode:
+                if (mode != "never")
+                {
+                    Report(SemanticErrors.NotSupportedYet, setting.Span, "thp " + mode);
+                }
+
+                break;
+            case "layout" when Word(value, "layout", new[] { "x86_64", "i386" }) is { } layout:
+                if (layout != "x86_64")
+                {
+                    Report(SemanticErrors.NotSupportedYet, setting.Span, "layout " + layout);
+                }
+
+                break;
+            case "watermarks" when Word(value, "watermarks mode", new[] { "auto", "off" }) is { } mode:
+                Assign("Watermarks", new EnumValue("WatermarkMode", mode == "auto" ? "Auto" : "Off"), setting);
+                break;
+        }
+    }
+
+    private void CheckWatermarks(Setting.Watermarks m)
+    {
+        if (SizeOf(m.Min) is not { } min || SizeOf(m.Low) is not { } low || SizeOf(m.High) is not { } high)
+        {
+            return;
+        }
+
+        if (min > low || low > high)
+        {
+            Report(SemanticErrors.WatermarkOrder, m.Span);
+            return;
+        }
+
+        Assign("Watermarks", new EnumValue("WatermarkMode", "Manual"), m);
+        Assign("WatermarkMin", min, m);
+        Assign("WatermarkLow", low, m);
+        Assign("WatermarkHigh", high, m);
+    }
+
+    private ulong? SizeOf(SizeSyntax size)
+    {
+        var bytes = Evaluator.Size(size, PageSize);
+        if (bytes is null)
+        {
+            Report(SemanticErrors.NumberTooLarge, size.Span, _source.ToString(size.Span));
+        }
+
+        return bytes;
+    }
+
+    private long? Int(LiteralSyntax.Integer value, string what, long min, long max)
+    {
+        if (value.Overflow || value.Value > (ulong)long.MaxValue)
+        {
+            Report(SemanticErrors.NumberTooLarge, value.Span, _source.ToString(value.Span));
+            return null;
+        }
+
+        var v = (long)value.Value;
+        if (v < min || v > max)
+        {
+            Report(SemanticErrors.OutOfRange, value.Span, what, min, max, v);
+            return null;
+        }
+
+        return v;
+    }
+
+    private string? Word(LiteralSyntax.Name word, string what, IEnumerable<string> allowed)
+    {
+        var list = allowed.ToList();
+        if (list.Contains(word.Text))
+        {
+            return word.Text;
+        }
+
+        Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
+        return null;
+    }
+
+    private void Assign(string property, object value, Setting setting) =>
+        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "OvercommitRatio" ? (int)l : value, _source, setting.Span));
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
+        _diagnostics.Report(descriptor, _source, span, args);
+}

@@ -1,0 +1,55 @@
+using MemScript.Dsl.Syntax;
+using O = MemScript.Dsl.Syntax.ProcessOptionSyntax;
+
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// Checks the options of a process or fork: ranges (pid, nice,
+/// oom_score_adj, oom_adj), limit kinds, sizes and durations. Returns the
+/// stack limit, which sets the length of the predefined <c>stack</c> region.
+/// </summary>
+internal sealed class OptionChecker
+{
+    private readonly ValueChecker _values;
+
+    public OptionChecker(ValueChecker values) => _values = values;
+
+    public ulong Check(IReadOnlyList<O> options)
+    {
+        var stack = 8UL << 20;
+        foreach (var option in options)
+        {
+            switch (option)
+            {
+                case O.Pid pid:
+                    _values.Count(pid.Value, "pid", 1, Limits.MaxPid);
+                    break;
+                case O.Nice nice:
+                    _values.Signed(nice.Value, "nice", -20, 19);
+                    break;
+                case O.OomScoreAdj adj:
+                    _values.Signed(adj.Value, "oom_score_adj", -1000, 1000);
+                    break;
+                case O.OomAdj adj:
+                    _values.Signed(adj.Value, "oom_adj", -17, 15);
+                    break;
+                case O.Start start:
+                    _values.Nanoseconds(start.Value);
+                    break;
+                case O.Limit limit:
+                    if (!Vocabulary.Limits.Contains(limit.Kind.Text))
+                    {
+                        _values.Report(SemanticErrors.UnknownWord, limit.Kind.Span, "limit", limit.Kind.Text, Vocabulary.Describe(Vocabulary.Limits));
+                    }
+                    else if (_values.Size(limit.Value) is { } bytes && limit.Kind.Text == "stack")
+                    {
+                        stack = bytes;
+                    }
+
+                    break;
+            }
+        }
+
+        return stack;
+    }
+}

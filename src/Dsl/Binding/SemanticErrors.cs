@@ -1,0 +1,49 @@
+using MemScript.Dsl.Diagnostics;
+
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// The catalogue of semantic diagnostics (the checker), MEMS1000-1999. Each id
+/// is defined here once and listed in docs/diagnostics.md (a test keeps the
+/// two in step). Ids are never reused.
+/// </summary>
+public static class SemanticErrors
+{
+    private const DiagnosticSeverity Error = DiagnosticSeverity.Error;
+    private const DiagnosticSeverity Warning = DiagnosticSeverity.Warning;
+
+    public static readonly DiagnosticDescriptor NumberTooLarge = new("MEMS1001", Error, "{0} is too large", "ram 99999999999T");
+    public static readonly DiagnosticDescriptor DuplicateMachine = new("MEMS1002", Error, "only one machine block is allowed", "machine { } machine { }");
+    public static readonly DiagnosticDescriptor UnknownSetting = new("MEMS1003", Error, "unknown machine setting '{0}'", "machine { memory 64M }");
+    public static readonly DiagnosticDescriptor UnknownWord = new("MEMS1004", Error, "unknown {0} '{1}'; expected {2}", "madvise a later");
+    public static readonly DiagnosticDescriptor OutOfRange = new("MEMS1005", Error, "{0} must be between {1} and {2}, not {3}", "process p (nice 40) { }");
+    public static readonly DiagnosticDescriptor BadPageSize = new("MEMS1006", Error, "page_size must be 4K, 16K or 64K, not {0}", "page_size 8K");
+    public static readonly DiagnosticDescriptor RamNotPageMultiple = new("MEMS1007", Error, "ram ({0} bytes) must be a multiple of the page size ({1} bytes)", "ram 1000");
+    public static readonly DiagnosticDescriptor TooLargeToSimulate = new("MEMS1008", Error, "{0} {1} is more than the simulator supports (at most {2})", "ram 1024T");
+    public static readonly DiagnosticDescriptor NotSupportedYet = new("MEMS1009", Error, "{0} is not supported yet", "thp always");
+    public static readonly DiagnosticDescriptor UndefinedName = new("MEMS1010", Error, "'{0}' is not defined in process '{1}'", "touch nothing");
+    public static readonly DiagnosticDescriptor UndefinedFile = new("MEMS1011", Error, "no file \"{0}\" is declared", "a = mmap file \"nope\"");
+    public static readonly DiagnosticDescriptor UndefinedShm = new("MEMS1012", Error, "no segment \"{0}\" is declared with shm or created with shmget", "a = shmat \"nope\"");
+    public static readonly DiagnosticDescriptor UndefinedProcess = new("MEMS1013", Error, "no process named '{0}'", "kill nobody");
+    public static readonly DiagnosticDescriptor DuplicatePid = new("MEMS1014", Error, "pid {0} is already used by process '{1}'", "process b (pid 7) { } (twice)");
+    public static readonly DiagnosticDescriptor DuplicateProcess = new("MEMS1015", Error, "a process named '{0}' is already declared", "process p { } process p { }");
+    public static readonly DiagnosticDescriptor RangeOutside = new("MEMS1016", Error, "range {0}..{1} is outside '{2}' ({3} bytes)", "a = malloc 4K; touch a[..8K]");
+    public static readonly DiagnosticDescriptor RangeReversed = new("MEMS1017", Error, "range start {0} is after its end {1}", "touch a[8K..4K]");
+    public static readonly DiagnosticDescriptor UnknownField = new("MEMS1018", Error, "unknown {0} field '{1}'", "expect p.rss == 4K");
+    public static readonly DiagnosticDescriptor UnknownSysctl = new("MEMS1019", Error, "unknown sysctl 'vm.{0}'; expected vm.swappiness, vm.overcommit_memory, vm.overcommit_ratio or vm.min_free_kbytes", "sysctl vm.dirty_ratio = 5");
+    public static readonly DiagnosticDescriptor BadOverride = new("MEMS1020", Error, "--set expects KEY=VALUE, not '{0}'", "--set swappiness");
+    public static readonly DiagnosticDescriptor TooSmall = new("MEMS1021", Error, "{0} must be at least {1}", "read a stride 0");
+    public static readonly DiagnosticDescriptor WatermarkOrder = new("MEMS1022", Error, "watermarks must satisfy min <= low <= high", "watermarks min 8K low 4K high 16K");
+    public static readonly DiagnosticDescriptor SettingRepeated = new("MEMS1023", Warning, "'{0}' is set more than once; the last one wins", "ram 64M; ram 32M");
+    public static readonly DiagnosticDescriptor PredefinedShadowed = new("MEMS1024", Warning, "'{0}' is assigned in this process, so here it no longer names the predefined region", "heap = malloc 4K");
+    public static readonly DiagnosticDescriptor NotSizeField = new("MEMS1025", Error, "'{0}' is a count, not a size; compare it with a plain number", "expect p.minflt >= 4K");
+
+    /// <summary>Every descriptor of this catalogue, in id order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    {
+        NumberTooLarge, DuplicateMachine, UnknownSetting, UnknownWord, OutOfRange, BadPageSize, RamNotPageMultiple,
+        TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
+        DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
+        TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField,
+    };
+}
