@@ -1,0 +1,118 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// One process's mm_struct: its VMAs in address order, its page tables, its
+/// layout (heap start and break, stack top and limit), limits and counters.
+/// The VMA list is a sorted List searched by bisection (mmap.c's maple tree
+/// plays that role in the kernel); the list operations are in
+/// <see cref="VmaList"/>. <see cref="CachedLeafKey"/>/<see cref="CachedLeaf"/>
+/// remember the last PTE table used, so a hit on a resident page is two
+/// compares and two array reads.
+/// </summary>
+internal sealed class AddressSpace(int id, string command, PageTables tables)
+{
+    public int Id { get; } = id;
+
+    public string Command { get; } = command;
+
+    public List<Vma> Vmas { get; } = [];
+
+    public PageTables Tables { get; } = tables;
+
+    public bool Alive = true;
+
+    public ulong TextStart;
+    public ulong DataStart;
+    public ulong HeapStart;
+    public ulong Brk;
+    public ulong StackTop;
+    public ulong StackLimit;
+    public ulong? LimitAs;
+    public ulong? LimitData;
+
+    public long RssAnon;
+    public long RssFile;
+    public long RssShmem;
+    public long MinFlt;
+    public long MajFlt;
+
+    /// <summary>va >> 21 of <see cref="CachedLeaf"/>; ulong.MaxValue when empty.</summary>
+    public ulong CachedLeafKey = ulong.MaxValue;
+    public ulong[]? CachedLeaf;
+
+    public void ForgetCachedLeaf()
+    {
+        CachedLeafKey = ulong.MaxValue;
+        CachedLeaf = null;
+    }
+
+    /// <summary>Index of the first VMA whose end is above <paramref name="va"/> (find_vma), or Count.</summary>
+    public int IndexAbove(ulong va)
+    {
+        int lo = 0, hi = Vmas.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (Vmas[mid].End <= va)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    public Vma? Find(ulong va)
+    {
+        var i = IndexAbove(va);
+        return i < Vmas.Count && Vmas[i].Start <= va ? Vmas[i] : null;
+    }
+
+    public bool AnyVmaIn(ulong start, ulong end)
+    {
+        var i = IndexAbove(start);
+        return i < Vmas.Count && Vmas[i].Start < end;
+    }
+
+    public Vma? StackVma()
+    {
+        for (var i = Vmas.Count - 1; i >= 0; i--)
+        {
+            if (Vmas[i].Role == VmaRole.Stack)
+            {
+                return Vmas[i];
+            }
+        }
+
+        return null;
+    }
+
+    public ulong VmSize()
+    {
+        ulong total = 0;
+        foreach (var vma in Vmas)
+        {
+            total += vma.Length;
+        }
+
+        return total;
+    }
+
+    public ulong VmData()
+    {
+        ulong total = 0;
+        foreach (var vma in Vmas)
+        {
+            if (vma.CountsAsData)
+            {
+                total += vma.Length;
+            }
+        }
+
+        return total;
+    }
+}

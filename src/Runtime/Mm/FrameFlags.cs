@@ -1,0 +1,14 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>Per-frame state bits (the page flags of struct page that the model needs).</summary>
+[Flags]
+internal enum FrameFlags : byte
+{
+    None = 0,
+    /// <summary>Modified since read from disk (file pages: meminfo Dirty).</summary>
+    Dirty = 1,
+    /// <summary>PG_referenced, for the reclaim layer.</summary>
+    Referenced = 2,
+    /// <summary>On an active LRU list, for the reclaim layer.</summary>
+    Active = 4,
+}

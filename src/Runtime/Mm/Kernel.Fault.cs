@@ -1,0 +1,332 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The fault handler (memory.c), MODEL.md section 2. <see cref="Access"/> is
+/// the hot path: the last PTE table used is cached per mm, so a hit is two
+/// compares, two array reads and, for a write, a stamp update. Everything
+/// else goes to <see cref="Fault"/>, which finds the VMA (growing the stack if
+/// the address is just below it and within the limit), checks the
+/// protection, and dispatches:
+/// <code>
+/// PTE present, write  -> zero page: new frame | anon: COW copy or reuse |
+///                        cache page: dirty it (shared) or COW it (private)
+/// PTE none, anon      -> write: new zeroed frame; read: the zero page
+/// PTE none, file      -> not cached: read-around (major); then map the page,
+///                        COW it on a private write, fault-around on a read
+/// PTE none, shmem     -> allocate the page if missing; shared anonymous also
+///                        fault-arounds reads; System V never does
+/// </code>
+/// Page-cache pages are mapped read-only on a read of a file (a later write
+/// takes a fault, as with write-notify); shmem pages are mapped writable when
+/// the VMA is, so a write after a read costs nothing. The TLB is modelled as
+/// always hitting (4 ns an access).
+/// </summary>
+internal sealed partial class Kernel
+{
+    /// <summary>
+    /// One access to the page containing <paramref name="address"/>: walks the
+    /// page tables, takes a fault if needed (fault-around, read-around, COW,
+    /// zero page...), counts it, and adds its cost to <paramref name="costNs"/>.
+    /// Checks and updates the page's content stamp. Allocates nothing.
+    /// </summary>
+    public FaultResult Access(int mm, ulong address, AccessKind kind, ref long costNs)
+    {
+        var m = _mms[mm];
+        var key = address >> 21;
+        var leaf = key == m.CachedLeafKey ? m.CachedLeaf : FindLeaf(m, address, key);
+        if (leaf is not null)
+        {
+            var i = (int)(address >> 12) & 511;
+            var pte = leaf[i];
+            var need = kind switch
+            {
+                AccessKind.Write => Pte.Present | Pte.Write,
+                AccessKind.Exec => Pte.Present | Pte.Exec,
+                _ => Pte.Present | Pte.Read,
+            };
+            if ((pte & need) == need)
+            {
+                costNs += Costs.TlbHit;
+                if (kind == AccessKind.Write)
+                {
+                    leaf[i] = StampWrite(pte);
+                }
+                else if ((pte & (Pte.Zero | Pte.PageCache)) == 0)
+                {
+                    CheckStamp(m, address, pte);
+                }
+
+                return FaultResult.Hit;
+            }
+        }
+
+        return Fault(m, address, kind, ref costNs);
+    }
+
+    private static ulong[]? FindLeaf(AddressSpace m, ulong address, ulong key)
+    {
+        if (address >= UserSpaceEnd)
+        {
+            return null;
+        }
+
+        var leaf = m.Tables.FindLeaf(address);
+        if (leaf is not null)
+        {
+            m.CachedLeafKey = key;
+            m.CachedLeaf = leaf;
+        }
+
+        return leaf;
+    }
+
+    private FaultResult Fault(AddressSpace m, ulong address, AccessKind kind, ref long costNs)
+    {
+        if (address >= UserSpaceEnd || !m.Alive)
+        {
+            return FaultResult.SegvMapErr;
+        }
+
+        var vma = m.Find(address) ?? GrowStack(m, address);
+        if (vma is null)
+        {
+            return FaultResult.SegvMapErr;
+        }
+
+        if (!Permits(vma, kind))
+        {
+            return FaultResult.SegvAccErr;
+        }
+
+        return HandleFault(m, vma, address & ~(PageSize - 1), kind, populate: false, ref costNs);
+    }
+
+    private static bool Permits(Vma vma, AccessKind kind) => kind switch
+    {
+        AccessKind.Write => vma.Write,
+        AccessKind.Exec => vma.Exec,
+        _ => vma.Read || vma.Write,
+    };
+
+    private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
+    {
+        var leaf = m.Tables.GetOrCreateLeaf(va);
+        m.CachedLeafKey = va >> 21;
+        m.CachedLeaf = leaf;
+        var i = (int)(va >> 12) & 511;
+        var pte = leaf[i];
+        (FaultResult Result, long Cost) outcome;
+        if ((pte & Pte.Present) != 0)
+        {
+            outcome = kind == AccessKind.Write
+                ? WriteProtectFault(m, vma, leaf, i, pte, va)
+                : (FaultResult.Hit, Costs.TlbHit);
+        }
+        else
+        {
+            outcome = vma.Kind switch
+            {
+                MapKind.AnonPrivate => AnonFault(m, vma, leaf, i, va, kind),
+                MapKind.File => FileFault(m, vma, leaf, i, va, kind),
+                _ => ShmemFault(m, vma, leaf, i, va, kind),
+            };
+        }
+
+        switch (outcome.Result)
+        {
+            case FaultResult.Minor:
+                m.MinFlt++;
+                _vmstat[(int)VmCounter.pgfault]++;
+                costNs += populate ? Costs.PopulatePerPage : outcome.Cost;
+                break;
+            case FaultResult.Major:
+                m.MajFlt++;
+                _vmstat[(int)VmCounter.pgfault]++;
+                _vmstat[(int)VmCounter.pgmajfault]++;
+                costNs += outcome.Cost;
+                break;
+            default:
+                costNs += outcome.Cost;
+                break;
+        }
+
+        return outcome.Result;
+    }
+
+    private (FaultResult, long) AnonFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
+    {
+        if (kind != AccessKind.Write)
+        {
+            leaf[i] = Pte.Make(0, Pte.Permissions(vma) | Pte.Zero | Pte.Accessed, 0);
+            return (FaultResult.Minor, Costs.ZeroPageFault);
+        }
+
+        var pfn = NewAnonPage(m, va, stamp: 0);
+        leaf[i] = StampWrite(Pte.Make(pfn, Pte.Permissions(vma) | Pte.Write, 0));
+        return (FaultResult.Minor, Costs.AnonFault);
+    }
+
+    private (FaultResult, long) WriteProtectFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong pte, ulong va)
+    {
+        var flags = Pte.Permissions(vma) | Pte.Write;
+        if ((pte & Pte.Zero) != 0)
+        {
+            leaf[i] = StampWrite(Pte.Make(NewAnonPage(m, va, stamp: 0), flags, 0));
+            return (FaultResult.Minor, Costs.WriteAfterZeroPage);
+        }
+
+        var old = Pte.Frame(pte);
+        if ((pte & Pte.PageCache) == 0)
+        {
+            CheckStamp(m, va, pte);
+            ref var frame = ref _frames[old];
+            if (frame.MapCount > 1)
+            {
+                frame.MapCount--;
+                var copy = NewAnonPage(m, va, frame.Stamp);
+                leaf[i] = StampWrite(Pte.Make(copy, flags, 0));
+            }
+            else
+            {
+                frame.Owner = m.Id;
+                frame.Index = (long)(va >> 12);
+                leaf[i] = StampWrite(Pte.Make(old, flags, 0));
+            }
+
+            return (FaultResult.Minor, Costs.AnonFault);
+        }
+
+        if (vma.Shared)
+        {
+            _cache.MarkDirty(old);
+            leaf[i] = StampWrite(pte | Pte.Write);
+            return (FaultResult.Minor, Costs.FileMinorFault);
+        }
+
+        var stamp = _frames[old].Stamp;
+        UnmapCachePage(m, old);
+        leaf[i] = StampWrite(Pte.Make(NewAnonPage(m, va, stamp), flags, 0));
+        return (FaultResult.Minor, Costs.AnonFault);
+    }
+
+    private (FaultResult, long) FileFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
+    {
+        var file = vma.Object!;
+        var page = (long)vma.ObjectPage(va);
+        if (page >= file.PageCount)
+        {
+            return (FaultResult.Bus, 0);
+        }
+
+        var pfn = _cache.Lookup(file, page);
+        var major = pfn < 0;
+        if (major)
+        {
+            _cache.ReadAround(file, page, vma.Advice, _readaheadPages);
+            pfn = _cache.Lookup(file, page);
+        }
+
+        var result = major ? FaultResult.Major : FaultResult.Minor;
+        if (kind == AccessKind.Write && !vma.Shared)
+        {
+            var copy = NewAnonPage(m, va, _frames[pfn].Stamp);
+            leaf[i] = StampWrite(Pte.Make(copy, Pte.Permissions(vma) | Pte.Write, 0));
+            return (result, major ? Costs.MajorFault : Costs.AnonFault);
+        }
+
+        if (kind == AccessKind.Write)
+        {
+            MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma) | Pte.Write | Pte.Dirty);
+            _cache.MarkDirty(pfn);
+            leaf[i] = StampWrite(leaf[i]);
+        }
+        else
+        {
+            MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma));
+            FaultAround(m, vma, leaf, va, file, Pte.Permissions(vma));
+        }
+
+        return (result, major ? Costs.MajorFault : Costs.FileMinorFault);
+    }
+
+    private (FaultResult, long) ShmemFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
+    {
+        var shmem = vma.Object!;
+        var page = (long)vma.ObjectPage(va);
+        if (page >= shmem.PageCount)
+        {
+            return (FaultResult.Bus, 0);
+        }
+
+        var pfn = _cache.Lookup(shmem, page);
+        if (pfn < 0)
+        {
+            pfn = _cache.AddPage(shmem, page, dirty: false);
+        }
+
+        var flags = Pte.Permissions(vma) | (vma.Write ? Pte.Write : 0);
+        MapCachePage(m, leaf, i, pfn, flags);
+        if (kind == AccessKind.Write)
+        {
+            leaf[i] = StampWrite(leaf[i]);
+        }
+        else if (vma.Kind == MapKind.AnonShared)
+        {
+            FaultAround(m, vma, leaf, va, shmem, flags);
+        }
+
+        return (FaultResult.Minor, Costs.AnonFault);
+    }
+
+    /// <summary>Maps the already-present pages of the aligned window around <paramref name="va"/> (do_fault_around).</summary>
+    private void FaultAround(AddressSpace m, Vma vma, ulong[] leaf, ulong va, MemObject obj, ulong flags)
+    {
+        if (_faultAroundPages <= 1)
+        {
+            return;
+        }
+
+        var vpn = va >> 12;
+        var leafBase = (va >> 21) << 9;
+        var (first, last) = PageCache.FaultAroundWindow(vma, vpn, _faultAroundPages, obj.PageCount);
+        for (var v = first; v < last; v++)
+        {
+            var j = (int)(v - leafBase);
+            if (v == vpn || leaf[j] != 0)
+            {
+                continue;
+            }
+
+            var pfn = _cache.Lookup(obj, (long)vma.ObjectPage(v << 12));
+            if (pfn >= 0)
+            {
+                MapCachePage(m, leaf, j, pfn, flags);
+            }
+        }
+    }
+
+    private Vma? GrowStack(AddressSpace m, ulong address)
+    {
+        var stack = m.StackVma();
+        if (stack is null || address >= stack.Start || stack.End - (address & ~(PageSize - 1)) > m.StackLimit)
+        {
+            return null;
+        }
+
+        var newStart = address & ~(PageSize - 1);
+        var next = m.IndexAbove(newStart);
+        if (m.Vmas[next] != stack)
+        {
+            return null;
+        }
+
+        var growth = stack.Start - newStart;
+        if ((m.LimitAs is { } limitAs && m.VmSize() + growth > limitAs) || !_commit.TryCharge((long)(growth >> 12)))
+        {
+            return null;
+        }
+
+        stack.Start = newStart;
+        return stack;
+    }
+}

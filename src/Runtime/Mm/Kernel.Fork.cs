@@ -1,0 +1,117 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// fork (dup_mmap, copy_page_range) and exit (exit_mmap).
+/// fork copies every VMA and charges the accounted ones again; it copies the
+/// PTEs of private anonymous memory (and the COW copies inside private file
+/// mappings), write-protecting them in both processes and raising the map
+/// count, so a later write takes the COW fault of MODEL.md section 2; the
+/// child counts them in its RssAnon. Page-cache pages of file and shared
+/// mappings are not copied: the child refaults them. exit unmaps everything
+/// and frees the page tables, the PGD included.
+/// </summary>
+internal sealed partial class Kernel
+{
+    /// <summary>fork: a copy-on-write copy of <paramref name="mm"/>.</summary>
+    public int Fork(int mm)
+    {
+        var parent = _mms[mm];
+        var id = _mms.Count;
+        var child = new AddressSpace(id, parent.Command, new PageTables(_frames, Machine.PageTablesCharged, id))
+        {
+            TextStart = parent.TextStart,
+            DataStart = parent.DataStart,
+            HeapStart = parent.HeapStart,
+            Brk = parent.Brk,
+            StackTop = parent.StackTop,
+            StackLimit = parent.StackLimit,
+            LimitAs = parent.LimitAs,
+            LimitData = parent.LimitData,
+        };
+        _mms.Add(child);
+        foreach (var vma in parent.Vmas)
+        {
+            var copy = vma.Clone();
+            child.Vmas.Add(copy);
+            if (copy.Object is not null)
+            {
+                copy.Object.MapRefs++;
+            }
+
+            if (copy.Accounted)
+            {
+                _commit.Force((long)copy.Pages);
+            }
+
+            if (!vma.Shared)
+            {
+                CopyAnonPtes(parent, child, vma);
+            }
+        }
+
+        parent.ForgetCachedLeaf();
+        return id;
+    }
+
+    /// <summary>exit_mmap: unmaps everything and frees page tables.</summary>
+    public void Exit(int mm)
+    {
+        var m = _mms[mm];
+        if (!m.Alive)
+        {
+            return;
+        }
+
+        UnmapRange(m, 0, UserSpaceEnd);
+        m.Tables.FreeAll();
+        m.ForgetCachedLeaf();
+        m.Alive = false;
+    }
+
+    private void CopyAnonPtes(AddressSpace parent, AddressSpace child, Vma vma)
+    {
+        var spans = new List<LeafSpan>();
+        parent.Tables.CollectLeaves(vma.Start, vma.End, spans);
+        foreach (var span in spans)
+        {
+            ulong[]? target = null;
+            for (var j = span.First; j < span.Last; j++)
+            {
+                var pte = span.Ptes[j];
+                if ((pte & Pte.Present) == 0 || (pte & Pte.PageCache) != 0)
+                {
+                    continue;
+                }
+
+                target ??= child.Tables.GetOrCreateLeaf(span.BaseVa);
+                if ((pte & Pte.Zero) == 0)
+                {
+                    pte &= ~Pte.Write;
+                    span.Ptes[j] = pte;
+                    _frames[Pte.Frame(pte)].MapCount++;
+                    child.RssAnon++;
+                }
+
+                target[j] = pte;
+            }
+        }
+    }
+
+    private void ReleaseObjectIfUnused(MemObject obj)
+    {
+        if (obj.MapRefs > 0 || obj.Destroyed || obj.Kind == MapKind.File)
+        {
+            return;
+        }
+
+        if (obj.Kind == MapKind.SysVShm && !obj.Removed)
+        {
+            return;
+        }
+
+        _cache.DropAll(obj);
+        _commit.Uncharge(obj.CommittedPages);
+        obj.CommittedPages = 0;
+        obj.Destroyed = true;
+    }
+}

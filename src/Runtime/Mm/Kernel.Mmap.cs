@@ -1,0 +1,252 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// mmap and munmap (mmap.c), brk. A request is checked against `limit as`
+/// (VmSize), `limit data` (VmData) and overcommit before anything changes;
+/// refusal is ENOMEM with no other effect. Private writable mappings charge
+/// their VMA to Committed_AS; shared anonymous memory charges its shmem
+/// object (once, whoever maps it); read-only and noreserve mappings charge
+/// nothing. MAP_FIXED (a non-zero address) unmaps what was there first.
+/// munmap zaps the PTEs, drops the VMAs (splitting at the ends), then frees
+/// the page tables no VMA uses any more (free_pgtables).
+/// </summary>
+internal sealed partial class Kernel
+{
+    /// <summary>Returns the start address, or 0 with <paramref name="error"/> set. Populate faults are counted as minflt.</summary>
+    public ulong Mmap(int mm, in MmapRequest request, out Errno error)
+    {
+        LastSyscallCostNs = 0;
+        var m = _mms[mm];
+        var length = PageAlign(request.Length);
+        MemObject? obj = null;
+        switch (request.Kind)
+        {
+            case MapKind.File:
+                obj = ObjectOf(request.ObjectId, MapKind.File);
+                break;
+            case MapKind.SysVShm:
+                obj = ObjectOf(request.ObjectId, MapKind.SysVShm);
+                if (obj is not null && length == 0)
+                {
+                    length = PageAlign(obj.Size);
+                }
+
+                break;
+        }
+
+        if (length == 0 || (request.FileOffset & (PageSize - 1)) != 0 || (request.Address & (PageSize - 1)) != 0
+            || (request.Kind is MapKind.File or MapKind.SysVShm && obj is null) || !m.Alive)
+        {
+            error = Errno.EINVAL;
+            return 0;
+        }
+
+        var shared = request.Shared || request.Kind is MapKind.AnonShared or MapKind.SysVShm;
+        var accounted = request.Write && !shared && !request.NoReserve;
+        var countsAsData = request.Write && !shared;
+        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length);
+        if (start == 0 || start + length > UserSpaceEnd || start + length < start)
+        {
+            error = Errno.ENOMEM;
+            return 0;
+        }
+
+        var replaced = request.Address != 0 ? MappedBytes(m, start, start + length, dataOnly: false) : 0;
+        var replacedData = request.Address != 0 ? MappedBytes(m, start, start + length, dataOnly: true) : 0;
+        if ((m.LimitAs is { } limitAs && m.VmSize() - replaced + length > limitAs)
+            || (countsAsData && m.LimitData is { } limitData && m.VmData() - replacedData + length > limitData))
+        {
+            error = Errno.ENOMEM;
+            return 0;
+        }
+
+        var chargePages = (long)(length >> 12);
+        var chargeVma = accounted;
+        var chargeObject = request.Kind == MapKind.AnonShared && !request.NoReserve;
+        if ((chargeVma || chargeObject) && !_commit.TryCharge(chargePages))
+        {
+            error = Errno.ENOMEM;
+            return 0;
+        }
+
+        if (request.Address != 0)
+        {
+            UnmapRange(m, start, start + length);
+        }
+
+        if (request.Kind == MapKind.AnonShared)
+        {
+            obj = NewObject(MapKind.AnonShared, "/dev/zero (deleted)", length);
+            obj.CommittedPages = chargeObject ? chargePages : 0;
+        }
+
+        var vma = new Vma
+        {
+            Start = start,
+            End = start + length,
+            Read = request.Read,
+            Write = request.Write,
+            Exec = request.Exec,
+            Shared = shared,
+            NoReserve = request.NoReserve,
+            Accounted = chargeVma,
+            Kind = request.Kind,
+            Role = VmaRole.Mmap,
+            Object = obj,
+            PageOffset = request.FileOffset >> 12,
+        };
+        if (obj is not null)
+        {
+            obj.MapRefs++;
+        }
+
+        VmaList.Insert(m, vma);
+        if (request.Populate)
+        {
+            LastSyscallCostNs += Populate(m, start, start + length);
+        }
+
+        error = Errno.Ok;
+        return start;
+    }
+
+    public Errno Munmap(int mm, ulong address, ulong length)
+    {
+        LastSyscallCostNs = 0;
+        var m = _mms[mm];
+        if ((address & (PageSize - 1)) != 0 || length == 0 || address + PageAlign(length) > UserSpaceEnd)
+        {
+            return Errno.EINVAL;
+        }
+
+        var end = address + PageAlign(length);
+        var pages = UnmapRange(m, address, end);
+        LastSyscallCostNs = pages * Costs.MunmapPerPage;
+        return Errno.Ok;
+    }
+
+    /// <summary>sys_brk: returns the new break (the old one when refused, as the kernel does).</summary>
+    public ulong SetBrk(int mm, ulong newBrk)
+    {
+        LastSyscallCostNs = 0;
+        var m = _mms[mm];
+        if (newBrk < m.HeapStart || !m.Alive)
+        {
+            return m.Brk;
+        }
+
+        var oldEnd = PageAlign(m.Brk);
+        var newEnd = PageAlign(newBrk);
+        if (newEnd < oldEnd)
+        {
+            LastSyscallCostNs = UnmapRange(m, newEnd, oldEnd) * Costs.MunmapPerPage;
+        }
+        else if (newEnd > oldEnd)
+        {
+            var growth = newEnd - oldEnd;
+            if (m.AnyVmaIn(oldEnd, newEnd)
+                || (m.LimitAs is { } limitAs && m.VmSize() + growth > limitAs)
+                || (m.LimitData is { } limitData && m.VmData() + growth > limitData)
+                || !_commit.TryCharge((long)(growth >> 12)))
+            {
+                return m.Brk;
+            }
+
+            var heap = oldEnd > m.HeapStart ? m.Find(oldEnd - 1) : null;
+            if (heap is not null && heap.Role == VmaRole.Heap)
+            {
+                heap.End = newEnd;
+            }
+            else
+            {
+                VmaList.Insert(m, new Vma
+                {
+                    Start = oldEnd,
+                    End = newEnd,
+                    Read = true,
+                    Write = true,
+                    Kind = MapKind.AnonPrivate,
+                    Role = VmaRole.Heap,
+                    Accounted = true,
+                });
+            }
+        }
+
+        m.Brk = newBrk;
+        return newBrk;
+    }
+
+    /// <summary>Unmaps [start, end): zaps, uncharges, drops VMAs, frees unused tables. Returns the pages unmapped.</summary>
+    private long UnmapRange(AddressSpace m, ulong start, ulong end)
+    {
+        VmaList.SplitAt(m, start);
+        VmaList.SplitAt(m, end);
+        long pages = 0;
+        var i = m.IndexAbove(start);
+        while (i < m.Vmas.Count && m.Vmas[i].Start < end)
+        {
+            var vma = m.Vmas[i];
+            Zap(m, vma.Start, vma.End);
+            pages += (long)vma.Pages;
+            if (vma.Accounted)
+            {
+                _commit.Uncharge((long)vma.Pages);
+            }
+
+            m.Vmas.RemoveAt(i);
+            if (vma.Object is not null)
+            {
+                vma.Object.MapRefs--;
+                ReleaseObjectIfUnused(vma.Object);
+            }
+        }
+
+        m.Tables.FreeUnused(start, end, m.AnyVmaIn);
+        m.ForgetCachedLeaf();
+        return pages;
+    }
+
+    /// <summary>MAP_POPULATE / madvise willneed: faults every page of [start, end) in; returns the cost.</summary>
+    private long Populate(AddressSpace m, ulong start, ulong end)
+    {
+        long cost = 0;
+        for (var va = start; va < end; va += PageSize)
+        {
+            var vma = m.Find(va);
+            if (vma is null || !(vma.Read || vma.Write || vma.Exec))
+            {
+                continue;
+            }
+
+            var kind = vma.Write && !vma.Shared ? AccessKind.Write : AccessKind.Read;
+            var leaf = m.Tables.FindLeaf(va);
+            var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
+            if ((pte & Pte.Present) != 0 && (kind == AccessKind.Read || (pte & Pte.Write) != 0))
+            {
+                continue;
+            }
+
+            if (HandleFault(m, vma, va, kind, populate: true, ref cost) == FaultResult.Bus)
+            {
+                break;
+            }
+        }
+
+        return cost;
+    }
+
+    private static ulong MappedBytes(AddressSpace m, ulong start, ulong end, bool dataOnly)
+    {
+        ulong total = 0;
+        for (var i = m.IndexAbove(start); i < m.Vmas.Count && m.Vmas[i].Start < end; i++)
+        {
+            var vma = m.Vmas[i];
+            if (!dataOnly || vma.CountsAsData)
+            {
+                total += Math.Min(end, vma.End) - Math.Max(start, vma.Start);
+            }
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,122 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// Page-level helpers shared by the fault handler, zap, fork and the syscalls
+/// (the rmap.c side of things): allocating an anonymous page, mapping and
+/// unmapping a page-cache page with its map count and RSS, and the content
+/// stamps of MODEL.md section 10. A stamp is a global write counter: each
+/// write gives the page a new value, held in full by the frame and in its low
+/// 24 bits by the writer's PTE; a read of a private anonymous page compares
+/// the two, and a COW copy carries the value over.
+/// </summary>
+internal sealed partial class Kernel
+{
+    private int NewAnonPage(AddressSpace m, ulong va, uint stamp)
+    {
+        var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> 12));
+        ref var frame = ref _frames[pfn];
+        frame.MapCount = 1;
+        frame.Stamp = stamp;
+        m.RssAnon++;
+        return pfn;
+    }
+
+    /// <summary>A write through <paramref name="pte"/>: a new stamp in the frame and the PTE.</summary>
+    private ulong StampWrite(ulong pte)
+    {
+        var stamp = ++_writeClock;
+        _frames[Pte.Frame(pte)].Stamp = stamp;
+        return Pte.WithStamp(pte, stamp) | Pte.Accessed | Pte.Dirty;
+    }
+
+    private void CheckStamp(AddressSpace m, ulong address, ulong pte)
+    {
+        if ((_frames[Pte.Frame(pte)].Stamp & Pte.StampMask) != Pte.Stamp(pte))
+        {
+            _stampErrors++;
+            _firstStampError ??= string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"mm {m.Id} page 0x{address & ~(PageSize - 1):x}: expected stamp {Pte.Stamp(pte)}, frame holds {_frames[Pte.Frame(pte)].Stamp & Pte.StampMask}");
+        }
+    }
+
+    private void MapCachePage(AddressSpace m, ulong[] leaf, int i, int pfn, ulong flags)
+    {
+        leaf[i] = Pte.Make(pfn, flags | Pte.PageCache | Pte.Accessed, 0);
+        ref var frame = ref _frames[pfn];
+        if (frame.MapCount++ == 0)
+        {
+            _mappedCachePages++;
+        }
+
+        if (frame.Kind == FrameKind.File)
+        {
+            m.RssFile++;
+        }
+        else
+        {
+            m.RssShmem++;
+        }
+    }
+
+    private void UnmapCachePage(AddressSpace m, int pfn)
+    {
+        ref var frame = ref _frames[pfn];
+        if (--frame.MapCount == 0)
+        {
+            _mappedCachePages--;
+        }
+
+        if (frame.Kind == FrameKind.File)
+        {
+            m.RssFile--;
+        }
+        else
+        {
+            m.RssShmem--;
+        }
+    }
+
+    /// <summary>Clears PTEs in [start, end) (zap_pte_range): frees anon pages nobody maps, keeps tables.</summary>
+    private long Zap(AddressSpace m, ulong start, ulong end)
+    {
+        long zapped = 0;
+        _leaves.Clear();
+        m.Tables.CollectLeaves(start, end, _leaves);
+        foreach (var span in _leaves)
+        {
+            var ptes = span.Ptes;
+            for (var j = span.First; j < span.Last; j++)
+            {
+                var pte = ptes[j];
+                if (pte == 0)
+                {
+                    continue;
+                }
+
+                ptes[j] = 0;
+                zapped++;
+                if ((pte & Pte.Zero) != 0)
+                {
+                    continue;
+                }
+
+                var pfn = Pte.Frame(pte);
+                if ((pte & Pte.PageCache) != 0)
+                {
+                    UnmapCachePage(m, pfn);
+                    continue;
+                }
+
+                m.RssAnon--;
+                if (--_frames[pfn].MapCount == 0)
+                {
+                    _frames.Free(pfn);
+                }
+            }
+        }
+
+        _leaves.Clear();
+        return zapped;
+    }
+}

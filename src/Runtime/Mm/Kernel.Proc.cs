@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// What /proc shows, computed from the counters (MODEL.md section 5), and the
+/// self-checks of section 10. Simplifications, documented here: MemTotal is
+/// the whole RAM (the `kernel` reservation shows as used memory, not as a
+/// smaller total); every page is on an inactive LRU list for now (Active 0);
+/// MemAvailable = MemFree + file cache pages; PageTables counts table frames
+/// only when page tables are charged.
+/// </summary>
+internal sealed partial class Kernel
+{
+    public ProcStatus Status(int mm)
+    {
+        var m = _mms[mm];
+        ulong stack = 0;
+        foreach (var vma in m.Vmas)
+        {
+            if (vma.Role == VmaRole.Stack)
+            {
+                stack += vma.Length;
+            }
+        }
+
+        var rss = m.RssAnon + m.RssFile + m.RssShmem;
+        return new ProcStatus(
+            VmSize: m.VmSize(),
+            VmRss: (ulong)rss * PageSize,
+            RssAnon: (ulong)m.RssAnon * PageSize,
+            RssFile: (ulong)m.RssFile * PageSize,
+            RssShmem: (ulong)m.RssShmem * PageSize,
+            VmSwap: 0,
+            VmPte: (ulong)m.Tables.CountedTables * PageSize,
+            VmData: m.VmData(),
+            VmStk: stack,
+            MinFlt: m.MinFlt,
+            MajFlt: m.MajFlt,
+            PageTablePages: m.Tables.CountedTables);
+    }
+
+    /// <summary>/proc/PID/maps, one entry per VMA in address order.</summary>
+    public IReadOnlyList<VmaInfo> Maps(int mm)
+    {
+        var m = _mms[mm];
+        var lines = new List<VmaInfo>(m.Vmas.Count);
+        foreach (var vma in m.Vmas)
+        {
+            var perms = string.Concat(vma.Read ? "r" : "-", vma.Write ? "w" : "-", vma.Exec ? "x" : "-", vma.Shared ? "s" : "p");
+            var (device, inode, path) = vma.Role switch
+            {
+                VmaRole.Text or VmaRole.Data => ("00:00", 0UL, m.Command),
+                VmaRole.Heap => ("00:00", 0UL, "[heap]"),
+                VmaRole.Stack => ("00:00", 0UL, "[stack]"),
+                _ => vma.Kind switch
+                {
+                    MapKind.File => ("08:01", 1000UL + (ulong)vma.Object!.Id, vma.Object.Name),
+                    MapKind.AnonShared => ("00:01", 1000UL + (ulong)vma.Object!.Id, vma.Object.Name),
+                    MapKind.SysVShm => ("00:01", (ulong)vma.Object!.Id, vma.Object.Name),
+                    _ => ("00:00", 0UL, ""),
+                },
+            };
+            var offset = vma.Kind == MapKind.AnonPrivate ? 0 : vma.PageOffset * PageSize;
+            lines.Add(new VmaInfo(vma.Start, vma.End, perms, offset, device, inode, path));
+        }
+
+        return lines;
+    }
+
+    public long Vmstat(VmCounter counter) => _vmstat[(int)counter];
+
+    /// <summary>A meminfo field in bytes.</summary>
+    public long Meminfo(MeminfoField field)
+    {
+        var page = (long)PageSize;
+        var anon = _frames.Count(FrameKind.Anon);
+        var file = _frames.Count(FrameKind.File);
+        var shmem = _frames.Count(FrameKind.Shmem);
+        long pages = field switch
+        {
+            MeminfoField.MemTotal => _ramPages,
+            MeminfoField.MemFree => _frames.FreeFrames,
+            MeminfoField.MemAvailable => _frames.FreeFrames + file,
+            MeminfoField.Cached => file + shmem,
+            MeminfoField.Inactive => anon + file + shmem,
+            MeminfoField.Inactive_anon => anon + shmem,
+            MeminfoField.Inactive_file => file,
+            MeminfoField.SwapTotal or MeminfoField.SwapFree => _swapPages,
+            MeminfoField.Dirty => _cache.DirtyPages,
+            MeminfoField.AnonPages => anon,
+            MeminfoField.Mapped => _mappedCachePages,
+            MeminfoField.Shmem => shmem,
+            MeminfoField.PageTables => _frames.Count(FrameKind.PageTable),
+            MeminfoField.CommitLimit => _commit.CommitLimitPages,
+            MeminfoField.Committed_AS => _commit.CommittedPages,
+            _ => 0,
+        };
+        return pages * page;
+    }
+
+    /// <summary>MODEL.md section 10: frames conserved, content stamps intact.</summary>
+    public IReadOnlyList<SelfCheck> SelfCheck()
+    {
+        return [CheckFrames(), CheckStamps()];
+    }
+
+    private SelfCheck CheckFrames()
+    {
+        var recount = _frames.Recount();
+        long sum = 0;
+        var problems = new List<string>();
+        foreach (var kind in Enum.GetValues<FrameKind>())
+        {
+            sum += recount[(int)kind];
+            if (recount[(int)kind] != _frames.Count(kind))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{kind} counted {_frames.Count(kind)}, found {recount[(int)kind]}"));
+            }
+        }
+
+        if (sum != _frames.TotalFrames)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"frames sum to {sum}, RAM has {_frames.TotalFrames}"));
+        }
+
+        long tables = 0;
+        foreach (var m in _mms)
+        {
+            tables += m.Tables.ChargedFrames;
+        }
+
+        if (tables != _frames.Count(FrameKind.PageTable))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"page tables hold {tables} frames, frame table says {_frames.Count(FrameKind.PageTable)}"));
+        }
+
+        var detail = problems.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"free {recount[(int)FrameKind.Free]} + anon {recount[(int)FrameKind.Anon]} + page cache {recount[(int)FrameKind.File] + recount[(int)FrameKind.Shmem]} + page tables {recount[(int)FrameKind.PageTable]} + kernel {recount[(int)FrameKind.Kernel]} = {sum} frames")
+            : string.Join("; ", problems);
+        return new SelfCheck("frames conserved", problems.Count == 0, detail);
+    }
+
+    private SelfCheck CheckStamps() => _stampErrors == 0
+        ? new SelfCheck("content stamps intact", true, null)
+        : new SelfCheck("content stamps intact", false,
+            string.Create(CultureInfo.InvariantCulture, $"{_stampErrors} read(s) found another stamp; first: {_firstStampError}"));
+}

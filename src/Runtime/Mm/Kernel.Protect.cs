@@ -1,0 +1,187 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// mprotect (mprotect.c) and madvise (madvise.c). Both split the VMAs at the
+/// range's ends and merge compatible neighbours afterwards, so
+/// /proc/PID/maps shows what Linux shows. mprotect rewrites the permission
+/// bits of present PTEs (write stays only on pages this mm owns alone, and on
+/// shmem); making a private mapping writable charges Committed_AS. madvise:
+/// dontneed zaps the PTEs (tables kept), willneed populates anonymous memory
+/// page by page and reads file pages into the page cache, random/sequential/
+/// normal set the read-around advice, the others are accepted and ignored.
+/// A range with holes is ENOMEM (madvise still acts on the mapped parts).
+/// </summary>
+internal sealed partial class Kernel
+{
+    public Errno Mprotect(int mm, ulong address, ulong length, bool read, bool write, bool exec)
+    {
+        LastSyscallCostNs = 0;
+        var m = _mms[mm];
+        if ((address & (PageSize - 1)) != 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        var end = address + PageAlign(length);
+        if (end == address)
+        {
+            return Errno.Ok;
+        }
+
+        if (!FullyMapped(m, address, end))
+        {
+            return Errno.ENOMEM;
+        }
+
+        long charge = 0;
+        for (var i = m.IndexAbove(address); i < m.Vmas.Count && m.Vmas[i].Start < end; i++)
+        {
+            var vma = m.Vmas[i];
+            if (write && !vma.Shared && !vma.Accounted && !vma.NoReserve)
+            {
+                charge += (long)((Math.Min(end, vma.End) - Math.Max(address, vma.Start)) >> 12);
+            }
+        }
+
+        if (!_commit.TryCharge(charge))
+        {
+            return Errno.ENOMEM;
+        }
+
+        VmaList.SplitAt(m, address);
+        VmaList.SplitAt(m, end);
+        for (var i = m.IndexAbove(address); i < m.Vmas.Count && m.Vmas[i].Start < end; i++)
+        {
+            var vma = m.Vmas[i];
+            vma.Read = read;
+            vma.Write = write;
+            vma.Exec = exec;
+            if (write && !vma.Shared && !vma.NoReserve)
+            {
+                vma.Accounted = true;
+            }
+
+            RewritePermissions(m, vma);
+        }
+
+        MergeAll(m);
+        return Errno.Ok;
+    }
+
+    public Errno Madvise(int mm, ulong address, ulong length, Advice advice)
+    {
+        LastSyscallCostNs = 0;
+        var m = _mms[mm];
+        if ((address & (PageSize - 1)) != 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        var end = address + PageAlign(length);
+        var holes = !FullyMapped(m, address, end);
+        switch (advice)
+        {
+            case Advice.DontNeed:
+                ForEachPart(m, address, end, (s, e, _) => Zap(m, s, e));
+                break;
+            case Advice.WillNeed:
+                ForEachPart(m, address, end, (s, e, vma) =>
+                {
+                    if (vma.Kind == MapKind.File)
+                    {
+                        var first = (long)vma.ObjectPage(s);
+                        var last = Math.Min(vma.Object!.PageCount, (long)vma.ObjectPage(e));
+                        if (first < last && _cache.ReadRange(vma.Object, first, last) > 0)
+                        {
+                            LastSyscallCostNs += Costs.MajorFault;
+                        }
+                    }
+                    else
+                    {
+                        LastSyscallCostNs += Populate(m, s, e);
+                    }
+                });
+                break;
+            case Advice.Random or Advice.Sequential or Advice.Normal:
+                VmaList.SplitAt(m, address);
+                VmaList.SplitAt(m, end);
+                ForEachPart(m, address, end, (_, _, vma) => vma.Advice = advice);
+                MergeAll(m);
+                break;
+        }
+
+        return holes ? Errno.ENOMEM : Errno.Ok;
+    }
+
+    private static bool FullyMapped(AddressSpace m, ulong start, ulong end)
+    {
+        var at = start;
+        for (var i = m.IndexAbove(start); i < m.Vmas.Count && at < end; i++)
+        {
+            if (m.Vmas[i].Start > at)
+            {
+                return false;
+            }
+
+            at = m.Vmas[i].End;
+        }
+
+        return at >= end;
+    }
+
+    private static void ForEachPart(AddressSpace m, ulong start, ulong end, Action<ulong, ulong, Vma> action)
+    {
+        var parts = new List<Vma>();
+        for (var i = m.IndexAbove(start); i < m.Vmas.Count && m.Vmas[i].Start < end; i++)
+        {
+            parts.Add(m.Vmas[i]);
+        }
+
+        foreach (var vma in parts)
+        {
+            action(Math.Max(start, vma.Start), Math.Min(end, vma.End), vma);
+        }
+    }
+
+    private static void MergeAll(AddressSpace m)
+    {
+        for (var i = 0; i + 1 < m.Vmas.Count;)
+        {
+            if (m.Vmas[i].CanMergeWith(m.Vmas[i + 1]))
+            {
+                VmaList.MergeAround(m, i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private void RewritePermissions(AddressSpace m, Vma vma)
+    {
+        var allowed = Pte.Permissions(vma);
+        _leaves.Clear();
+        m.Tables.CollectLeaves(vma.Start, vma.End, _leaves);
+        foreach (var span in _leaves)
+        {
+            for (var j = span.First; j < span.Last; j++)
+            {
+                var pte = span.Ptes[j];
+                if ((pte & Pte.Present) == 0)
+                {
+                    continue;
+                }
+
+                var keepWrite = vma.Write && (pte & Pte.Zero) == 0
+                    && ((pte & Pte.PageCache) == 0
+                        ? _frames[Pte.Frame(pte)].MapCount == 1
+                        : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
+                pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
+                span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);
+            }
+        }
+
+        _leaves.Clear();
+    }
+}

@@ -1,0 +1,50 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// A file's inode and page cache (address_space), or a shmem object (shared
+/// anonymous memory, a System V segment). <see cref="Pages"/>[i] is frame+1 of
+/// page i when it is in memory, 0 when not. <see cref="MapRefs"/> counts the
+/// VMAs mapping the object; shmem is freed when it reaches zero (and, for
+/// System V, once removed).
+/// </summary>
+internal sealed class MemObject
+{
+    public MemObject(int id, MapKind kind, string name, ulong size)
+    {
+        Id = id;
+        Kind = kind;
+        Name = name;
+        Size = size;
+        PageCount = (long)((size + 4095) >> 12);
+        Pages = new int[PageCount];
+    }
+
+    public int Id { get; }
+
+    /// <summary><see cref="MapKind.File"/>, <see cref="MapKind.AnonShared"/> or <see cref="MapKind.SysVShm"/>.</summary>
+    public MapKind Kind { get; }
+
+    public string Name { get; }
+
+    public ulong Size { get; }
+
+    public long PageCount { get; }
+
+    public int[] Pages { get; }
+
+    public int MapRefs;
+
+    /// <summary>System V: the key (null once removed), its number for the maps path, removal state.</summary>
+    public string? Key;
+    public long KeyNumber;
+    public bool Removed;
+
+    /// <summary>Pages charged to Committed_AS by this object (shmem).</summary>
+    public long CommittedPages;
+
+    public bool Destroyed;
+
+    public bool IsShmem => Kind != MapKind.File;
+
+    public int FrameOf(long page) => Pages[page] - 1;
+}

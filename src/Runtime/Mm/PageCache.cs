@@ -1,0 +1,121 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The page cache and shmem pages (filemap.c, shmem.c). Pages are order 0
+/// (the kernel 6.x can cache large folios and map them whole; the model keeps
+/// 4 KiB pages, as for a file written in 4 KiB pieces).
+///
+/// Read-around on a major fault (<see cref="ReadAround"/>): the window of
+/// <c>ra</c> pages centred on the faulting page, <c>[p - ra/2, p + ra/2)</c>,
+/// clipped to the file, read in one I/O; <c>madvise random</c> reads only the
+/// page; <c>sequential</c> reads <c>[p, p + 2*ra)</c>. Pages already cached
+/// are skipped. Fault-around (<see cref="FaultAroundWindow"/>) maps the
+/// aligned window of already-present pages; the fault handler does the mapping.
+/// </summary>
+internal sealed class PageCache(FrameTable frames)
+{
+    /// <summary>File pages marked dirty (meminfo Dirty; shmem is not counted).</summary>
+    public long DirtyPages { get; private set; }
+
+    public int Lookup(MemObject obj, long page) => obj.Pages[page] - 1;
+
+    public int AddPage(MemObject obj, long page, bool dirty, long stillNeeded = 1)
+    {
+        var kind = obj.IsShmem ? FrameKind.Shmem : FrameKind.File;
+        var pfn = frames.Allocate(kind, obj.Id, page, stillNeeded);
+        obj.Pages[page] = pfn + 1;
+        if (dirty)
+        {
+            MarkDirty(pfn);
+        }
+
+        return pfn;
+    }
+
+    public void MarkDirty(int pfn)
+    {
+        ref var frame = ref frames[pfn];
+        if (frame.Kind == FrameKind.File && (frame.Flags & FrameFlags.Dirty) == 0)
+        {
+            frame.Flags |= FrameFlags.Dirty;
+            DirtyPages++;
+        }
+    }
+
+    /// <summary>Reads the read-around window for <paramref name="page"/> into the cache; returns the pages read.</summary>
+    public long ReadAround(MemObject obj, long page, Advice advice, long readaheadPages)
+    {
+        long start, end;
+        if (advice == Advice.Random || readaheadPages <= 1)
+        {
+            (start, end) = (page, page + 1);
+        }
+        else if (advice == Advice.Sequential)
+        {
+            (start, end) = (page, page + 2 * readaheadPages);
+        }
+        else
+        {
+            start = page - readaheadPages / 2;
+            end = start + readaheadPages;
+        }
+
+        start = Math.Max(0, start);
+        end = Math.Min(obj.PageCount, Math.Max(end, page + 1));
+        return ReadRange(obj, start, end);
+    }
+
+    /// <summary>Brings pages [start, end) into the cache (madvise willneed on a file); returns the pages read.</summary>
+    public long ReadRange(MemObject obj, long start, long end)
+    {
+        long read = 0;
+        for (var p = start; p < end; p++)
+        {
+            if (obj.Pages[p] == 0)
+            {
+                AddPage(obj, p, dirty: false, stillNeeded: end - p);
+                read++;
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>Frees every page of a shmem object nobody maps any more.</summary>
+    public void DropAll(MemObject obj)
+    {
+        for (var p = 0L; p < obj.PageCount; p++)
+        {
+            var pfn = obj.Pages[p] - 1;
+            if (pfn >= 0)
+            {
+                if ((frames[pfn].Flags & FrameFlags.Dirty) != 0)
+                {
+                    DirtyPages--;
+                }
+
+                frames.Free(pfn);
+                obj.Pages[p] = 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The fault-around window for virtual page <paramref name="vpn"/>: <paramref name="windowPages"/>
+    /// pages aligned on the virtual address, clipped to the VMA and to the object's end.
+    /// </summary>
+    public static (ulong First, ulong Last) FaultAroundWindow(Vma vma, ulong vpn, int windowPages, long objectPages)
+    {
+        var first = vpn & ~((ulong)windowPages - 1);
+        var last = first + (ulong)windowPages;
+        first = Math.Max(first, vma.Start >> 12);
+        last = Math.Min(last, vma.End >> 12);
+        var eofVpn = (vma.Start >> 12) + (ulong)objectPages - vma.PageOffset;
+        if (objectPages >= (long)vma.PageOffset)
+        {
+            last = Math.Min(last, eofVpn);
+        }
+
+        return (first, last);
+    }
+}

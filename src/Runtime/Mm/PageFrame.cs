@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The model's struct page: 32 bytes per simulated frame, kept in chunked
+/// struct arrays by <see cref="FrameTable"/>. It is ready for reclaim: an
+/// rmap link (<see cref="Owner"/> + <see cref="Index"/>: the mm and virtual
+/// page of an anonymous page, or the object and page offset of a cache page),
+/// a map count, LRU links as frame numbers (-1 = none; the free list reuses
+/// <see cref="LruNext"/>), and the content stamp of the last write
+/// (MODEL.md section 10).
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PageFrame
+{
+    public long Index;
+    public int MapCount;
+    public int Owner;
+    public int LruPrev;
+    public int LruNext;
+    public uint Stamp;
+    public FrameKind Kind;
+    public FrameFlags Flags;
+}

@@ -1,0 +1,190 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// One address space's 4-level page tables (the walk of memory.c):
+/// <code>
+/// va: [47..39 PGD][38..30 PUD][29..21 PMD][20..12 PTE][11..0 offset]
+/// </code>
+/// The PGD exists for the life of the mm. PUD, PMD and PTE tables are created
+/// at the first fault below them (<see cref="GetOrCreateLeaf"/>) and freed
+/// only by <see cref="FreeUnused"/>, which munmap and exit call with "is any
+/// VMA still inside this table's span?" (free_pgtables). madvise dontneed
+/// clears entries but keeps tables. When page tables are charged every table
+/// takes a frame from RAM; VmPTE counts PUD + PMD + PTE tables.
+/// </summary>
+internal sealed class PageTables
+{
+    public const int PteLevel = 3;
+    private static readonly int[] Shifts = [39, 30, 21, 12];
+
+    private readonly FrameTable _frames;
+    private readonly bool _charged;
+    private readonly int _owner;
+    private readonly long[] _tablesByLevel = new long[4];
+    private PageTableNode? _pgd;
+
+    public PageTables(FrameTable frames, bool charged, int owner)
+    {
+        _frames = frames;
+        _charged = charged;
+        _owner = owner;
+        _pgd = NewNode(0);
+    }
+
+    /// <summary>PUD + PMD + PTE tables (VmPTE, the OOM badness).</summary>
+    public long CountedTables => _tablesByLevel[1] + _tablesByLevel[2] + _tablesByLevel[3];
+
+    /// <summary>Every table including the PGD.</summary>
+    public long AllTables => CountedTables + _tablesByLevel[0];
+
+    /// <summary>Charged frames held by these tables.</summary>
+    public long ChargedFrames => _charged ? AllTables : 0;
+
+    public ulong[]? FindLeaf(ulong va)
+    {
+        var node = _pgd?.Children![(int)(va >> 39) & 511];
+        if (node is null)
+        {
+            return null;
+        }
+
+        node = node.Children![(int)(va >> 30) & 511];
+        if (node is null)
+        {
+            return null;
+        }
+
+        return node.Children![(int)(va >> 21) & 511]?.Ptes;
+    }
+
+    public ulong[] GetOrCreateLeaf(ulong va)
+    {
+        var node = _pgd ?? throw new InvalidOperationException("address space has exited");
+        for (var level = 0; level < PteLevel; level++)
+        {
+            var index = (int)(va >> Shifts[level]) & 511;
+            node = node.Children![index] ??= NewNode(level + 1);
+        }
+
+        return node.Ptes!;
+    }
+
+    /// <summary>The existing PTE tables that intersect [start, end), in address order.</summary>
+    public void CollectLeaves(ulong start, ulong end, List<LeafSpan> into)
+    {
+        if (_pgd is not null && start < end)
+        {
+            Collect(_pgd, 0, start, end, into);
+        }
+    }
+
+    /// <summary>Frees the tables intersecting [start, end) whose span [a, b) no VMA uses any more.</summary>
+    public void FreeUnused(ulong start, ulong end, Func<ulong, ulong, bool> spanInUse)
+    {
+        if (_pgd is not null && start < end)
+        {
+            FreeBelow(_pgd, 0, start, end, spanInUse);
+        }
+    }
+
+    /// <summary>exit_mmap: frees every table, the PGD included.</summary>
+    public void FreeAll()
+    {
+        if (_pgd is null)
+        {
+            return;
+        }
+
+        FreeBelow(_pgd, 0, 0, ulong.MaxValue, static (_, _) => false);
+        Release(_pgd);
+        _pgd = null;
+    }
+
+    private void Collect(PageTableNode node, ulong baseVa, ulong start, ulong end, List<LeafSpan> into)
+    {
+        var shift = Shifts[node.Level];
+        var span = 1UL << shift;
+        var first = start <= baseVa ? 0 : (int)((start - baseVa) >> shift);
+        for (var i = first; i < PageTableNode.Entries; i++)
+        {
+            var entryVa = baseVa + ((ulong)i << shift);
+            if (entryVa >= end)
+            {
+                break;
+            }
+
+            if (node.Level == PteLevel)
+            {
+                var last = end - baseVa >= (512UL << 12) ? 512 : (int)((end - baseVa + 4095) >> 12);
+                into.Add(new LeafSpan(node.Ptes!, baseVa, i, last));
+                return;
+            }
+
+            var child = node.Children![i];
+            if (child is not null)
+            {
+                Collect(child, entryVa, Math.Max(start, entryVa), Math.Min(end, entryVa + span), into);
+            }
+        }
+    }
+
+    private void FreeBelow(PageTableNode node, ulong baseVa, ulong start, ulong end, Func<ulong, ulong, bool> spanInUse)
+    {
+        var shift = Shifts[node.Level];
+        var span = 1UL << shift;
+        var first = start <= baseVa ? 0 : (int)((start - baseVa) >> shift);
+        for (var i = first; i < PageTableNode.Entries; i++)
+        {
+            var entryVa = baseVa + ((ulong)i << shift);
+            if (entryVa >= end)
+            {
+                break;
+            }
+
+            var child = node.Children![i];
+            if (child is null)
+            {
+                continue;
+            }
+
+            if (child.Level < PteLevel)
+            {
+                FreeBelow(child, entryVa, Math.Max(start, entryVa), Math.Min(end, entryVa + span), spanInUse);
+            }
+
+            if (!spanInUse(entryVa, entryVa + span))
+            {
+                Release(child);
+                node.Children[i] = null;
+            }
+        }
+    }
+
+    private PageTableNode NewNode(int level)
+    {
+        var frame = _charged ? _frames.Allocate(FrameKind.PageTable, _owner, level) : -1;
+        _tablesByLevel[level]++;
+        return new PageTableNode(level, frame);
+    }
+
+    private void Release(PageTableNode node)
+    {
+        if (node.Children is not null)
+        {
+            foreach (var child in node.Children)
+            {
+                if (child is not null)
+                {
+                    Release(child);
+                }
+            }
+        }
+
+        if (node.Frame >= 0)
+        {
+            _frames.Free(node.Frame);
+        }
+
+        _tablesByLevel[node.Level]--;
+    }
+}

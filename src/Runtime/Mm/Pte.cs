@@ -1,0 +1,48 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// A page-table entry is one ulong, as on x86-64:
+/// <code>
+///  63        40 39            12 11          0
+/// +------------+----------------+-------------+
+/// | stamp (24) | frame no. (28) | flags (12)  |
+/// +------------+----------------+-------------+
+/// </code>
+/// An entry with <see cref="Present"/> clear and other bits set is reserved
+/// for swap entries (the reclaim layer). <see cref="Stamp"/> holds the low 24
+/// bits of the content stamp this mapping expects to read back from a private
+/// anonymous page; page-cache pages (<see cref="PageCache"/>) and the zero
+/// page are not stamp-checked through the PTE.
+/// </summary>
+internal static class Pte
+{
+    public const ulong Present = 1;
+    public const ulong Write = 2;
+    public const ulong Read = 4;
+    public const ulong Exec = 8;
+    /// <summary>Maps the shared zero page: no frame, never writable.</summary>
+    public const ulong Zero = 16;
+    public const ulong Accessed = 32;
+    public const ulong Dirty = 64;
+    /// <summary>The frame belongs to the page cache or shmem (RssFile/RssShmem), not to this mm.</summary>
+    public const ulong PageCache = 128;
+
+    public const int FrameShift = 12;
+    public const ulong FrameMask = (1UL << 28) - 1;
+    public const int StampShift = 40;
+    public const uint StampMask = (1u << 24) - 1;
+    public const ulong StampBits = (ulong)StampMask << StampShift;
+
+    public static int Frame(ulong pte) => (int)((pte >> FrameShift) & FrameMask);
+
+    public static uint Stamp(ulong pte) => (uint)(pte >> StampShift);
+
+    public static ulong Make(int pfn, ulong flags, uint stamp) =>
+        flags | Present | ((ulong)pfn << FrameShift) | ((ulong)(stamp & StampMask) << StampShift);
+
+    public static ulong WithStamp(ulong pte, uint stamp) =>
+        (pte & ~StampBits) | ((ulong)(stamp & StampMask) << StampShift);
+
+    /// <summary>The read/exec bits a VMA grants a mapped page (write implies read, as on x86; the write bit is the fault's decision).</summary>
+    public static ulong Permissions(Vma vma) => (vma.Read || vma.Write ? Read : 0) | (vma.Exec ? Exec : 0);
+}

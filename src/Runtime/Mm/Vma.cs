@@ -1,0 +1,44 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// A virtual memory area (vm_area_struct): a page-aligned range [Start, End)
+/// with one protection, one backing and one advice. <see cref="PageOffset"/> is
+/// the object page mapped at <see cref="Start"/>. <see cref="Accounted"/> says
+/// the VMA's pages are charged to Committed_AS (private writable, not
+/// noreserve; shared memory is charged on its object instead).
+/// </summary>
+internal sealed class Vma
+{
+    public ulong Start;
+    public ulong End;
+    public bool Read;
+    public bool Write;
+    public bool Exec;
+    public bool Shared;
+    public bool NoReserve;
+    public bool Accounted;
+    public MapKind Kind;
+    public VmaRole Role;
+    public Advice Advice;
+    public MemObject? Object;
+    public ulong PageOffset;
+
+    public ulong Length => End - Start;
+
+    public ulong Pages => (End - Start) >> 12;
+
+    /// <summary>VmData: private writable, not the stack.</summary>
+    public bool CountsAsData => Write && !Shared && Role != VmaRole.Stack;
+
+    public ulong ObjectPage(ulong va) => PageOffset + ((va - Start) >> 12);
+
+    public Vma Clone() => (Vma)MemberwiseClone();
+
+    /// <summary>vma_merge's test: could <paramref name="next"/>, starting where this ends, be one VMA with it?</summary>
+    public bool CanMergeWith(Vma next) =>
+        End == next.Start && Role == VmaRole.Mmap && next.Role == VmaRole.Mmap &&
+        Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
+        Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice &&
+        (Kind == MapKind.AnonPrivate
+            || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && PageOffset + Pages == next.PageOffset));
+}

@@ -1,0 +1,109 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The VMA operations of mmap.c on an <see cref="AddressSpace"/>: insert with
+/// merging of compatible neighbours, split at an address (partial munmap,
+/// mprotect, madvise), and the top-down first-fit search for a free range
+/// below the mmap base (2 MiB alignment for lengths of 2 MiB or more).
+/// </summary>
+internal static class VmaList
+{
+    public const ulong MmapBase = 0x7ffff7fff000;
+    public const ulong MinAddress = 0x10000;
+    public const ulong HugeAlign = 2UL << 20;
+
+    /// <summary>Inserts <paramref name="vma"/> (its range must be free) and merges it with its neighbours.</summary>
+    public static void Insert(AddressSpace mm, Vma vma)
+    {
+        var i = mm.IndexAbove(vma.Start);
+        mm.Vmas.Insert(i, vma);
+        MergeAround(mm, i);
+    }
+
+    /// <summary>Merges the VMA at <paramref name="index"/> with compatible neighbours; returns the merged VMA's index.</summary>
+    public static int MergeAround(AddressSpace mm, int index)
+    {
+        var list = mm.Vmas;
+        if (index + 1 < list.Count && list[index].CanMergeWith(list[index + 1]))
+        {
+            Absorb(list[index], list[index + 1]);
+            list.RemoveAt(index + 1);
+        }
+
+        if (index > 0 && list[index - 1].CanMergeWith(list[index]))
+        {
+            Absorb(list[index - 1], list[index]);
+            list.RemoveAt(index);
+            index--;
+        }
+
+        return index;
+    }
+
+    /// <summary>Makes <paramref name="va"/> a VMA boundary if it falls inside one.</summary>
+    public static void SplitAt(AddressSpace mm, ulong va)
+    {
+        var i = mm.IndexAbove(va);
+        if (i >= mm.Vmas.Count)
+        {
+            return;
+        }
+
+        var vma = mm.Vmas[i];
+        if (vma.Start >= va)
+        {
+            return;
+        }
+
+        var tail = vma.Clone();
+        tail.Start = va;
+        tail.PageOffset = vma.ObjectPage(va);
+        vma.End = va;
+        if (tail.Object is not null)
+        {
+            tail.Object.MapRefs++;
+        }
+
+        mm.Vmas.Insert(i + 1, tail);
+    }
+
+    /// <summary>Top-down first fit below the mmap base; 0 when nothing fits.</summary>
+    public static ulong GetUnmappedArea(AddressSpace mm, ulong length)
+    {
+        var align = length >= HugeAlign ? HugeAlign : 4096UL;
+        var ceiling = MmapBase;
+        for (var i = mm.Vmas.Count - 1; i >= -1; i--)
+        {
+            var floor = i >= 0 ? mm.Vmas[i].End : MinAddress;
+            if (floor > ceiling)
+            {
+                continue;
+            }
+
+            if (ceiling >= length)
+            {
+                var start = (ceiling - length) & ~(align - 1);
+                if (start >= floor && start >= MinAddress)
+                {
+                    return start;
+                }
+            }
+
+            if (i >= 0)
+            {
+                ceiling = Math.Min(ceiling, mm.Vmas[i].Start);
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Absorb(Vma into, Vma next)
+    {
+        into.End = next.End;
+        if (next.Object is not null)
+        {
+            next.Object.MapRefs--;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using MemScript.Runtime;
+using MemScript.Runtime.Mm;
+using static MemScript.Tests.Runtime.Mm.KernelKit;
+
+namespace MemScript.Tests.Runtime.Mm;
+
+public class AnonymousFaultTests
+{
+    [Fact]
+    public void FirstWrite_IsOneMinorFault_AndAddsOnePageOfRssAnon()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 64 * Page);
+
+        var cost = kernel.Touch(mm, start, 1);
+
+        var status = kernel.Status(mm);
+        Assert.Equal(1, status.MinFlt);
+        Assert.Equal(4, Kb(status.RssAnon));
+        Assert.Equal(4, Kb(status.VmRss));
+        Assert.Equal(kernel.Costs.AnonFault, cost);
+        Assert.Equal(1, kernel.Vmstat(VmCounter.pgfault));
+    }
+
+    [Fact]
+    public void FirstRead_MapsTheZeroPage_WithoutRss()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 16 * Page);
+
+        var cost = kernel.Touch(mm, start, 16, AccessKind.Read);
+
+        var status = kernel.Status(mm);
+        Assert.Equal(16, status.MinFlt);
+        Assert.Equal(0UL, status.VmRss);
+        Assert.Equal(16 * kernel.Costs.ZeroPageFault, cost);
+        Assert.Equal(0, kernel.Meminfo(MeminfoField.AnonPages));
+    }
+
+    [Fact]
+    public void WriteAfterRead_TakesASecondMinorFault_AndAllocatesAFrame()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 4 * Page);
+        kernel.Touch(mm, start, 1, AccessKind.Read);
+
+        var cost = kernel.Touch(mm, start, 1, AccessKind.Write);
+
+        Assert.Equal(2, kernel.Status(mm).MinFlt);
+        Assert.Equal(4, Kb(kernel.Status(mm).RssAnon));
+        Assert.Equal(kernel.Costs.WriteAfterZeroPage, cost);
+    }
+
+    [Fact]
+    public void ResidentPage_IsATlbHit_WithNoFault()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 4 * Page);
+        kernel.Touch(mm, start, 4);
+
+        var cost = kernel.Touch(mm, start, 4, AccessKind.Read) + kernel.Touch(mm, start, 4);
+
+        Assert.Equal(4, kernel.Status(mm).MinFlt);
+        Assert.Equal(8 * kernel.Costs.TlbHit, cost);
+    }
+
+    [Fact]
+    public void Populate_FaultsEveryPageIn_CountedAsMinorFaults()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+
+        kernel.MapAnon(mm, 16 * Page, populate: true);
+
+        var status = kernel.Status(mm);
+        Assert.Equal(16, status.MinFlt);
+        Assert.Equal(64, Kb(status.RssAnon));
+        Assert.Equal(16 * kernel.Costs.PopulatePerPage, kernel.LastSyscallCostNs);
+    }
+
+    [Fact]
+    public void PopulateReadOnly_MapsTheZeroPage()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+
+        var start = kernel.MapAnon(mm, 16 * Page, write: false, populate: true);
+
+        Assert.Equal(16, kernel.Status(mm).MinFlt);
+        Assert.Equal(0UL, kernel.Status(mm).VmRss);
+        Assert.Equal(0, kernel.Touch(mm, start, 16, AccessKind.Read) - 16 * kernel.Costs.TlbHit);
+    }
+
+    [Fact]
+    public void MadviseWillNeed_OnAnonymousMemory_IsOneMinorFaultPerPage()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 8 * Page);
+
+        Assert.Equal(Errno.Ok, kernel.Madvise(mm, start, 8 * Page, Advice.WillNeed));
+
+        Assert.Equal(8, kernel.Status(mm).MinFlt);
+        Assert.Equal(32, Kb(kernel.Status(mm).RssAnon));
+    }
+
+    [Fact]
+    public void MadviseDontNeed_DropsPages_AndARereadMapsTheZeroPage()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 4 * Page);
+        kernel.Touch(mm, start, 4);
+
+        Assert.Equal(Errno.Ok, kernel.Madvise(mm, start, 4 * Page, Advice.DontNeed));
+        Assert.Equal(0UL, kernel.Status(mm).VmRss);
+
+        var cost = kernel.Touch(mm, start, 1, AccessKind.Read);
+        Assert.Equal(kernel.Costs.ZeroPageFault, cost);
+        Assert.Equal(5, kernel.Status(mm).MinFlt);
+        Assert.Equal(0UL, kernel.Status(mm).VmRss);
+        Assert.Equal(0, kernel.Meminfo(MeminfoField.AnonPages));
+        kernel.AssertSelfChecksPass();
+    }
+}
