@@ -7,7 +7,7 @@ namespace MemScript.Runtime.Reporting.Json;
 /// <summary>
 /// The JSON report, LANGUAGE.md section 10's contract for tools. Keys, in
 /// this order: <c>machine</c> (settings as used, name to formatted value,
-/// then <c>watermarks</c> in pages and <c>costs</c> unless a setting already
+/// then <c>watermark_pages</c> (min, low, high) and <c>costs</c> unless a setting already
 /// has that name), <c>processes</c>, <c>vmstat</c>, <c>meminfo</c> (kB),
 /// <c>oom_kills</c>, <c>expectations</c>, <c>elapsed_ns</c>, and
 /// <c>outcome</c> (<c>completed</c>, <c>needs_memory_pressure</c>,
@@ -52,9 +52,9 @@ internal static class JsonReportWriter
         foreach (var s in m.Settings)
             if (seen.Add(s.Key))
                 json.WriteString(s.Key, s.Value);
-        if (seen.Add("watermarks"))
+        if (seen.Add("watermark_pages"))
         {
-            json.WriteStartObject("watermarks");
+            json.WriteStartObject("watermark_pages");
             json.WriteNumber("min", m.WatermarkMinPages);
             json.WriteNumber("low", m.WatermarkLowPages);
             json.WriteNumber("high", m.WatermarkHighPages);

@@ -25,6 +25,9 @@ internal static class SummaryWriter
 {
     private static readonly string[] Headers = ["process", "pid", "state", "VIRT kB", "RES kB", "SHR kB", "minflt", "majflt", "swap kB", "oom_score"];
 
+    /// <summary>Dotted leaders of the expect lines reach at least this column (counted after the label).</summary>
+    public const int MinLeaderEnd = 32;
+
     public static void Write(LineWriter w, SimulationResult result)
     {
         w.Row("end at " + ReportText.Ms(result.ElapsedNs));
@@ -90,7 +93,7 @@ internal static class SummaryWriter
             whereWidth = Math.Max(whereWidth, ReportText.Where(e.Site).Length);
         foreach (var e in expectations)
             leftWidth = Math.Max(leftWidth, whereWidth + 2 + ReportText.OneLine(e.Text).Length);
-        int leaderEnd = leftWidth + 5;
+        int leaderEnd = Math.Max(leftWidth + 5, MinLeaderEnd);
         for (int i = 0; i < expectations.Count; i++)
         {
             var e = expectations[i];

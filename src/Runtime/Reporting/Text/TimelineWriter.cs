@@ -51,9 +51,18 @@ internal static class TimelineWriter
         }
     }
 
-    /// <summary>The title line of a snapshot: <c>top at 0.027 ms (p:6)</c>.</summary>
-    public static string SnapshotTitle(TimelineEvent.Snapshot s) =>
-        ReportText.OneLine(s.Title) + " at " + ReportText.Ms(s.TimeNs) + (s.Site.Line > 0 ? " (" + ReportText.Where(s.Site) + ")" : "");
+    /// <summary>
+    /// The title line of a snapshot: <c>top at 0.027 ms (p:6)</c>. A title
+    /// that already says when (contains <c> at </c>) is printed as given;
+    /// otherwise the time and site are added.
+    /// </summary>
+    public static string SnapshotTitle(TimelineEvent.Snapshot s)
+    {
+        var title = ReportText.OneLine(s.Title);
+        if (title.Contains(" at ", StringComparison.Ordinal))
+            return title;
+        return title + " at " + ReportText.Ms(s.TimeNs) + (s.Site.Line > 0 ? " (" + ReportText.Where(s.Site) + ")" : "");
+    }
 
     /// <summary>True when the snapshot is a /proc file printed as the kernel prints it, without indentation.</summary>
     public static bool IsProcFile(TimelineEvent.Snapshot s) => s.Title.StartsWith("/proc/", StringComparison.Ordinal);
