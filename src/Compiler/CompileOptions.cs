@@ -14,4 +14,8 @@ public sealed record CompileOptions(bool UseCache = true, string? CacheDirectory
 
     /// <summary>No cache: every compile goes through Roslyn.</summary>
     public static CompileOptions NoCache { get; } = new(UseCache: false);
+
+    /// <summary>The default cache folder for the given environment variables (see the type's summary).</summary>
+    public static string DefaultCacheDirectory(Func<string, string?> environment) =>
+        Roslyn.CacheFolder.Resolve(environment);
 }

@@ -23,5 +23,7 @@ internal static class CommonOptions
     public static IReadOnlyList<string> Overrides(string[]? values) =>
         values is null || values.Length == 0 ? Array.Empty<string>() : values;
 
-    public static CompileOptions Compile(bool noCache) => noCache ? CompileOptions.NoCache : CompileOptions.Default;
+    /// <summary>The cache in the folder the context's environment names, or none with <c>--no-cache</c>.</summary>
+    public static CompileOptions Compile(CliContext context, bool noCache) =>
+        new(UseCache: !noCache, CacheDirectory: CompileOptions.DefaultCacheDirectory(context.Environment));
 }

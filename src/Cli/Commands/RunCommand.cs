@@ -54,7 +54,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(noCache));
+        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache));
         DiagnosticPrinter.Write(context.Error, run.Diagnostics);
         if (run.HasErrors || run.Result is null)
             return ExitCodes.Usage;

@@ -22,7 +22,7 @@ internal static class TestCommand
         {
             var runner = PipelineSnapshotRunner.Create(
                 CommonOptions.Overrides(parse.GetValue(set)),
-                CommonOptions.Compile(parse.GetValue(noCache)));
+                CommonOptions.Compile(context, parse.GetValue(noCache)));
             var harness = new SnapshotHarness(runner, context);
             return harness.Test(parse.GetValue(paths) ?? [], parse.GetValue(accept)).ExitCode;
         });
