@@ -29,7 +29,8 @@ internal static class ScenarioActivator
             return (scenario, null);
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException
-                                      or MissingMethodException or TargetInvocationException or MemberAccessException)
+                                      or MissingMethodException or TargetInvocationException or MemberAccessException
+                                      or TypeInitializationException)
         {
             return Fail(context, memsPath, $"the compiled scenario could not be loaded: {e.GetType().Name}: {e.Message}");
         }
