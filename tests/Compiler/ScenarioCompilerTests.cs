@@ -60,6 +60,28 @@ public sealed class ScenarioCompilerTests
     }
 
     [Fact]
+    public void CompileGenerated_ReportsMems9002_WhenScenarioConstructorThrows()
+    {
+        var source = new GeneratedSource("MemScript.Generated.Throwing", """
+            namespace MemScript.Generated
+            {
+                public sealed class Throwing : global::MemScript.Runtime.IScenario
+                {
+                    public Throwing() => throw new global::System.InvalidOperationException("boom");
+                    public string SourcePath => "t.mems";
+                    public void Build(global::MemScript.Runtime.ScenarioBuilder b) { }
+                }
+            }
+            """);
+
+        var result = ScenarioCompiler.CompileGenerated(source, "t.mems", CompileOptions.NoCache);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("MEMS9002", error.Id);
+        Assert.Contains("boom", error.Message);
+    }
+
+    [Fact]
     public void CompileGenerated_SecondCompileIsFromCacheAndWorks_WhenSourceIsUnchanged()
     {
         using var folder = new TemporaryFolder();

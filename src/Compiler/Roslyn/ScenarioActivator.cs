@@ -32,7 +32,8 @@ internal static class ScenarioActivator
                                       or MissingMethodException or TargetInvocationException or MemberAccessException
                                       or TypeInitializationException)
         {
-            return Fail(context, memsPath, $"the compiled scenario could not be loaded: {e.GetType().Name}: {e.Message}");
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            return Fail(context, memsPath, $"the compiled scenario could not be loaded: {cause.GetType().Name}: {cause.Message}");
         }
     }
 
