@@ -1,0 +1,24 @@
+namespace MemScript.Cli;
+
+/// <summary>
+/// What a command may touch of the outside world: its two writers, the
+/// directory relative paths are resolved against, and environment
+/// variables. The real process passes the console; tests pass string
+/// writers, a folder of their own and a fake environment, and call the
+/// entry point in-process.
+/// </summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, Func<string, string?> Environment)
+{
+    public static CliContext FromProcess() =>
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), System.Environment.GetEnvironmentVariable);
+
+    /// <summary>True when the variable CI is set to anything non-empty: snapshots are never accepted then.</summary>
+    public bool IsCi => !string.IsNullOrEmpty(Environment("CI"));
+
+    /// <summary>A path as the user gave it, made absolute against <see cref="WorkingDirectory"/>.</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>A full path shown relative to <see cref="WorkingDirectory"/> with '/' separators.</summary>
+    public string Display(string fullPath) =>
+        Path.GetRelativePath(WorkingDirectory, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using MemScript.Cli.Pipeline;
+using MemScript.Runtime.Reporting;
+
+namespace MemScript.Cli.Commands;
+
+/// <summary>
+/// <c>memscript run FILE.mems [--format text|json|html|md] [--set KEY=VALUE]... [-o OUT] [--no-cache]</c>:
+/// compile, simulate, write the report to stdout or OUT and diagnostics to
+/// stderr. Exit 0 when every expectation held, 1 when one failed, 2 for a
+/// missing file or a scenario with errors.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE.mems") { Description = "The scenario to run" };
+        var format = new Option<string>("--format")
+        {
+            Description = "Report format",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "html", "md");
+        var set = CommonOptions.Set();
+        var output = new Option<string?>("-o", "--output") { Description = "Write the report to this file", HelpName = "OUT" };
+        var noCache = CommonOptions.NoCache();
+
+        var command = new Command("run", "Compile and simulate a scenario, print its report") { file, format, set, output, noCache };
+        command.SetAction(parse => Run(
+            context,
+            parse.GetValue(file)!,
+            ParseFormat(parse.GetValue(format)),
+            CommonOptions.Overrides(parse.GetValue(set)),
+            parse.GetValue(output),
+            parse.GetValue(noCache)));
+        return command;
+    }
+
+    private static ReportFormat ParseFormat(string? name) => name switch
+    {
+        "json" => ReportFormat.Json,
+        "html" => ReportFormat.Html,
+        "md" => ReportFormat.Md,
+        _ => ReportFormat.Text,
+    };
+
+    private static int Run(CliContext context, string path, ReportFormat format, IReadOnlyList<string> overrides, string? outPath, bool noCache)
+    {
+        var displayPath = path.Replace('\\', '/');
+        var (text, readError) = ScenarioFile.Read(context.Resolve(path), displayPath);
+        if (text is null)
+        {
+            context.Error.WriteLine("memscript: " + readError);
+            return ExitCodes.Usage;
+        }
+
+        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache));
+        DiagnosticPrinter.Write(context.Error, run.Diagnostics);
+        if (run.HasErrors || run.Result is null)
+            return ExitCodes.Usage;
+
+        var report = ReportRenderer.Render(run.Result, format);
+        if (outPath is null)
+        {
+            context.Out.Write(report);
+        }
+        else if (!ReportFile.TryWrite(context, outPath, report))
+        {
+            return ExitCodes.Usage;
+        }
+
+        return run.Result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using MemScript.Cli.Snapshots;
+
+namespace MemScript.Cli.Commands;
+
+/// <summary>
+/// <c>memscript test [PATH...] [--accept] [--set KEY=VALUE]... [--no-cache]</c>:
+/// the golden-file harness over every X.mems under the paths (default
+/// <c>scenarios</c>); see <see cref="SnapshotHarness"/>.
+/// </summary>
+internal static class TestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Scenario files or folders (default: scenarios)", Arity = ArgumentArity.ZeroOrMore };
+        var accept = new Option<bool>("--accept") { Description = "Write mismatching or new snapshots as verified (refused when CI is set)" };
+        var set = CommonOptions.Set();
+        var noCache = CommonOptions.NoCache();
+
+        var command = new Command("test", "Run scenarios and compare their text reports with X.verified.txt") { paths, accept, set, noCache };
+        command.SetAction(parse =>
+        {
+            var runner = PipelineSnapshotRunner.Create(
+                CommonOptions.Overrides(parse.GetValue(set)),
+                CommonOptions.Compile(context, parse.GetValue(noCache)));
+            var harness = new SnapshotHarness(runner, context);
+            return harness.Test(parse.GetValue(paths) ?? [], parse.GetValue(accept)).ExitCode;
+        });
+        return command;
+    }
+}

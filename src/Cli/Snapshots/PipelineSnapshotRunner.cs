@@ -1,0 +1,50 @@
+using System.Text;
+using MemScript.Cli.Pipeline;
+using MemScript.Compiler;
+using MemScript.Runtime.Reporting;
+
+namespace MemScript.Cli.Snapshots;
+
+/// <summary>
+/// The harness's real runner: the whole pipeline, then the TEXT report. A
+/// scenario with errors snapshots its diagnostics instead, so a folder can
+/// hold scenarios that are meant to be refused; such a run counts as passed
+/// when its diagnostics match. A failed expectation makes the run fail.
+/// </summary>
+public static class PipelineSnapshotRunner
+{
+    public static SnapshotRunner Create(IReadOnlyList<string> overrides, CompileOptions options) =>
+        (displayPath, fullPath) => Run(displayPath, fullPath, overrides, options);
+
+    private static ScenarioOutput Run(string displayPath, string fullPath, IReadOnlyList<string> overrides, CompileOptions options)
+    {
+        var (text, readError) = ScenarioFile.Read(fullPath, displayPath);
+        if (text is null)
+            return new ScenarioOutput(readError + "\n", Passed: false, readError);
+
+        var run = ScenarioPipeline.Run(displayPath, text, overrides, options);
+        if (run.HasErrors || run.Result is null)
+        {
+            var diagnostics = new StringBuilder();
+            foreach (var diagnostic in DiagnosticPrinter.Sorted(run.Diagnostics))
+                diagnostics.Append(diagnostic).Append('\n');
+            return new ScenarioOutput(diagnostics.ToString(), Passed: true);
+        }
+
+        var report = ReportRenderer.Render(run.Result, ReportFormat.Text);
+        return run.Result.Passed
+            ? new ScenarioOutput(report, Passed: true)
+            : new ScenarioOutput(report, Passed: false, FailureNote(run.Result));
+    }
+
+    private static string FailureNote(MemScript.Runtime.SimulationResult result)
+    {
+        if (result.Outcome != MemScript.Runtime.RunOutcome.Completed)
+            return $"run ended {result.Outcome}: {result.OutcomeMessage}";
+        var failedExpectations = result.Expectations.Count(e => !e.Passed);
+        var failedChecks = result.SelfChecks.Count(c => !c.Ok);
+        return failedChecks > 0
+            ? $"{failedExpectations} expectation(s) failed, {failedChecks} self-check(s) failed"
+            : $"{failedExpectations} expectation(s) failed";
+    }
+}

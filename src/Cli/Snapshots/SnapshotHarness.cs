@@ -1,0 +1,166 @@
+namespace MemScript.Cli.Snapshots;
+
+/// <summary>
+/// Golden-file tests in Verify's manner. For each X.mems found, the runner
+/// produces text; it is compared with X.verified.txt beside it. A match
+/// passes (and deletes a stale X.received.txt); a mismatch or a missing
+/// verified file writes X.received.txt and prints a unified diff. Accepting
+/// promotes received to verified and is always explicit; with CI set it is
+/// refused. A verified file whose scenario is gone (dangling) fails. A
+/// scenario whose expectations fail is a failure even if its text matches.
+/// The command line and xunit both drive this class.
+/// </summary>
+public sealed class SnapshotHarness
+{
+    private readonly SnapshotRunner _runner;
+    private readonly CliContext _context;
+
+    public SnapshotHarness(SnapshotRunner runner, CliContext context)
+    {
+        _runner = runner;
+        _context = context;
+    }
+
+    private TextWriter Out => _context.Out;
+
+    /// <summary><c>memscript test</c>: run, compare, report; with <paramref name="accept"/>, write verified instead of failing.</summary>
+    public SnapshotSummary Test(IReadOnlyList<string> paths, bool accept)
+    {
+        if (accept && RefusedInCi("--accept"))
+            return new SnapshotSummary(0, 0, 0, UsageError: true);
+
+        var set = SnapshotDiscovery.Discover(paths, _context);
+        if (ReportPathErrors(set))
+            return new SnapshotSummary(0, 0, 0, UsageError: true);
+
+        int passed = 0, failed = 0, accepted = 0;
+        foreach (var snapshotCase in set.Cases)
+        {
+            switch (RunOne(snapshotCase, accept))
+            {
+                case CaseOutcome.Passed: passed++; break;
+                case CaseOutcome.Accepted: passed++; accepted++; break;
+                default: failed++; break;
+            }
+        }
+
+        foreach (var verified in set.DanglingVerified)
+        {
+            if (accept)
+            {
+                SnapshotFiles.DeleteIfExists(verified);
+                Out.WriteLine($"removed  {_context.Display(verified)} (its scenario is gone)");
+                continue;
+            }
+
+            Out.WriteLine($"FAIL     {_context.Display(verified)}: dangling snapshot, no scenario beside it");
+            failed++;
+        }
+
+        var summary = new SnapshotSummary(passed, failed, accepted, UsageError: false);
+        Out.WriteLine(summary.Line);
+        return summary;
+    }
+
+    /// <summary><c>memscript accept</c>: promote every X.received.txt found beside a scenario to X.verified.txt.</summary>
+    public SnapshotSummary Accept(IReadOnlyList<string> paths)
+    {
+        if (RefusedInCi("accept"))
+            return new SnapshotSummary(0, 0, 0, UsageError: true);
+
+        var set = SnapshotDiscovery.Discover(paths, _context);
+        if (ReportPathErrors(set))
+            return new SnapshotSummary(0, 0, 0, UsageError: true);
+
+        var accepted = 0;
+        foreach (var snapshotCase in set.Cases)
+        {
+            if (!File.Exists(snapshotCase.ReceivedPath))
+                continue;
+            File.Move(snapshotCase.ReceivedPath, snapshotCase.VerifiedPath, overwrite: true);
+            Out.WriteLine($"accepted {_context.Display(snapshotCase.VerifiedPath)}");
+            accepted++;
+        }
+
+        Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{accepted} accepted"));
+        return new SnapshotSummary(accepted, 0, accepted, UsageError: false);
+    }
+
+    private enum CaseOutcome { Passed, Accepted, Failed }
+
+    private CaseOutcome RunOne(SnapshotCase snapshotCase, bool accept)
+    {
+        ScenarioOutput output;
+        try
+        {
+            output = _runner(snapshotCase.DisplayPath, snapshotCase.FullPath);
+        }
+        catch (Exception e)
+        {
+            // One broken scenario must not stop the corpus; the failure names the bug.
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: internal error: {e.GetType().Name}: {e.Message}");
+            return CaseOutcome.Failed;
+        }
+
+        var received = SnapshotFiles.Normalize(output.Text);
+        var verified = SnapshotFiles.ReadIfExists(snapshotCase.VerifiedPath);
+        var matches = verified is not null && string.Equals(verified, received, StringComparison.Ordinal);
+
+        if (matches)
+        {
+            SnapshotFiles.DeleteIfExists(snapshotCase.ReceivedPath);
+            if (output.Passed)
+            {
+                Out.WriteLine($"ok       {snapshotCase.DisplayPath}");
+                return CaseOutcome.Passed;
+            }
+
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: {output.FailureNote ?? "expectations failed"}");
+            return CaseOutcome.Failed;
+        }
+
+        if (accept)
+        {
+            SnapshotFiles.Write(snapshotCase.VerifiedPath, received);
+            SnapshotFiles.DeleteIfExists(snapshotCase.ReceivedPath);
+            Out.WriteLine($"accepted {_context.Display(snapshotCase.VerifiedPath)}");
+            return output.Passed ? CaseOutcome.Accepted : FailedAfterAccept(snapshotCase, output);
+        }
+
+        SnapshotFiles.Write(snapshotCase.ReceivedPath, received);
+        var verifiedName = _context.Display(snapshotCase.VerifiedPath);
+        var receivedName = _context.Display(snapshotCase.ReceivedPath);
+        if (verified is null)
+        {
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: new snapshot, no {verifiedName} yet (wrote {receivedName}; review, then `memscript accept`)");
+            return CaseOutcome.Failed;
+        }
+
+        Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: snapshot mismatch (wrote {receivedName})");
+        Out.Write(UnifiedDiff.Build(verified, received, verifiedName, receivedName));
+        if (!output.Passed)
+            Out.WriteLine($"         and: {output.FailureNote ?? "expectations failed"}");
+        return CaseOutcome.Failed;
+    }
+
+    private CaseOutcome FailedAfterAccept(SnapshotCase snapshotCase, ScenarioOutput output)
+    {
+        Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: {output.FailureNote ?? "expectations failed"}");
+        return CaseOutcome.Failed;
+    }
+
+    private bool RefusedInCi(string what)
+    {
+        if (!_context.IsCi)
+            return false;
+        _context.Error.WriteLine($"memscript: {what} refused: CI is set, and snapshots are never accepted in CI; accept them on a developer machine and commit the .verified.txt files");
+        return true;
+    }
+
+    private bool ReportPathErrors(SnapshotSet set)
+    {
+        foreach (var error in set.Errors)
+            _context.Error.WriteLine("memscript: " + error);
+        return set.Errors.Count > 0;
+    }
+}
