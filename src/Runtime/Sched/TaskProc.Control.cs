@@ -76,7 +76,7 @@ internal sealed partial class TaskProc
     public override Op Sleep(Site site, long nanoseconds)
     {
         var mark = task.Begin();
-        task.End(site, mark, "sleep " + Units.Duration(nanoseconds));
+        task.End(site, mark, null);
         return new SleepOp(nanoseconds);
     }
 
@@ -103,14 +103,14 @@ internal sealed partial class TaskProc
             child.Proc._shmAttachments[address] = length;
         system.AddProcess(child);
         child.StartForked(childMm, task.Arena!, body);
-        task.End(site, mark, $"fork: {name} pid {pid}");
+        task.End(site, mark, $"child pid {pid}");
     }
 
     public override void Exit(Site site)
     {
         var mark = task.Begin();
         task.Die(ProcessState.Exited, site, "exits; its memory is freed");
-        task.End(site, mark, "exit");
+        task.End(site, mark, null);
     }
 
     public override void Kill(Site site, string process)

@@ -129,7 +129,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var address = Kernel.Mmap(Mm, request, out var error);
         task.ChargeSyscall();
         var ok = error == Errno.Ok && address != 0;
-        task.End(site, mark, ok ? "mmap " + MallocArena.Kib(request.Length) : error.ToString());
+        task.End(site, mark, ok ? "at " + Units.Hex(address) : error.ToString());
         return ok ? new Region(address, size) : Region.Null;
     }
 

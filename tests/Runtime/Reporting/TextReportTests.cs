@@ -65,7 +65,7 @@ public class TextReportTests
     }
 
     [Fact]
-    public void ProcSnapshot_IsPrintedAsTheKernelDoes_ToolSnapshotIsIndented4()
+    public void Snapshots_ArePrintedUnindented_AsTheKernelAndToolsPrintThem()
     {
         var r = SampleResults.LazyAllocation(timeline:
         [
@@ -76,7 +76,7 @@ public class TextReportTests
 
         var lines = Lines(r);
 
-        Assert.Equal(["", "top at 0.027 ms (p:6)", "        PID USER", "        100 root", "", "/proc/100/maps at 0.027 ms (p:7)"],
+        Assert.Equal(["", "top at 0.027 ms (p:6)", "    PID USER", "    100 root", "", "/proc/100/maps at 0.027 ms (p:7)"],
             Section(lines, "  time", 7)[1..]);
         Assert.Contains("7ffff7ff0000-7ffff7ff4000 rw-p 00000000 00:00 0 ", lines);
         Assert.Equal(["", "  0.030 ms    p:9     touch b   1 / 0" + new string(' ', 14) + "+4 kB"],
@@ -96,17 +96,17 @@ public class TextReportTests
     }
 
     [Fact]
-    public void KernelEvent_PrintsARow_ThenItsLinesIndented6()
+    public void KernelEvent_PrintsItsFirstLineOnTheRow_ThenTheRestUnderTheWhatColumn()
     {
         var r = SampleResults.LazyAllocation(timeline:
         [
-            new TimelineEvent.Kernel(2_000_000, Site.None, 101, "batch", ["Out of memory: Killed process 101 (batch)"]),
+            new TimelineEvent.Kernel(2_000_000, Site.None, 101, "batch", ["invoked oom-killer", "Out of memory: Killed process 101 (batch)"]),
         ]);
 
         Assert.Equal(
         [
-            "  2.000 ms    -       kernel: batch (pid 101)",
-            "      Out of memory: Killed process 101 (batch)",
+            "  2.000 ms    -       kernel: batch (pid 101) invoked oom-killer",
+            "                        Out of memory: Killed process 101 (batch)",
         ], Section(Lines(r), "  2.000 ms", 2));
     }
 

@@ -26,7 +26,8 @@ internal sealed record TimelineLayout(int Time, int Where, int What, int Min, in
         foreach (var e in events)
         {
             if (e is TimelineEvent.Note)
-                continue;
+                continue; // wrapped on their own
+            // Kernel events are free text after the where column: they do not widen the what column.
             time = Math.Max(time, ReportText.Ms(e.TimeNs).Length);
             where = Math.Max(where, ReportText.Where(e.Site).Length);
             switch (e)
@@ -38,9 +39,6 @@ internal sealed record TimelineLayout(int Time, int Where, int What, int Min, in
                     break;
                 case TimelineEvent.Expect x:
                     what = Math.Max(what, TimelineWriter.ExpectWhat(x).Length);
-                    break;
-                case TimelineEvent.Kernel k:
-                    what = Math.Max(what, TimelineWriter.KernelWhat(k).Length);
                     break;
             }
         }

@@ -39,9 +39,10 @@ internal static class TimelineWriter
                     w.Row(Columns(layout, ReportText.Ms(x.TimeNs), ReportText.Where(x.Site), ExpectWhat(x), ReportText.Verdict(x.Result), ""));
                     break;
                 case TimelineEvent.Kernel k:
-                    w.Row(Columns(layout, ReportText.Ms(k.TimeNs), ReportText.Where(k.Site), KernelWhat(k), "", ""));
-                    foreach (var line in k.Lines)
-                        w.Row("      " + ReportText.OneLine(line));
+                    var head = KernelWhat(k) + (k.Lines.Count > 0 ? " " + ReportText.OneLine(k.Lines[0]) : "");
+                    w.Row(Columns(layout, ReportText.Ms(k.TimeNs), ReportText.Where(k.Site), head, "", ""));
+                    for (var i = 1; i < k.Lines.Count; i++)
+                        w.Row(new string(' ', layout.WhatColumn + 2) + ReportText.OneLine(k.Lines[i]));
                     break;
                 case TimelineEvent.Snapshot snap:
                     WriteSnapshot(w, snap);
@@ -64,13 +65,10 @@ internal static class TimelineWriter
         return title + " at " + ReportText.Ms(s.TimeNs) + (s.Site.Line > 0 ? " (" + ReportText.Where(s.Site) + ")" : "");
     }
 
-    /// <summary>True when the snapshot is a /proc file printed as the kernel prints it, without indentation.</summary>
-    public static bool IsProcFile(TimelineEvent.Snapshot s) => s.Title.StartsWith("/proc/", StringComparison.Ordinal);
-
     /// <summary>The what cell of an expect: <c>expect web.minflt &gt;= 16</c>.</summary>
     public static string ExpectWhat(TimelineEvent.Expect x) => "expect " + ReportText.OneLine(x.Result.Text);
 
-    /// <summary>The what cell of a kernel event: <c>kernel: batch (pid 101)</c>, or <c>kernel</c>.</summary>
+    /// <summary>The head of a kernel event, before its first line: <c>kernel: batch (pid 101)</c>, or <c>kernel</c>.</summary>
     public static string KernelWhat(TimelineEvent.Kernel k) =>
         k.Pid > 0 ? "kernel: " + ReportText.OneLine(k.Process) + " (pid " + k.Pid.ToString(CultureInfo.InvariantCulture) + ")" : "kernel";
 
@@ -78,9 +76,9 @@ internal static class TimelineWriter
     {
         w.Blank();
         w.Row(SnapshotTitle(snap));
-        var indent = IsProcFile(snap) ? "" : "    ";
+        // Printed as the kernel or the tool prints it, unindented, so a block can be compared with a real machine's.
         foreach (var line in snap.Lines)
-            w.Line(indent + line);
+            w.Line(line);
         w.Blank();
     }
 
