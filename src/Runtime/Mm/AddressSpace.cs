@@ -40,10 +40,14 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     public ulong CachedLeafKey = ulong.MaxValue;
     public ulong[]? CachedLeaf;
 
+    /// <summary>The VMA of the last fault (the kernel's old vmacache); cleared when a VMA is removed.</summary>
+    public Vma? CachedVma;
+
     public void ForgetCachedLeaf()
     {
         CachedLeafKey = ulong.MaxValue;
         CachedLeaf = null;
+        CachedVma = null;
     }
 
     /// <summary>Index of the first VMA whose end is above <paramref name="va"/> (find_vma), or Count.</summary>

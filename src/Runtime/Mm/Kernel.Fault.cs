@@ -87,7 +87,9 @@ internal sealed partial class Kernel
             return FaultResult.SegvMapErr;
         }
 
-        var vma = m.Find(address) ?? GrowStack(m, address);
+        var vma = m.CachedVma is { } last && last.Start <= address && address < last.End
+            ? last
+            : m.Find(address) ?? GrowStack(m, address);
         if (vma is null)
         {
             return FaultResult.SegvMapErr;
@@ -97,6 +99,8 @@ internal sealed partial class Kernel
         {
             return FaultResult.SegvAccErr;
         }
+
+        m.CachedVma = vma;
 
         return HandleFault(m, vma, address & ~(PageSize - 1), kind, populate: false, ref costNs);
     }
@@ -110,7 +114,7 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
-        var leaf = m.Tables.GetOrCreateLeaf(va);
+        var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
         m.CachedLeafKey = va >> 21;
         m.CachedLeaf = leaf;
         var i = (int)(va >> 12) & 511;
