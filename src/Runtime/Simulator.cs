@@ -1,7 +1,105 @@
+using MemScript.Runtime.Mm;
+using MemScript.Runtime.Sched;
+
 namespace MemScript.Runtime;
 
-/// <summary>Runs a compiled scenario on the paging runtime and returns what happened, as data.</summary>
+/// <summary>
+/// Runs a compiled scenario on the paging runtime and returns what happened,
+/// as data. Build the declarations, make the kernel from the machine
+/// settings, create files and shared segments, give processes their pids
+/// (explicit ones first, then 100, 101, ... in file order), queue the <c>at</c>
+/// blocks, run the scheduler, then take the top-level reports and check the
+/// top-level expectations at the end time. Nothing escapes: running out of
+/// frames ends the run as <see cref="RunOutcome.NeedsMemoryPressure"/>, any
+/// other exception (or the work budget running out) as
+/// <see cref="RunOutcome.InternalError"/>, both with the message.
+/// </summary>
 public static class Simulator
 {
-    public static SimulationResult Run(IScenario scenario) => throw new NotImplementedException();
+    public static SimulationResult Run(IScenario scenario)
+    {
+        var builder = new ScenarioBuilder();
+        var notes = new List<Site>();
+        SimSystem? system = null;
+        var outcome = RunOutcome.Completed;
+        string? message = null;
+        try
+        {
+            scenario.Build(builder);
+            system = new SimSystem(builder.Machine, new Kernel(builder.Machine));
+            Declare(system, builder.Declarations, notes);
+            system.Scheduler.Run();
+            Finish(system, builder.Declarations);
+        }
+        catch (OutOfFramesException e)
+        {
+            outcome = RunOutcome.NeedsMemoryPressure;
+            message = e.Message;
+        }
+        catch (WorkLimitExceededException e)
+        {
+            outcome = RunOutcome.InternalError;
+            message = e.Message;
+        }
+        catch (Exception e)
+        {
+            outcome = RunOutcome.InternalError;
+            message = $"{e.GetType().Name}: {e.Message}";
+        }
+        try
+        {
+            return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, system, notes, outcome, message);
+        }
+        catch (Exception e)
+        {
+            var note = message == null ? "" : message + "; ";
+            return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, null, notes, RunOutcome.InternalError,
+                $"{note}while collecting the results: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static void Declare(SimSystem system, IReadOnlyList<Declaration> declarations, List<Site> notes)
+    {
+        foreach (var d in declarations)
+            if (d is Declaration.Process { Options.Pid: { } pid })
+                system.ReservePid(pid);
+        foreach (var d in declarations)
+        {
+            switch (d)
+            {
+                case Declaration.File f:
+                    system.Files[f.Name] = (system.Kernel.CreateFile(f.Name, f.Size, f.Cached, f.Dirty), f.Size);
+                    break;
+                case Declaration.Shm shm:
+                    system.Kernel.ShmGet(shm.Key, shm.Size, out _);
+                    break;
+                case Declaration.Process p:
+                    var pid = system.AllocatePid(p.Options.Pid);
+                    system.AddProcess(new ProcessTask(system, pid, p.Name, p.Options, p.Body));
+                    break;
+                case Declaration.At at:
+                    system.Scheduler.At(at.TimeNs, () => at.Body(new AtEvents(system)));
+                    break;
+                case Declaration.Note note:
+                    notes.Add(note.Site with { Text = note.Text });
+                    break;
+            }
+        }
+    }
+
+    private static void Finish(SimSystem system, IReadOnlyList<Declaration> declarations)
+    {
+        foreach (var d in declarations)
+        {
+            switch (d)
+            {
+                case Declaration.Report r:
+                    Snapshots.Take(system, r.Site, r.Kind, r.ProcessName == null ? null : system.Latest(r.ProcessName, liveOnly: false), r.ProcessName);
+                    break;
+                case Declaration.Expect e:
+                    ExpectationChecker.CheckAndRecord(system, e.Site, e.Expectation);
+                    break;
+            }
+        }
+    }
 }

@@ -1,7 +1,25 @@
+using MemScript.Runtime.Reporting.Html;
+using MemScript.Runtime.Reporting.Json;
+using MemScript.Runtime.Reporting.Markdown;
+using MemScript.Runtime.Reporting.Text;
+
 namespace MemScript.Runtime.Reporting;
 
-/// <summary>Turns a <see cref="SimulationResult"/> into text in one of the report formats. Byte-for-byte deterministic.</summary>
+/// <summary>
+/// Turns a <see cref="SimulationResult"/> into text in one of the report
+/// formats. Byte-for-byte deterministic: LF line endings, invariant culture,
+/// no clock, output ending with exactly one newline. Each format has its own
+/// writer (Text, Json, Markdown, Html) sharing the wordings of
+/// <see cref="ReportText"/>; docs/report-format.md describes them.
+/// </summary>
 public static class ReportRenderer
 {
-    public static string Render(SimulationResult result, ReportFormat format) => throw new NotImplementedException();
+    public static string Render(SimulationResult result, ReportFormat format) => format switch
+    {
+        ReportFormat.Text => TextReportWriter.Write(result),
+        ReportFormat.Json => JsonReportWriter.Write(result),
+        ReportFormat.Md => MarkdownReportWriter.Write(result),
+        ReportFormat.Html => HtmlReportWriter.Write(result),
+        _ => TextReportWriter.Write(result),
+    };
 }

@@ -1,7 +1,37 @@
+using System.Globalization;
+
 namespace MemScript.Runtime.Reporting.Proc;
 
-/// <summary>/proc/meminfo lines in the kernel's order and format ("MemTotal:          65536 kB").</summary>
+/// <summary>
+/// /proc/meminfo lines as fs/proc/meminfo.c's show_val_kb() prints them: the
+/// label with its colon padded to 16 columns (the kernel writes the padding
+/// into its string literals), the value in kB right-aligned to 8, then
+/// <c>" kB"</c>. One line per <see cref="MeminfoField"/>, in enum order,
+/// which is the kernel's order; <c>Active_anon</c> prints as
+/// <c>Active(anon)</c> and so on.
+/// </summary>
 internal static class MeminfoFormatter
 {
-    public static IReadOnlyList<string> Format(Func<MeminfoField, long> bytes) => throw new NotImplementedException();
+    public static IReadOnlyList<string> Format(Func<MeminfoField, long> bytes)
+    {
+        var fields = Enum.GetValues<MeminfoField>();
+        var lines = new string[fields.Length];
+        for (int i = 0; i < fields.Length; i++)
+            lines[i] = FormatLine(KernelName(fields[i]), bytes(fields[i]) / 1024);
+        return lines;
+    }
+
+    /// <summary>One line, <c>MemTotal:          65536 kB</c>, from a label and a value in kB.</summary>
+    public static string FormatLine(string name, long kb) =>
+        (name + ":").PadRight(16) + kb.ToString(CultureInfo.InvariantCulture).PadLeft(8) + " kB";
+
+    /// <summary>The label /proc/meminfo uses for <paramref name="field"/>.</summary>
+    public static string KernelName(MeminfoField field) => field switch
+    {
+        MeminfoField.Active_anon => "Active(anon)",
+        MeminfoField.Inactive_anon => "Inactive(anon)",
+        MeminfoField.Active_file => "Active(file)",
+        MeminfoField.Inactive_file => "Inactive(file)",
+        _ => field.ToString(),
+    };
 }

@@ -1,0 +1,80 @@
+using MemScript.Runtime.Mm;
+using MemScript.Runtime.Sched;
+
+namespace MemScript.Runtime.Access;
+
+/// <summary>
+/// A <c>read</c>/<c>write</c>/<c>exec</c>/<c>touch</c> statement in progress.
+/// <see cref="Step"/> makes page accesses until the slice ends or the
+/// statement is done; the cursor keeps its place in between. An access to a
+/// null or out-of-bounds region, or one the kernel refuses (SEGV_MAPERR,
+/// SEGV_ACCERR, SIGBUS), kills the process with the signal; the statement's
+/// timeline entry is written when it ends either way. Allocation-free per access.
+/// </summary>
+internal sealed class AccessOp : Op
+{
+    private readonly ProcessTask _task;
+    private readonly Site _site;
+    private readonly Region _region;
+    private readonly AccessKind _kind;
+    private readonly PageCursor _cursor;
+    private readonly StatementMark _mark;
+
+    public AccessOp(ProcessTask task, Site site, Region region, AccessKind kind, AccessPattern pattern, long times)
+    {
+        _task = task;
+        _site = site;
+        _region = region;
+        _kind = kind;
+        _cursor = new PageCursor(region, pattern, times, task.Kernel.Machine.PageSize);
+        _mark = task.Begin();
+    }
+
+    /// <summary>Runs until <paramref name="sliceEndNs"/>; true when the statement is finished.</summary>
+    public bool Step(long sliceEndNs)
+    {
+        if (_region.IsNull || _region.OutOfBounds)
+        {
+            var at = _region.IsNull ? 0 : _region.Downward ? _region.End - 1 : _region.Start;
+            return Fault(at, FaultResult.SegvMapErr);
+        }
+        var kernel = _task.Kernel;
+        var clock = _task.Clock;
+        var mm = _task.Mm;
+        while (clock.NowNs < sliceEndNs)
+        {
+            if (!_cursor.TryNext(out var address, out var invalid))
+            {
+                _task.End(_site, _mark, null);
+                return true;
+            }
+            if (invalid)
+                return Fault(address, FaultResult.SegvMapErr);
+            long cost = 0;
+            var result = kernel.Access(mm, address, _kind, ref cost);
+            clock.Advance(cost);
+            clock.CountAccess();
+            if (result >= FaultResult.SegvMapErr)
+                return Fault(address, result);
+        }
+        return false;
+    }
+
+    private bool Fault(ulong address, FaultResult result)
+    {
+        var (signal, code) = result switch
+        {
+            FaultResult.SegvAccErr => ("SIGSEGV", "SEGV_ACCERR"),
+            FaultResult.Bus => ("SIGBUS", "BUS_ADRERR"),
+            _ => ("SIGSEGV", "SEGV_MAPERR"),
+        };
+        var what = _kind switch { AccessKind.Write => "write", AccessKind.Exec => "exec", _ => "read" };
+        var text = _site.Text;
+        var space = text.IndexOf(' ');
+        var target = space > 0 ? text[(space + 1)..] : text;
+        _task.End(_site, _mark, signal);
+        var line = $"{signal} at {Units.Hex(address)} ({code}): {what} of {target} at {_site}";
+        _task.Die(ProcessState.Segfault, _site, line, $"{_task.Name} (pid {_task.Pid}) killed by {signal}");
+        return true;
+    }
+}

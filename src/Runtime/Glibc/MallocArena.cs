@@ -1,0 +1,308 @@
+namespace MemScript.Runtime.Glibc;
+
+/// <summary>
+/// glibc 2.36's main arena on 64-bit Linux, reduced to what decides which
+/// pages a program touches and how its address space grows (MODEL.md 3).
+///
+/// <code>
+///  heap start                                              break
+///  | tcache 656 | chunk | free chunk | chunk |   top chunk   |
+///  ^ first malloc allocates the tcache struct, then the request
+/// </code>
+///
+/// Kept exactly: request2size (<c>max(32, (n + 8 + 15) &amp; ~15)</c>), the
+/// user pointer 16 bytes past the chunk, the 656-byte tcache chunk on the
+/// first call, heap growth by <c>nb + top_pad + 32</c> less the old top,
+/// page-rounded (sysmalloc), mmap for <c>nb &gt;= mmap_threshold</c> when
+/// nothing fits (size <c>nb + 8</c> page-rounded, as sysmalloc_mmap does: the
+/// same as <c>n + 8</c> except within 15 bytes of a page boundary), the dynamic
+/// threshold raised by free of an mmapped chunk (at most 32 MiB, trim
+/// threshold twice that), trimming of the top down to <c>top_pad</c> when a free
+/// of at least 64 KiB leaves the top above the trim threshold, calloc's
+/// MORECORE_CLEARS rule (memory never handed out before by brk is not cleared;
+/// fresh mmap memory is not touched), and the headers and footers malloc and
+/// free write, which is what makes their page faults.
+///
+/// Simplified: one arena; no tcache, fast, small, unsorted or large bins:
+/// freed heap chunks go to one address-ordered free list, searched first fit
+/// and coalesced with free neighbours and the top at once (glibc searches
+/// best fit and defers some coalescing). A <c>brk</c> moved behind malloc's
+/// back abandons the old top (glibc fences it and frees it). When brk is
+/// refused the request is served by its own mmap (glibc maps a 1 MiB new top).
+/// realloc of an mmapped chunk moves by copying (glibc uses mremap).
+/// Setting <c>mmap_threshold</c> or <c>top_pad</c> to a non-default value
+/// turns the dynamic threshold off, as mallopt does.
+/// </summary>
+internal sealed partial class MallocArena
+{
+    public const ulong HeaderBytes = 16;
+    public const ulong SizeSz = 8;
+    public const ulong MinSize = 32;
+    public const ulong TcacheChunkRequest = 640;
+    public const ulong DefaultThreshold = 128UL << 10;
+    public const ulong MaxDynamicThreshold = 32UL << 20;
+    public const ulong ConsolidationThreshold = 64UL << 10;
+
+    private readonly IMallocHost _host;
+    private readonly SortedDictionary<ulong, HeapChunk> _chunks = new();
+    private readonly SortedSet<ulong> _free = new();
+    private readonly Dictionary<ulong, MmappedChunk> _mmapped = new();
+    private readonly List<string> _details = new();
+    private HeapChunk? _last;
+    private bool _tcacheReady;
+    private ulong _topAddress;
+    private ulong _topSize;
+    private ulong _maxBrk;
+
+    public MallocArena(IMallocHost host, ulong mmapThreshold, ulong topPad)
+    {
+        _host = host;
+        MmapThreshold = mmapThreshold;
+        TrimThreshold = DefaultThreshold;
+        TopPad = topPad;
+        DynamicThreshold = mmapThreshold == DefaultThreshold && topPad == DefaultThreshold;
+    }
+
+    public ulong MmapThreshold { get; private set; }
+
+    public ulong TrimThreshold { get; private set; }
+
+    public ulong TopPad { get; }
+
+    public bool DynamicThreshold { get; }
+
+    /// <summary>The top chunk's size (0 before the heap exists).</summary>
+    public ulong TopSize => _topSize;
+
+    public ulong TopAddress => _topAddress;
+
+    /// <summary>What the last call did beyond touching memory (<c>brk +132 KiB</c>, <c>mmap 1028 KiB</c>), or null.</summary>
+    public string? LastDetail => _details.Count == 0 ? null : string.Join(", ", _details);
+
+    /// <summary>malloc(n): the user pointer, or 0 for ENOMEM.</summary>
+    public ulong Malloc(ulong n)
+    {
+        _details.Clear();
+        if (!EnsureTcache())
+            return 0;
+        return AllocateUser(n);
+    }
+
+    /// <summary>free(p); free(NULL) does nothing.</summary>
+    public FreeOutcome Free(ulong pointer)
+    {
+        _details.Clear();
+        if (pointer == 0)
+            return FreeOutcome.Ok;
+        if (_mmapped.Remove(pointer, out var mapped))
+        {
+            FreeMmapped(mapped);
+            return FreeOutcome.Ok;
+        }
+        if (!_chunks.TryGetValue(pointer - HeaderBytes, out var chunk))
+            return FreeOutcome.InvalidPointer;
+        if (chunk.Free)
+            return FreeOutcome.DoubleFree;
+        FreeHeapChunk(chunk);
+        return FreeOutcome.Ok;
+    }
+
+    /// <summary>Whether <paramref name="pointer"/> is a live allocation of this arena.</summary>
+    public bool IsAllocated(ulong pointer) =>
+        _mmapped.ContainsKey(pointer) ||
+        (_chunks.TryGetValue(pointer - HeaderBytes, out var c) && !c.Free);
+
+    public static ulong RequestToSize(ulong n) => n + SizeSz + 15 < MinSize ? MinSize : (n + SizeSz + 15) & ~15UL;
+
+    private bool EnsureTcache()
+    {
+        if (_tcacheReady)
+            return true;
+        var tcache = AllocateUser(TcacheChunkRequest);
+        if (tcache == 0)
+            return false;
+        WriteRange(tcache, TcacheChunkRequest);   // memset of tcache_perthread_struct
+        _tcacheReady = true;
+        return true;
+    }
+
+    private ulong AllocateUser(ulong n)
+    {
+        if (n > (1UL << 62))
+        {
+            _details.Add("ENOMEM");
+            return 0;
+        }
+        var nb = RequestToSize(n);
+        var fromList = TakeFromFreeList(nb);
+        if (fromList != null)
+            return fromList.UserPointer;
+        if (_topSize >= nb + MinSize)
+            return SplitTop(nb).UserPointer;
+        return SysMalloc(nb);
+    }
+
+    private HeapChunk? TakeFromFreeList(ulong nb)
+    {
+        foreach (var address in _free)
+        {
+            var chunk = _chunks[address];
+            if (chunk.Size < nb)
+                continue;
+            _free.Remove(address);
+            chunk.Free = false;
+            _host.Write(chunk.Address + SizeSz);
+            if (chunk.Size - nb >= MinSize)
+                SplitRemainder(chunk, nb);
+            else if (chunk.Next != null)
+                _host.Write(chunk.Next.Address + SizeSz);   // set_inuse_bit_at_offset
+            else
+                _host.Write(_topAddress + SizeSz);
+            return chunk;
+        }
+        return null;
+    }
+
+    private void SplitRemainder(HeapChunk chunk, ulong nb)
+    {
+        var rest = new HeapChunk(chunk.Address + nb, chunk.Size - nb) { Free = true, Prev = chunk, Next = chunk.Next };
+        if (chunk.Next != null)
+            chunk.Next.Prev = rest;
+        else
+            _last = rest;
+        chunk.Next = rest;
+        chunk.Size = nb;
+        _chunks.Add(rest.Address, rest);
+        _free.Add(rest.Address);
+        _host.Write(rest.Address + SizeSz);       // set_head
+        _host.Write(rest.Address + 3 * SizeSz);   // fd / bk
+        _host.Write(rest.End);                    // set_foot
+    }
+
+    private HeapChunk SplitTop(ulong nb)
+    {
+        var chunk = new HeapChunk(_topAddress, nb) { Prev = _last };
+        if (_last != null)
+            _last.Next = chunk;
+        _last = chunk;
+        _chunks.Add(chunk.Address, chunk);
+        _topAddress += nb;
+        _topSize -= nb;
+        _host.Write(chunk.Address + SizeSz);
+        _host.Write(_topAddress + SizeSz);
+        return chunk;
+    }
+
+    private ulong SysMalloc(ulong nb)
+    {
+        if (nb >= MmapThreshold)
+        {
+            var mapped = MmapChunk(nb);
+            if (mapped != 0)
+                return mapped;
+        }
+        if (GrowHeap(nb))
+            return SplitTop(nb).UserPointer;
+        if (nb < MmapThreshold)
+        {
+            var mapped = MmapChunk(nb);
+            if (mapped != 0)
+                return mapped;
+        }
+        _details.Add("ENOMEM");
+        return 0;
+    }
+
+    private ulong MmapChunk(ulong nb)
+    {
+        var size = AlignUp(nb + SizeSz);
+        var start = _host.Mmap(size);
+        if (start == 0)
+            return 0;
+        _details.Add("mmap " + Kib(size));
+        _host.Write(start + SizeSz);
+        var chunk = new MmappedChunk(start, size);
+        _mmapped.Add(chunk.UserPointer, chunk);
+        return chunk.UserPointer;
+    }
+
+    private bool GrowHeap(ulong nb)
+    {
+        var oldBrk = _host.CurrentBrk;
+        var heapExists = _topAddress != 0;
+        var contiguous = heapExists && oldBrk == _topAddress + _topSize;
+        var size = nb + TopPad + MinSize;
+        if (contiguous)
+            size -= Math.Min(size, _topSize);
+        size = AlignUp(size);
+        var newBrk = _host.SetBrk(oldBrk + size);
+        if (newBrk != oldBrk + size)
+            return false;
+        _details.Add("brk +" + Kib(size));
+        _maxBrk = Math.Max(_maxBrk, newBrk);
+        if (contiguous)
+        {
+            _topSize += size;
+        }
+        else
+        {
+            // First growth, or a break moved behind malloc's back: a new top at the old break.
+            if (heapExists)
+                FenceOldTop();
+            _topAddress = (oldBrk + 15) & ~15UL;
+            _topSize = newBrk - _topAddress;
+            _last = null;
+            _host.Write(_topAddress + SizeSz);
+        }
+        return true;
+    }
+
+    /// <summary>The abandoned top becomes an in-use chunk nobody frees, so its left neighbour never merges past it.</summary>
+    private void FenceOldTop()
+    {
+        var fence = new HeapChunk(_topAddress, _topSize) { Prev = _last };
+        if (_last != null)
+            _last.Next = fence;
+        _chunks.Add(fence.Address, fence);
+    }
+
+    private void FreeMmapped(MmappedChunk chunk)
+    {
+        _host.Munmap(chunk.MapStart, chunk.MapLength);
+        _details.Add("munmap " + Kib(chunk.MapLength));
+        if (DynamicThreshold && chunk.MapLength > MmapThreshold && chunk.MapLength <= MaxDynamicThreshold)
+        {
+            MmapThreshold = chunk.MapLength;
+            TrimThreshold = 2 * chunk.MapLength;
+        }
+    }
+
+    private ulong AlignUp(ulong bytes) => (bytes + _host.PageSize - 1) & ~(_host.PageSize - 1);
+
+    private ulong AlignDown(ulong bytes) => bytes & ~(_host.PageSize - 1);
+
+    /// <summary>Sizes as the timeline prints them: whole KiB.</summary>
+    public static string Kib(ulong bytes) =>
+        (bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KiB";
+
+    /// <summary>Touches every page of [start, start + length) once, in ascending order.</summary>
+    private void WriteRange(ulong start, ulong length)
+    {
+        if (length == 0)
+            return;
+        var page = _host.PageSize;
+        _host.Write(start);
+        for (var p = (start & ~(page - 1)) + page; p < start + length; p += page)
+            _host.Write(p);
+    }
+
+    private void ReadRange(ulong start, ulong length)
+    {
+        if (length == 0)
+            return;
+        var page = _host.PageSize;
+        _host.Read(start);
+        for (var p = (start & ~(page - 1)) + page; p < start + length; p += page)
+            _host.Read(p);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace MemScript.Runtime.Reporting.Json;
+
+/// <summary>
+/// The JSON report, LANGUAGE.md section 10's contract for tools. Keys, in
+/// this order: <c>machine</c> (settings as used, name to formatted value,
+/// then <c>watermarks</c> in pages and <c>costs</c> unless a setting already
+/// has that name), <c>processes</c>, <c>vmstat</c>, <c>meminfo</c> (kB),
+/// <c>oom_kills</c>, <c>expectations</c>, <c>elapsed_ns</c>, and
+/// <c>outcome</c> (<c>completed</c>, <c>needs_memory_pressure</c>,
+/// <c>internal_error</c>) with <c>outcome_message</c> when there is one.
+/// Written with Utf8JsonWriter: two-space indentation, LF newlines, relaxed
+/// escaping (non-ASCII stays readable; this is not embedded in HTML), one
+/// final newline.
+/// </summary>
+internal static class JsonReportWriter
+{
+    public static string Write(SimulationResult result)
+    {
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, options))
+        {
+            json.WriteStartObject();
+            WriteMachine(json, result.Machine);
+            WriteProcesses(json, result.Processes);
+            WriteCounters(json, "vmstat", result.Vmstat);
+            WriteCounters(json, "meminfo", result.Meminfo);
+            WriteOomKills(json, result.OomKills);
+            WriteExpectations(json, result.Expectations);
+            json.WriteNumber("elapsed_ns", result.ElapsedNs);
+            json.WriteString("outcome", ReportText.OutcomeName(result.Outcome));
+            if (result.OutcomeMessage is not null)
+                json.WriteString("outcome_message", result.OutcomeMessage);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteMachine(Utf8JsonWriter json, MachineSummary m)
+    {
+        json.WriteStartObject("machine");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in m.Settings)
+            if (seen.Add(s.Key))
+                json.WriteString(s.Key, s.Value);
+        if (seen.Add("watermarks"))
+        {
+            json.WriteStartObject("watermarks");
+            json.WriteNumber("min", m.WatermarkMinPages);
+            json.WriteNumber("low", m.WatermarkLowPages);
+            json.WriteNumber("high", m.WatermarkHighPages);
+            json.WriteEndObject();
+        }
+        if (seen.Add("costs"))
+        {
+            json.WriteStartObject("costs");
+            var costSeen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in m.Costs)
+                if (costSeen.Add(c.Key))
+                    json.WriteString(c.Key, c.Value);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteProcesses(Utf8JsonWriter json, IReadOnlyList<ProcessSummary> processes)
+    {
+        json.WriteStartArray("processes");
+        foreach (var p in processes)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", p.Name);
+            json.WriteNumber("pid", p.Pid);
+            json.WriteString("state", ReportText.State(p.State));
+            json.WriteNumber("VmSize", p.VmSizeKb);
+            json.WriteNumber("VmRSS", p.VmRssKb);
+            json.WriteNumber("RssAnon", p.RssAnonKb);
+            json.WriteNumber("RssFile", p.RssFileKb);
+            json.WriteNumber("RssShmem", p.RssShmemKb);
+            json.WriteNumber("VmSwap", p.VmSwapKb);
+            json.WriteNumber("VmPTE", p.VmPteKb);
+            json.WriteNumber("VmData", p.VmDataKb);
+            json.WriteNumber("VmStk", p.VmStkKb);
+            json.WriteNumber("minflt", p.MinFlt);
+            json.WriteNumber("majflt", p.MajFlt);
+            json.WriteNumber("oom_score", p.OomScore);
+            json.WriteNumber("oom_score_adj", p.OomScoreAdj);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteCounters(Utf8JsonWriter json, string name, IReadOnlyList<Counter> counters)
+    {
+        json.WriteStartObject(name);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in counters)
+            if (seen.Add(c.Name))
+                json.WriteNumber(c.Name, c.Value);
+        json.WriteEndObject();
+    }
+
+    private static void WriteOomKills(Utf8JsonWriter json, IReadOnlyList<OomKill> kills)
+    {
+        json.WriteStartArray("oom_kills");
+        foreach (var k in kills)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("time_ns", k.TimeNs);
+            json.WriteString("victim", k.Victim);
+            json.WriteNumber("pid", k.Pid);
+            json.WriteNumber("score", k.Score);
+            json.WriteNumber("candidates", k.Candidates);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteExpectations(Utf8JsonWriter json, IReadOnlyList<ExpectationResult> expectations)
+    {
+        json.WriteStartArray("expectations");
+        foreach (var e in expectations)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("line", e.Site.Line);
+            json.WriteString("text", e.Text);
+            json.WriteBoolean("passed", e.Passed);
+            json.WriteString("actual", e.Actual);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

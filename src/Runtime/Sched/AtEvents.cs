@@ -1,0 +1,72 @@
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// What an <c>at</c> block does when its time comes (LANGUAGE.md 6). Each
+/// action is a kernel timeline event. <c>pressure</c> needs free frames for
+/// the memory it pins: when there are not enough the run ends with
+/// <see cref="RunOutcome.NeedsMemoryPressure"/> (reclaim is the next step of
+/// the model); pinned memory is counted here but not yet taken from the
+/// kernel's free frames. <c>drop_caches</c> is reported as not modelled yet.
+/// </summary>
+internal sealed class AtEvents(SimSystem system) : Events
+{
+    private void Say(Site site, string line) =>
+        system.Add(new TimelineEvent.Kernel(system.Now, site, 0, "kernel", [line]));
+
+    public override void Pressure(Site site, ulong bytes)
+    {
+        var free = (ulong)Math.Max(0, system.Kernel.Meminfo(MeminfoField.MemFree));
+        var pinned = system.PinnedBytes + bytes;
+        if (pinned > free)
+            throw new OutOfFramesException(
+                $"pressure {Units.Size(bytes)} at {Units.Ms(system.Now)} ({site}) needs {(pinned - free + system.Machine.PageSize - 1) / system.Machine.PageSize} more frames than are free; memory pressure (reclaim, swap, OOM) is not modelled yet");
+        system.PinnedBytes = pinned;
+        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(pinned)} pinned in all)");
+    }
+
+    public override void Release(Site site, ulong bytes)
+    {
+        system.PinnedBytes -= Math.Min(system.PinnedBytes, bytes);
+        Say(site, $"release: the kernel unpins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
+    }
+
+    public override void DropCaches(Site site) =>
+        Say(site, "drop_caches: dropping clean page cache is not modelled yet");
+
+    public override void Sysctl(Site site, string name, long value)
+    {
+        var known = SysctlSettings.Apply(system.Machine, name, value);
+        Say(site, known ? $"sysctl {name} = {value}" : $"sysctl {name}: not modelled yet");
+    }
+
+    public override void Kill(Site site, string process)
+    {
+        var target = system.Latest(process, liveOnly: true);
+        if (target == null)
+            Say(site, $"kill {process}: no such process");
+        else
+            target.Die(ProcessState.Killed, site, $"{target.Name} (pid {target.Pid}) killed by SIGKILL at {site}");
+    }
+
+    public override void OomScoreAdj(Site site, string process, int value)
+    {
+        var target = system.Latest(process, liveOnly: true);
+        if (target == null)
+        {
+            Say(site, $"oom_score_adj {process}: no such process");
+            return;
+        }
+        target.OomScoreAdj = Math.Clamp(value, -1000, 1000);
+        Say(site, $"echo {target.OomScoreAdj} > /proc/{target.Pid}/oom_score_adj");
+    }
+
+    public override void Note(Site site, string text) => system.Add(new TimelineEvent.Note(system.Now, site, text));
+
+    public override void Expect(Site site, Expectation expectation) =>
+        ExpectationChecker.CheckAndRecord(system, site, expectation);
+
+    public override void Report(Site site, ReportKind kind, string? process) =>
+        Snapshots.Take(system, site, kind, process == null ? null : system.Latest(process, liveOnly: false), process);
+}

@@ -1,0 +1,50 @@
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>The report header's machine: settings as used, in LANGUAGE.md 3's order, and the costs in force.</summary>
+internal static class MachineSummaryBuilder
+{
+    public static MachineSummary Build(MachineSettings m, CostModel? costs)
+    {
+        var s = new List<KeyValuePair<string, string>>();
+        void Add(string key, string value) => s.Add(new(key, value));
+        Add("ram", Units.Size(m.Ram));
+        Add("swap", Units.Size(m.Swap));
+        Add("page_size", Units.Size(m.PageSize));
+        Add("swappiness", Units.Count(m.Swappiness));
+        Add("overcommit", m.Overcommit.ToString().ToLowerInvariant());
+        Add("overcommit_ratio", Units.Count(m.OvercommitRatio));
+        Add("min_free", Units.Count(Watermarks.MinFreeKbytes(m)) + " kB");
+        var (min, low, high) = Watermarks.Pages(m);
+        Add("watermarks", m.Watermarks == WatermarkMode.Off ? "off" : $"min {min} low {low} high {high} pages");
+        Add("reclaim", m.Reclaim == "random" ? $"random seed {m.ReclaimSeed}" : m.Reclaim);
+        Add("oom", m.Oom.ToString().ToLowerInvariant());
+        Add("fault_around", m.FaultAround == 0 ? "off" : Units.Size(m.FaultAround));
+        Add("readahead", m.Readahead == 0 ? "off" : Units.Size(m.Readahead));
+        Add("mmap_threshold", Units.Size(m.MmapThreshold));
+        Add("top_pad", Units.Size(m.TopPad));
+        Add("pagetables", m.PageTablesCharged ? "charged" : "free");
+        Add("kernel", Units.Size(m.Kernel));
+        Add("tlb", m.TlbEntries == 0 ? "off" : $"{m.TlbEntries} entries {m.TlbWays} way");
+        Add("thp", m.Thp);
+        Add("numa", $"{m.NumaNodes} nodes");
+        Add("layout", m.Layout);
+        Add("quantum", Units.Duration(m.QuantumNs));
+
+        var c = new List<KeyValuePair<string, string>>();
+        if (costs != null)
+        {
+            c.Add(new("tlb hit", Units.Duration(costs.TlbHit)));
+            c.Add(new("walk", Units.Duration(costs.TlbMiss)));
+            c.Add(new("anon fault", Units.Duration(costs.AnonFault)));
+            c.Add(new("zero-page fault", Units.Duration(costs.ZeroPageFault)));
+            c.Add(new("write after zero page", Units.Duration(costs.WriteAfterZeroPage)));
+            c.Add(new("file fault", Units.Duration(costs.FileMinorFault)));
+            c.Add(new("populate", Units.Duration(costs.PopulatePerPage) + "/page"));
+            c.Add(new("munmap", Units.Duration(costs.MunmapPerPage) + "/page"));
+            c.Add(new("major", Units.Duration(costs.MajorFault)));
+        }
+        return new MachineSummary(s, c, min, low, high);
+    }
+}

@@ -1,0 +1,155 @@
+using MemScript.Runtime.Glibc;
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// A simulated process: pid, name, options, its address space in the kernel,
+/// its malloc arena, and the body iterator the generated code wrote. The
+/// scheduler runs it slice by slice: each <c>MoveNext</c> runs one statement;
+/// an access statement yields an <see cref="Access.AccessOp"/> that runs
+/// page by page and can be cut at the slice's end and resumed there.
+/// A dead process keeps its last counters (faults) and shows no memory.
+/// </summary>
+internal sealed class ProcessTask : ISchedTask
+{
+    private readonly SimSystem _system;
+    private Func<Proc, IEnumerable<Op>>? _bodyFactory;
+    private IEnumerator<Op>? _body;
+    private Access.AccessOp? _pending;
+    private ProcStatus _final;
+
+    public ProcessTask(SimSystem system, int pid, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
+    {
+        _system = system;
+        Pid = pid;
+        Name = name;
+        Options = options;
+        OomScoreAdj = options.OomScoreAdj;
+        _bodyFactory = body;
+        Proc = new TaskProc(system, this);
+    }
+
+    public int Pid { get; }
+    public string Name { get; }
+    public ProcessOptions Options { get; }
+    public string Command => Options.Command ?? Name;
+    public int OomScoreAdj { get; set; }
+    public ProcessState State { get; private set; } = ProcessState.Alive;
+    public int Mm { get; private set; } = -1;
+    public MallocArena? Arena { get; private set; }
+    public TaskProc Proc { get; }
+    public long StartNs => Options.StartNs;
+    public TaskRunState RunState { get; private set; } = TaskRunState.NotStarted;
+    public long WakeAtNs { get; private set; }
+
+    /// <summary>Started and neither exited nor killed.</summary>
+    public bool IsLive => RunState is TaskRunState.Runnable or TaskRunState.Sleeping or TaskRunState.Idle;
+
+    public Kernel Kernel => _system.Kernel;
+
+    public SimClock Clock => _system.Clock;
+
+    public void Start()
+    {
+        Mm = Kernel.CreateAddressSpace(Command, Options.LimitStack, Options.LimitAs, Options.LimitData);
+        Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad);
+        RunState = TaskRunState.Runnable;
+        _system.Add(new TimelineEvent.Kernel(_system.Now, Site.None, Pid, Name, [$"{Name} (pid {Pid}) starts"]));
+        _body = _bodyFactory!(Proc).GetEnumerator();
+        _bodyFactory = null;
+    }
+
+    /// <summary>A fork child: the kernel's copy of the parent's address space and a copy of its arena.</summary>
+    public void StartForked(int mm, MallocArena parentArena, Func<Proc, IEnumerable<Op>> body)
+    {
+        Mm = mm;
+        Arena = parentArena.CloneFor(new KernelMallocHost(this));
+        RunState = TaskRunState.Runnable;
+        _bodyFactory = null;
+        _body = body(Proc).GetEnumerator();
+    }
+
+    public void Wake() => RunState = TaskRunState.Runnable;
+
+    public void RunSlice(long sliceEndNs)
+    {
+        while (RunState == TaskRunState.Runnable && Clock.NowNs < sliceEndNs)
+        {
+            if (_pending != null)
+            {
+                if (!_pending.Step(sliceEndNs))
+                    return;
+                _pending = null;
+                continue;
+            }
+            Clock.CountStep();
+            var more = _body!.MoveNext();
+            if (RunState == TaskRunState.Dead)
+                return;
+            if (!more)
+            {
+                RunState = TaskRunState.Idle;
+                _body.Dispose();
+                return;
+            }
+            switch (_body.Current)
+            {
+                case Access.AccessOp access:
+                    _pending = access;
+                    break;
+                case SleepOp sleep when sleep.Nanoseconds > 0:
+                    WakeAtNs = Clock.NowNs + sleep.Nanoseconds;
+                    RunState = TaskRunState.Sleeping;
+                    return;
+            }
+        }
+    }
+
+    /// <summary>/proc/PID/status now: the kernel's figures while alive, zeros (but the fault counts) once dead.</summary>
+    public ProcStatus Status() => Mm >= 0 && RunState != TaskRunState.Dead ? Kernel.Status(Mm) : _final;
+
+    public StatementMark Begin()
+    {
+        var s = Status();
+        return new StatementMark(_system.Now, s.MinFlt, s.MajFlt, s.VmRss);
+    }
+
+    /// <summary>Adds the statement that began at <paramref name="mark"/> to the timeline with what it caused.</summary>
+    public void End(Site site, in StatementMark mark, string? detail)
+    {
+        var s = Status();
+        var rssDeltaKb = ((long)s.VmRss - (long)mark.Rss) / 1024;
+        _system.Add(new TimelineEvent.Statement(mark.TimeNs, site, Pid, Name, s.MinFlt - mark.MinFlt, s.MajFlt - mark.MajFlt, rssDeltaKb, detail));
+    }
+
+    /// <summary>Ends the process (exit, kill, signal): its memory is freed at once.</summary>
+    public void Die(ProcessState how, Site site, params string[] lines)
+    {
+        if (!IsLive && RunState != TaskRunState.NotStarted)
+            return;
+        if (Mm >= 0)
+        {
+            var s = Kernel.Status(Mm);
+            _final = new ProcStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, s.MinFlt, s.MajFlt, 0);
+            Kernel.Exit(Mm);
+        }
+        RunState = TaskRunState.Dead;
+        State = how;
+        _pending = null;
+        if (lines.Length > 0)
+            _system.Add(new TimelineEvent.Kernel(_system.Now, site, Pid, Name, lines));
+    }
+
+    /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>
+    public void ChargeSyscall() => Clock.Advance(Kernel.LastSyscallCostNs);
+
+    /// <summary>A load or store made by the C library itself (malloc's headers, memset, memcpy).</summary>
+    public void LibraryAccess(ulong address, AccessKind kind)
+    {
+        long cost = 0;
+        Kernel.Access(Mm, address, kind, ref cost);
+        Clock.Advance(cost);
+        Clock.CountAccess();
+    }
+}

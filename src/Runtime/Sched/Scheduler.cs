@@ -1,0 +1,110 @@
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// One CPU, round-robin (LANGUAGE.md 8, MODEL.md 9). Tasks are kept in pid
+/// order; after a slice the CPU goes to the next runnable task with a higher
+/// pid, wrapping around. Before every slice: tasks whose start time has come
+/// start, sleepers whose time has come wake, and <c>at</c> events whose time
+/// has come fire (in time, then declaration, order). When nothing is runnable
+/// the clock jumps to the next start, wake-up or event. The run ends when no
+/// task is runnable, sleeping or waiting to start and no event is pending.
+/// </summary>
+internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
+{
+    private readonly List<ISchedTask> _tasks = new();
+    private readonly List<TimedEvent> _events = new();
+    private long _eventSequence;
+    private int _lastPid = int.MinValue;
+
+    public IReadOnlyList<ISchedTask> Tasks => _tasks;
+
+    public int PendingEvents => _events.Count;
+
+    public void Add(ISchedTask task)
+    {
+        var index = _tasks.Count;
+        while (index > 0 && _tasks[index - 1].Pid > task.Pid)
+            index--;
+        _tasks.Insert(index, task);
+    }
+
+    public void At(long timeNs, Action fire)
+    {
+        var ev = new TimedEvent(timeNs, _eventSequence++, fire);
+        var index = _events.Count;
+        while (index > 0 && _events[index - 1].TimeNs > timeNs)
+            index--;
+        _events.Insert(index, ev);
+    }
+
+    public void Run()
+    {
+        while (true)
+        {
+            MakeDueTasksRunnable();
+            if (FireDueEvents())
+                continue;
+            var next = PickNext();
+            if (next == null)
+            {
+                var wake = NextWakeTime();
+                if (wake == long.MaxValue)
+                    return;
+                clock.JumpTo(wake);
+                continue;
+            }
+            _lastPid = next.Pid;
+            clock.CountStep();
+            next.RunSlice(clock.NowNs + Math.Max(1, quantumNs()));
+        }
+    }
+
+    private void MakeDueTasksRunnable()
+    {
+        foreach (var task in _tasks)
+        {
+            if (task.RunState == TaskRunState.NotStarted && task.StartNs <= clock.NowNs)
+                task.Start();
+            else if (task.RunState == TaskRunState.Sleeping && task.WakeAtNs <= clock.NowNs)
+                task.Wake();
+        }
+    }
+
+    /// <summary>Fires the first due event; true if one fired (the caller re-checks everything).</summary>
+    private bool FireDueEvents()
+    {
+        if (_events.Count == 0 || _events[0].TimeNs > clock.NowNs)
+            return false;
+        var ev = _events[0];
+        _events.RemoveAt(0);
+        ev.Fire();
+        return true;
+    }
+
+    private ISchedTask? PickNext()
+    {
+        ISchedTask? first = null;
+        foreach (var task in _tasks)
+        {
+            if (task.RunState != TaskRunState.Runnable)
+                continue;
+            if (task.Pid > _lastPid)
+                return task;
+            first ??= task;
+        }
+        return first;
+    }
+
+    private long NextWakeTime()
+    {
+        var next = _events.Count > 0 ? _events[0].TimeNs : long.MaxValue;
+        foreach (var task in _tasks)
+        {
+            if (task.RunState == TaskRunState.NotStarted)
+                next = Math.Min(next, task.StartNs);
+            else if (task.RunState == TaskRunState.Sleeping)
+                next = Math.Min(next, task.WakeAtNs);
+        }
+        return next;
+    }
+}

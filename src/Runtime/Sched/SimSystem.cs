@@ -1,0 +1,91 @@
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// The simulated system a run builds: the kernel, the clock and scheduler,
+/// the processes in creation order, the files and shared segments, and what
+/// the report collects (timeline, expectations, self-check failures).
+/// Process names resolve to the most recently created process of that name
+/// (the live one for <c>kill</c>, any for <c>expect</c> and reports).
+/// </summary>
+internal sealed class SimSystem
+{
+    private readonly HashSet<int> _usedPids = new();
+    private int _lastPid = 99;
+
+    public SimSystem(MachineSettings machine, Kernel kernel)
+    {
+        Machine = machine;
+        Kernel = kernel;
+        Scheduler = new Scheduler(Clock, () => Machine.QuantumNs);
+    }
+
+    public MachineSettings Machine { get; }
+
+    public Kernel Kernel { get; }
+
+    public SimClock Clock { get; } = new();
+
+    public Scheduler Scheduler { get; }
+
+    public List<ProcessTask> Processes { get; } = new();
+
+    public Dictionary<string, (int Id, ulong Size)> Files { get; } = new(StringComparer.Ordinal);
+
+    public List<TimelineEvent> Timeline { get; } = new();
+
+    public List<ExpectationResult> Expectations { get; } = new();
+
+    public List<SelfCheck> FailedSelfChecks { get; } = new();
+
+    /// <summary>Bytes pinned by <c>pressure</c> and not yet released.</summary>
+    public ulong PinnedBytes { get; set; }
+
+    public long Now => Clock.NowNs;
+
+    /// <summary>Reserves an explicit pid, or the next free one after the last given.</summary>
+    public int AllocatePid(int? wanted)
+    {
+        if (wanted is { } pid)
+        {
+            _usedPids.Add(pid);
+            return pid;
+        }
+        do
+            _lastPid++;
+        while (_usedPids.Contains(_lastPid));
+        _usedPids.Add(_lastPid);
+        return _lastPid;
+    }
+
+    /// <summary>Marks explicit pids taken before default pids are handed out.</summary>
+    public void ReservePid(int pid) => _usedPids.Add(pid);
+
+    public void AddProcess(ProcessTask task)
+    {
+        Processes.Add(task);
+        Scheduler.Add(task);
+    }
+
+    public ProcessTask? Latest(string name, bool liveOnly)
+    {
+        for (var i = Processes.Count - 1; i >= 0; i--)
+        {
+            var p = Processes[i];
+            if (p.Name == name && (!liveOnly || p.IsLive))
+                return p;
+        }
+        return null;
+    }
+
+    public void Add(TimelineEvent ev) => Timeline.Add(ev);
+
+    /// <summary>MODEL.md 10, at a report statement: failures are kept for the report with the time they were seen.</summary>
+    public void CheckSelf(Site site)
+    {
+        foreach (var check in Kernel.SelfCheck())
+            if (!check.Ok)
+                FailedSelfChecks.Add(check with { Detail = $"{check.Detail} (at {Units.Ms(Now)}, {site})" });
+    }
+}

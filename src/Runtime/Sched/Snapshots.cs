@@ -1,0 +1,85 @@
+using MemScript.Runtime.Reporting.Proc;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// Report statements (LANGUAGE.md 5): a titled snapshot in the kernel's own
+/// format (<c>top at 0.027 ms (p:6)</c>, <c>/proc/100/maps at ...</c>), made
+/// by the /proc formatters, followed by the runtime's self-checks. top's S
+/// column shows R for a process in the middle of a slice or statement and
+/// S for the others (sleeping or idle). buddyinfo is not modelled yet.
+/// </summary>
+internal static class Snapshots
+{
+    public static void Take(SimSystem system, Site site, ReportKind kind, ProcessTask? process, string? processName)
+    {
+        var at = $"at {Units.Ms(system.Now)} ({site})";
+        var kernel = system.Kernel;
+        (string Title, IReadOnlyList<string> Lines) snapshot;
+        switch (kind)
+        {
+            case ReportKind.Maps or ReportKind.Status when process == null || !process.IsLive:
+                var who = processName ?? "?";
+                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{(kind == ReportKind.Maps ? "maps" : "status")} {at}",
+                    [$"no such process: {who}"]);
+                break;
+            case ReportKind.Maps:
+                snapshot = ($"/proc/{process!.Pid}/maps {at}", MapsFormatter.Format(kernel.Maps(process.Mm)));
+                break;
+            case ReportKind.Status:
+                snapshot = ($"/proc/{process!.Pid}/status {at}", StatusFormatter.Format(process.Status(), process.Name, process.Pid));
+                break;
+            case ReportKind.Top:
+                snapshot = ($"top {at}", TopFormatter.Format(TopRows(system, process), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
+                break;
+            case ReportKind.Meminfo:
+                snapshot = ($"/proc/meminfo {at}", MeminfoFormatter.Format(kernel.Meminfo));
+                break;
+            case ReportKind.Free:
+                snapshot = ($"free {at}", FreeFormatter.Format(kernel.Meminfo));
+                break;
+            case ReportKind.Vmstat:
+                snapshot = ($"/proc/vmstat {at}", VmstatFormatter.Format(kernel.Vmstat));
+                break;
+            case ReportKind.OomScores:
+                snapshot = ($"oom_scores {at}", OomScoresFormatter.Format(OomRows(system)));
+                break;
+            default:
+                snapshot = ($"/proc/buddyinfo {at}", ["buddyinfo: the buddy allocator is not modelled yet"]);
+                break;
+        }
+        system.Add(new TimelineEvent.Snapshot(system.Now, site, snapshot.Title, snapshot.Lines));
+        system.CheckSelf(site);
+    }
+
+    private static List<TopRow> TopRows(SimSystem system, ProcessTask? running)
+    {
+        var rows = new List<TopRow>();
+        foreach (var p in LiveByPid(system))
+        {
+            var s = p.Status();
+            var state = p == running && p.RunState == TaskRunState.Runnable ? 'R' : 'S';
+            rows.Add(new TopRow(p.Pid, p.Options.User, p.Options.Nice, s.VmSize, s.VmRss, s.RssFile + s.RssShmem, state, p.Command));
+        }
+        return rows;
+    }
+
+    private static List<OomScoreRow> OomRows(SimSystem system)
+    {
+        var rows = new List<OomScoreRow>();
+        var total = OomScore.TotalPages(system.Machine);
+        foreach (var p in LiveByPid(system))
+            rows.Add(new OomScoreRow(p.Pid, p.Name, OomScore.Score(p.Status(), p.OomScoreAdj, system.Machine.PageSize, total), p.OomScoreAdj));
+        return rows;
+    }
+
+    public static List<ProcessTask> LiveByPid(SimSystem system)
+    {
+        var live = new List<ProcessTask>();
+        foreach (var p in system.Processes)
+            if (p.IsLive)
+                live.Add(p);
+        live.Sort((a, b) => a.Pid.CompareTo(b.Pid));
+        return live;
+    }
+}

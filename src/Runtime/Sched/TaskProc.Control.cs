@@ -1,0 +1,140 @@
+using MemScript.Runtime.Glibc;
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// The statements of a process body that are not plain memory calls: System V
+/// shared memory, accesses and sleep (run by the scheduler), fork, exit,
+/// kill, notes, expectations and reports.
+/// </summary>
+internal sealed partial class TaskProc
+{
+    public override Region ShmAt(Site site, string key, bool readOnly)
+    {
+        var mark = task.Begin();
+        var id = Kernel.FindShm(key);
+        if (id < 0)
+        {
+            task.End(site, mark, "ENOENT");
+            return Region.Null;
+        }
+        return Attach(site, mark, id, readOnly);
+    }
+
+    public override Region ShmGet(Site site, string key, ulong size)
+    {
+        var mark = task.Begin();
+        var id = Kernel.ShmGet(key, size, out var error);
+        if (error != Errno.Ok || id < 0)
+        {
+            task.End(site, mark, error.ToString());
+            return Region.Null;
+        }
+        return Attach(site, mark, id, readOnly: false);
+    }
+
+    private Region Attach(Site site, in StatementMark mark, int id, bool readOnly)
+    {
+        var size = Kernel.ShmSize(id);
+        var request = new MmapRequest(PageAlign(size), MapKind.SysVShm, Read: true, Write: !readOnly, Exec: false, Shared: true, ObjectId: id);
+        var address = Kernel.Mmap(Mm, request, out var error);
+        task.ChargeSyscall();
+        if (error != Errno.Ok || address == 0)
+        {
+            task.End(site, mark, error.ToString());
+            return Region.Null;
+        }
+        _shmAttachments[address] = request.Length;
+        task.End(site, mark, "shmat " + MallocArena.Kib(request.Length));
+        return new Region(address, size);
+    }
+
+    public override void ShmDt(Site site, Region region)
+    {
+        var mark = task.Begin();
+        if (region.IsNull || !_shmAttachments.Remove(region.Start, out var length))
+        {
+            task.End(site, mark, "EINVAL");
+            return;
+        }
+        var error = Kernel.Munmap(Mm, region.Start, length);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? "shmdt " + MallocArena.Kib(length) : error.ToString());
+    }
+
+    public override void ShmRm(Site site, string key)
+    {
+        var mark = task.Begin();
+        var error = Kernel.ShmRemove(key);
+        task.End(site, mark, error == Errno.Ok ? null : error.ToString());
+    }
+
+    public override Op Access(Site site, Region region, AccessKind kind, AccessPattern pattern, long times) =>
+        new Access.AccessOp(task, site, region, kind, pattern, times);
+
+    public override Op Sleep(Site site, long nanoseconds)
+    {
+        var mark = task.Begin();
+        task.End(site, mark, "sleep " + Units.Duration(nanoseconds));
+        return new SleepOp(nanoseconds);
+    }
+
+    /// <summary>
+    /// fork: the child gets the next free pid, a copy-on-write copy of the
+    /// address space, a copy of malloc's state and of the shm attachments.
+    /// Options left at their defaults (user root, nice 0, oom_score_adj 0)
+    /// are inherited from the parent, as fork does.
+    /// </summary>
+    public override void Fork(Site site, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
+    {
+        var mark = task.Begin();
+        var inherited = options with
+        {
+            User = options.User == "root" ? task.Options.User : options.User,
+            Nice = options.Nice == 0 ? task.Options.Nice : options.Nice,
+            OomScoreAdj = options.OomScoreAdj == 0 ? task.OomScoreAdj : options.OomScoreAdj,
+            StartNs = system.Now,
+        };
+        var pid = system.AllocatePid(options.Pid);
+        var childMm = Kernel.Fork(Mm);
+        var child = new ProcessTask(system, pid, name, inherited, body);
+        foreach (var (address, length) in _shmAttachments)
+            child.Proc._shmAttachments[address] = length;
+        system.AddProcess(child);
+        child.StartForked(childMm, task.Arena!, body);
+        task.End(site, mark, $"fork: {name} pid {pid}");
+    }
+
+    public override void Exit(Site site)
+    {
+        var mark = task.Begin();
+        task.Die(ProcessState.Exited, site, $"{task.Name} (pid {task.Pid}) exits");
+        task.End(site, mark, "exit");
+    }
+
+    public override void Kill(Site site, string process)
+    {
+        var mark = task.Begin();
+        var target = system.Latest(process, liveOnly: true);
+        if (target == null)
+        {
+            task.End(site, mark, "ESRCH");
+            return;
+        }
+        var self = target == task;
+        if (!self)
+            task.End(site, mark, $"kill -9 {target.Pid}");
+        target.Die(ProcessState.Killed, site, $"{target.Name} (pid {target.Pid}) killed by SIGKILL from {task.Name} at {site}");
+        if (self)
+            task.End(site, mark, $"kill -9 {target.Pid}");
+    }
+
+    public override void Note(Site site, string text) => system.Add(new TimelineEvent.Note(system.Now, site, text));
+
+    public override void Expect(Site site, Expectation expectation) =>
+        ExpectationChecker.CheckAndRecord(system, site, expectation);
+
+    public override void Report(Site site, ReportKind kind, string? process) =>
+        Snapshots.Take(system, site, kind, process == null ? task : system.Latest(process, liveOnly: false), process);
+}

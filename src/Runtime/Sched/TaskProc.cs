@@ -1,0 +1,199 @@
+using MemScript.Runtime.Glibc;
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Runtime.Sched;
+
+/// <summary>
+/// The <see cref="Runtime.Proc"/> a process body calls: one method per
+/// statement. Memory statements go to the malloc model or straight to the
+/// kernel; each adds one timeline entry with the faults and RSS change it
+/// caused and what it did (<c>brk +132 KiB</c>, <c>mmap 1028 KiB</c>, <c>ENOMEM</c>).
+/// A refused allocation returns <see cref="Region.Null"/>; it never throws.
+/// Lengths given to the kernel are whole pages; regions keep the size asked for.
+/// The control statements (fork, exit, kill, reports...) are in TaskProc.Control.cs.
+/// </summary>
+internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Proc
+{
+    private readonly Dictionary<ulong, ulong> _shmAttachments = new();
+
+    private Kernel Kernel => system.Kernel;
+    private int Mm => task.Mm;
+    private ulong PageSize => system.Machine.PageSize;
+
+    public override Region Heap => new(Kernel.HeapStart(Mm), Kernel.Brk(Mm) - Kernel.HeapStart(Mm));
+
+    public override Region Stack
+    {
+        get
+        {
+            var top = Kernel.StackTop(Mm);
+            var limit = Kernel.StackLimit(Mm);
+            return new Region(top - limit, limit, Downward: true);
+        }
+    }
+
+    public override Region Text => new(Kernel.TextStart(Mm), Kernel.DataStart(Mm) - Kernel.TextStart(Mm));
+
+    public override Region Data => new(Kernel.DataStart(Mm), Kernel.HeapStart(Mm) - Kernel.DataStart(Mm));
+
+    public override Region Slice(Site site, Region region, ulong? from, ulong? to)
+    {
+        if (region.IsNull || region.OutOfBounds)
+            return region;
+        var a = from ?? 0;
+        var b = to ?? region.Length;
+        var outside = a > b || b > region.Length;
+        if (a > b)
+            b = a;
+        return region.Downward
+            ? new Region(region.End - b, b - a, Downward: true, OutOfBounds: outside)
+            : new Region(region.Start + a, b - a, OutOfBounds: outside);
+    }
+
+    public override Region Malloc(Site site, ulong size) =>
+        Allocate(site, size, arena => arena.Malloc(size));
+
+    public override Region Calloc(Site site, ulong size) =>
+        Allocate(site, size, arena => arena.Calloc(size));
+
+    public override Region Realloc(Site site, Region region, ulong size)
+    {
+        var outcome = FreeOutcome.Ok;
+        var result = Allocate(site, size, arena => arena.Realloc(region.IsNull ? 0 : region.Start, size, out outcome));
+        if (outcome != FreeOutcome.Ok)
+            Abort(site, "realloc", outcome);
+        return size == 0 ? Region.Null : result;
+    }
+
+    public override void Free(Site site, Region region)
+    {
+        var mark = task.Begin();
+        var outcome = task.Arena!.Free(region.IsNull ? 0 : region.Start);
+        task.End(site, mark, task.Arena.LastDetail);
+        if (outcome != FreeOutcome.Ok)
+            Abort(site, "free", outcome);
+    }
+
+    private Region Allocate(Site site, ulong size, Func<MallocArena, ulong> call)
+    {
+        var mark = task.Begin();
+        var pointer = call(task.Arena!);
+        var detail = task.Arena!.LastDetail;
+        if (pointer == 0 && size != 0 && detail == null)
+            detail = "ENOMEM";
+        task.End(site, mark, detail);
+        return pointer == 0 ? Region.Null : new Region(pointer, size);
+    }
+
+    /// <summary>glibc's malloc_printerr: the message, then abort() (SIGABRT).</summary>
+    private void Abort(Site site, string call, FreeOutcome outcome)
+    {
+        var message = outcome == FreeOutcome.DoubleFree ? $"{call}(): double free detected" : $"{call}(): invalid pointer";
+        task.Die(ProcessState.Killed, site, message, $"{task.Name} (pid {task.Pid}) killed by SIGABRT at {site}");
+    }
+
+    public override Region Mmap(Site site, ulong size, MmapFlags flags)
+    {
+        var mark = task.Begin();
+        if (flags.HasFlag(MmapFlags.Huge))
+        {
+            task.End(site, mark, "ENOMEM (no huge pages reserved)");
+            return Region.Null;
+        }
+        var (read, write, exec) = Protections(flags, defaultWrite: true);
+        var shared = flags.HasFlag(MmapFlags.Shared);
+        var request = new MmapRequest(PageAlign(size), shared ? MapKind.AnonShared : MapKind.AnonPrivate, read, write, exec,
+            Shared: shared, Populate: flags.HasFlag(MmapFlags.Populate), NoReserve: flags.HasFlag(MmapFlags.NoReserve));
+        return Map(site, mark, request, size);
+    }
+
+    public override Region MmapFile(Site site, string file, MmapFlags flags, ulong? offset, ulong? size)
+    {
+        var mark = task.Begin();
+        if (!system.Files.TryGetValue(file, out var f))
+        {
+            task.End(site, mark, "ENOENT");
+            return Region.Null;
+        }
+        var start = offset ?? 0;
+        var length = size ?? (f.Size > start ? f.Size - start : 0);
+        var (read, write, exec) = Protections(flags, defaultWrite: false);
+        var request = new MmapRequest(PageAlign(length), MapKind.File, read, write, exec,
+            Shared: flags.HasFlag(MmapFlags.Shared), Populate: flags.HasFlag(MmapFlags.Populate),
+            NoReserve: flags.HasFlag(MmapFlags.NoReserve), ObjectId: f.Id, FileOffset: start);
+        return Map(site, mark, request, length);
+    }
+
+    private Region Map(Site site, in StatementMark mark, in MmapRequest request, ulong size)
+    {
+        var address = Kernel.Mmap(Mm, request, out var error);
+        task.ChargeSyscall();
+        var ok = error == Errno.Ok && address != 0;
+        task.End(site, mark, ok ? "mmap " + MallocArena.Kib(request.Length) : error.ToString());
+        return ok ? new Region(address, size) : Region.Null;
+    }
+
+    private static (bool Read, bool Write, bool Exec) Protections(MmapFlags flags, bool defaultWrite)
+    {
+        if ((flags & (MmapFlags.Read | MmapFlags.Write | MmapFlags.Exec)) == 0)
+            return (true, defaultWrite, false);
+        return (flags.HasFlag(MmapFlags.Read) || flags.HasFlag(MmapFlags.Write), flags.HasFlag(MmapFlags.Write), flags.HasFlag(MmapFlags.Exec));
+    }
+
+    public override void Munmap(Site site, Region region)
+    {
+        var mark = task.Begin();
+        var (start, length) = Pages(region);
+        var error = region.IsNull ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? "munmap " + MallocArena.Kib(length) : error.ToString());
+    }
+
+    public override void Mprotect(Site site, Region region, Protection protection)
+    {
+        var mark = task.Begin();
+        var (start, length) = Pages(region);
+        var (r, w, x) = protection switch
+        {
+            Protection.Read => (true, false, false),
+            Protection.ReadWrite => (true, true, false),
+            Protection.Exec => (true, false, true),
+            _ => (false, false, false),
+        };
+        var error = region.IsNull ? Errno.EINVAL : Kernel.Mprotect(Mm, start, length, r, w, x);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? null : error.ToString());
+    }
+
+    public override void Madvise(Site site, Region region, Advice advice)
+    {
+        var mark = task.Begin();
+        var (start, length) = Pages(region);
+        var error = region.IsNull ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? null : error.ToString());
+    }
+
+    public override void Brk(Site site, long delta)
+    {
+        var mark = task.Begin();
+        var current = Kernel.Brk(Mm);
+        var magnitude = (ulong)Math.Abs(delta);
+        var target = delta >= 0 ? current + magnitude : current - Math.Min(current, magnitude);
+        var result = Kernel.SetBrk(Mm, target);
+        task.ChargeSyscall();
+        var detail = result == target && delta != 0
+            ? $"brk {(delta >= 0 ? "+" : "-")}{MallocArena.Kib(magnitude)}"
+            : delta == 0 ? null : "ENOMEM";
+        task.End(site, mark, detail);
+    }
+
+    private ulong PageAlign(ulong bytes) => (bytes + PageSize - 1) & ~(PageSize - 1);
+
+    /// <summary>The whole pages a region covers.</summary>
+    private (ulong Start, ulong Length) Pages(Region region)
+    {
+        var start = region.Start & ~(PageSize - 1);
+        return (start, PageAlign(region.End) - start);
+    }
+}

@@ -1,0 +1,81 @@
+using MemScript.Runtime;
+
+namespace MemScript.Tests.Runtime.Scenarios;
+
+public class MallocScenarioTests
+{
+    private const ulong K = 1024;
+
+    private static IEnumerable<Op> MallocAndTouch(Proc p, ulong size)
+    {
+        var a = p.Malloc(TestScenario.At(3, $"a = malloc {size}"), size);
+        yield return Op.Next;
+        yield return p.Access(TestScenario.At(4, "touch a"), a, AccessKind.Write, AccessPattern.Sequential, 1);
+    }
+
+    private static IEnumerable<Op> Nothing(Proc p)
+    {
+        yield break;
+    }
+
+    private static ProcessSummary Single(SimulationResult result)
+    {
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        return Assert.Single(result.Processes);
+    }
+
+    [Fact]
+    public void Malloc64K_Costs17MinorFaults_WhenTouched()
+    {
+        var baseline = Single(TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, Nothing)));
+        var result = TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, p => MallocAndTouch(p, 64 * K)));
+        var p = Single(result);
+        Assert.Equal(17, p.MinFlt);
+        Assert.Equal(68, p.VmRssKb);
+        Assert.Equal(132, p.VmSizeKb - baseline.VmSizeKb);
+        Assert.Equal(132, p.VmDataKb - baseline.VmDataKb);
+        var statements = result.Timeline.OfType<TimelineEvent.Statement>().ToList();
+        Assert.Equal(2, statements[0].MinFlt);
+        Assert.Equal(8, statements[0].RssDeltaKb);
+        Assert.Equal("brk +132 KiB", statements[0].Detail);
+        Assert.Equal(15, statements[1].MinFlt);
+        Assert.Equal(60, statements[1].RssDeltaKb);
+        Assert.True(result.Passed);
+    }
+
+    [Fact]
+    public void Malloc1M_MapsItsOwn1028KiB_AndCosts257FaultsWhenTouched()
+    {
+        var baseline = Single(TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, Nothing)));
+        var result = TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, p => MallocAndTouch(p, 1024 * K)));
+        var p = Single(result);
+        var statements = result.Timeline.OfType<TimelineEvent.Statement>().ToList();
+        Assert.Contains("mmap 1028 KiB", statements[0].Detail);
+        // The tcache chunk's heap (132 KiB) plus the 1 MiB block's own mapping.
+        Assert.Equal(132 + 1028, p.VmSizeKb - baseline.VmSizeKb);
+        // The tcache's heap page, the block's header page, then 256 more by the touch: 257 for the block.
+        Assert.Equal(2, statements[0].MinFlt);
+        Assert.Equal(256, statements[1].MinFlt);
+        Assert.Equal(1 + 257, p.MinFlt);
+    }
+
+    private static IEnumerable<Op> MallocFreeMalloc(Proc p)
+    {
+        var a = p.Malloc(TestScenario.At(2), 1024 * K);
+        yield return Op.Next;
+        p.Free(TestScenario.At(3), a);
+        yield return Op.Next;
+        p.Malloc(TestScenario.At(4), 1024 * K);
+        yield return Op.Next;
+    }
+
+    [Fact]
+    public void FreeOf1MBlock_RaisesThreshold_SoTheNextComesFromTheBrkHeap()
+    {
+        var result = TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, MallocFreeMalloc));
+        var details = result.Timeline.OfType<TimelineEvent.Statement>().Select(s => s.Detail).ToList();
+        Assert.Contains("mmap 1028 KiB", details[0]);
+        Assert.Equal("munmap 1028 KiB", details[1]);
+        Assert.StartsWith("brk +", details[2]);
+    }
+}
