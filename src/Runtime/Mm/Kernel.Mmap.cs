@@ -26,9 +26,9 @@ internal sealed partial class Kernel
                 break;
             case MapKind.SysVShm:
                 obj = ObjectOf(request.ObjectId, MapKind.SysVShm);
-                if (obj is not null && length == 0)
+                if (obj is not null)
                 {
-                    length = PageAlign(obj.Size);
+                    length = PageAlign(obj.Size); // shmat maps the whole segment
                 }
 
                 break;

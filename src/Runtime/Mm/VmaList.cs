@@ -79,6 +79,7 @@ internal static class VmaList
             var floor = i >= 0 ? mm.Vmas[i].End : MinAddress;
             if (floor > ceiling)
             {
+                ceiling = Math.Min(ceiling, mm.Vmas[i].Start);
                 continue;
             }
 
