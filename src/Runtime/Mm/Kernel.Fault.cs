@@ -18,8 +18,9 @@ namespace MemScript.Runtime.Mm;
 /// </code>
 /// Page-cache pages are mapped read-only on a read of a file (a later write
 /// takes a fault, as with write-notify); shmem pages are mapped writable when
-/// the VMA is, so a write after a read costs nothing. The TLB is modelled as
-/// always hitting (4 ns an access).
+/// the VMA is, so a write after a read costs nothing. An access to a mapped
+/// page costs a TLB hit (4 ns) or a miss and walk (20 ns), see <see cref="Tlb"/>;
+/// a fault's cost includes the walk and leaves the page in the TLB.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -46,7 +47,7 @@ internal sealed partial class Kernel
             };
             if ((pte & need) == need)
             {
-                costNs += Costs.TlbHit;
+                costNs += m.Tlb is null || m.Tlb.Access(address >> 12) ? Costs.TlbHit : Costs.TlbMiss;
                 if (kind == AccessKind.Write)
                 {
                     leaf[i] = StampWrite(pte);
@@ -152,6 +153,11 @@ internal sealed partial class Kernel
             default:
                 costNs += outcome.Cost;
                 break;
+        }
+
+        if (outcome.Result is FaultResult.Minor or FaultResult.Major)
+        {
+            m.Tlb?.Fill(va >> 12);
         }
 
         return outcome.Result;

@@ -117,6 +117,7 @@ internal sealed partial class Kernel
             LimitAs = limitAs,
             LimitData = limitData,
         };
+        mm.Tlb = NewTlb();
         _mms.Add(mm);
         mm.Vmas.Add(ImageVma(VmaRole.Text, TextBase, TextSize, write: false, exec: true));
         mm.Vmas.Add(ImageVma(VmaRole.Data, mm.DataStart, DataSize, write: true, exec: false));
@@ -150,6 +151,21 @@ internal sealed partial class Kernel
     public ulong Brk(int mm) => _mms[mm].Brk;
     public ulong StackTop(int mm) => _mms[mm].StackTop;
     public ulong StackLimit(int mm) => _mms[mm].StackLimit;
+
+    /// <summary>TLB hits and misses of every address space so far (accesses to mapped pages only).</summary>
+    public (long Hits, long Misses) TlbCounts()
+    {
+        long hits = 0, misses = 0;
+        foreach (var m in _mms)
+        {
+            hits += m.Tlb?.Hits ?? 0;
+            misses += m.Tlb?.Misses ?? 0;
+        }
+
+        return (hits, misses);
+    }
+
+    private Tlb? NewTlb() => Machine.TlbEntries > 0 ? new Tlb(Machine.TlbEntries, Machine.TlbWays) : null;
 
     private static ulong PageAlign(ulong value) => (value + PageSize - 1) & ~(PageSize - 1);
 
