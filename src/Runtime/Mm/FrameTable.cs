@@ -51,6 +51,9 @@ internal sealed class FrameTable
 
     public long FreeFrames => _byKind[(int)FrameKind.Free];
 
+    /// <summary>Frames the operation in progress still needs in all (populate sets it), for the out-of-frames message.</summary>
+    public long PendingNeed { get; set; } = 1;
+
     public long Count(FrameKind kind) => _byKind[(int)kind];
 
     public ref PageFrame this[int pfn] => ref _chunks[pfn >> ChunkShift]![pfn & ChunkMask];
@@ -72,7 +75,7 @@ internal sealed class FrameTable
         else
         {
             throw new OutOfFramesException(
-                $"scenario needs {Math.Max(1, stillNeeded)} more frames than RAM has; memory pressure (reclaim, swap, OOM) is not modelled yet");
+                $"scenario needs {Math.Max(Math.Max(1, stillNeeded), PendingNeed)} more frames than RAM has; memory pressure (reclaim, swap, OOM) is not modelled yet");
         }
 
         ref var frame = ref this[pfn];

@@ -192,9 +192,9 @@ internal sealed partial class Kernel
             ref var frame = ref _frames[old];
             if (frame.MapCount > 1)
             {
+                var copy = NewAnonPage(m, va, frame.Stamp);
                 frame.MapCount--;
                 m.RssAnon--;
-                var copy = NewAnonPage(m, va, frame.Stamp);
                 leaf[i] = StampWrite(Pte.Make(copy, flags, 0));
             }
             else
@@ -214,9 +214,9 @@ internal sealed partial class Kernel
             return (FaultResult.Minor, Costs.FileMinorFault);
         }
 
-        var stamp = _frames[old].Stamp;
+        var cowCopy = NewAnonPage(m, va, _frames[old].Stamp);
         UnmapCachePage(m, old);
-        leaf[i] = StampWrite(Pte.Make(NewAnonPage(m, va, stamp), flags, 0));
+        leaf[i] = StampWrite(Pte.Make(cowCopy, flags, 0));
         return (FaultResult.Minor, Costs.AnonFault);
     }
 

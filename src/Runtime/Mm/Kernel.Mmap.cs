@@ -226,9 +226,17 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            if (HandleFault(m, vma, va, kind, populate: true, ref cost) == FaultResult.Bus)
+            _frames.PendingNeed = (long)((end - va) >> 12);
+            try
             {
-                break;
+                if (HandleFault(m, vma, va, kind, populate: true, ref cost) == FaultResult.Bus)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                _frames.PendingNeed = 1;
             }
         }
 
