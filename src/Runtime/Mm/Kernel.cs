@@ -14,7 +14,9 @@ namespace MemScript.Runtime.Mm;
 /// is thrown (memory pressure is modelled in a later layer).
 ///
 /// The class is a facade split by mechanism, as mm/ is: this file holds the
-/// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c);
+/// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c)
+/// and Kernel.FileFault.cs its file and shmem side (filemap.c, shmem.c);
+/// Kernel.Pages.cs map counts, stamps and zap (rmap.c);
 /// Kernel.Mmap.cs mmap, munmap, mprotect, madvise and brk (mmap.c, mprotect.c,
 /// madvise.c); Kernel.Fork.cs fork, exit and the PTE zapping they share;
 /// Kernel.Shm.cs System V shm (ipc/shm.c); Kernel.Proc.cs what /proc shows and
