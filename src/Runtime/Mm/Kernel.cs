@@ -17,11 +17,15 @@ namespace MemScript.Runtime.Mm;
 /// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c)
 /// and Kernel.FileFault.cs its file and shmem side (filemap.c, shmem.c);
 /// Kernel.Pages.cs map counts, stamps and zap (rmap.c);
-/// Kernel.Mmap.cs mmap, munmap, mprotect, madvise and brk (mmap.c, mprotect.c,
-/// madvise.c); Kernel.Fork.cs fork, exit and the PTE zapping they share;
+/// Kernel.Mmap.cs mmap, munmap, brk and populate (mmap.c); Kernel.Protect.cs
+/// mprotect and madvise (mprotect.c, madvise.c); Kernel.Fork.cs fork and exit;
 /// Kernel.Shm.cs System V shm (ipc/shm.c); Kernel.Proc.cs what /proc shows and
 /// the self-checks. The data structures are their own classes: FrameTable,
-/// PageTables, VmaList, PageCache, CommitAccounting.
+/// LruLists, PageTables, VmaList, PageCache, CommitAccounting, Tlb.
+///
+/// Members added to the contract: <see cref="LastSyscallCostNs"/>,
+/// <see cref="TlbCounts"/>, and the fault-injection hook
+/// <c>InjectContentCorruption</c> used by the self-check tests.
 ///
 /// Syscall costs: the system-call methods (Mmap, Munmap, Mprotect, Madvise,
 /// SetBrk) leave the simulated time they took in <see cref="LastSyscallCostNs"/>
