@@ -48,4 +48,17 @@ public class SelfCheckTests
         Assert.Equal(8L << 10, kernel.Meminfo(MeminfoField.Inactive_anon));
         kernel.AssertSelfChecksPass();
     }
+
+    [Fact]
+    public void LargeMachine_TouchingOnePage_StaysSmallOnTheHost()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var kernel = Boot(m => m.Ram = 64UL << 30);
+        var mm = kernel.Process();
+        kernel.Touch(mm, kernel.MapAnon(mm, Page), 1);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 4L << 20, $"{allocated} bytes for a 64 GiB machine");
+    }
 }
