@@ -61,4 +61,26 @@ public class SelfCheckTests
 
         Assert.True(allocated < 4L << 20, $"{allocated} bytes for a 64 GiB machine");
     }
+
+    [Fact]
+    public void AccessToResidentPages_AllocatesNothingOnTheHost()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 256 * Page);
+        kernel.Touch(mm, start, 256);
+        long cost = 0;
+        kernel.Access(mm, start, AccessKind.Read, ref cost);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 10; round++)
+        {
+            for (var i = 0UL; i < 256; i++)
+            {
+                kernel.Access(mm, start + i * Page, round % 2 == 0 ? AccessKind.Read : AccessKind.Write, ref cost);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
