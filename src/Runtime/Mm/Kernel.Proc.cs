@@ -141,6 +141,7 @@ internal sealed partial class Kernel
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"page tables hold {tables} frames, frame table says {_frames.Count(FrameKind.PageTable)}"));
         }
 
+        VerifyMappings(problems);
         var onLru = Lru(LruList.InactiveAnon) + Lru(LruList.ActiveAnon) + Lru(LruList.InactiveFile) + Lru(LruList.ActiveFile);
         var lruKinds = recount[(int)FrameKind.Anon] + recount[(int)FrameKind.File] + recount[(int)FrameKind.Shmem];
         if (onLru != lruKinds)
