@@ -7,13 +7,25 @@ namespace MemScript.Runtime.Mm;
 /// table and checks that each frame's map count is the number of PTEs that
 /// map it, that each address space's RSS counters match its PTEs, that no
 /// anonymous frame is left unmapped (a leak), and that every page-cache frame
-/// is where its object says it is. Costs one pass over the tables and frames.
+/// is where its object says it is. Costs one pass over the tables and frames,
+/// and a reused array of one int per frame.
 /// </summary>
 internal sealed partial class Kernel
 {
+    private int[] _mapCounts = [];
+
     private void VerifyMappings(List<string> problems)
     {
-        var mapCounts = new Dictionary<int, int>();
+        if (_mapCounts.Length < _frames.HighWater)
+        {
+            _mapCounts = new int[_frames.HighWater];
+        }
+        else
+        {
+            Array.Clear(_mapCounts);
+        }
+
+        var mapCounts = _mapCounts;
         var spans = new List<LeafSpan>();
         foreach (var m in _mms)
         {
@@ -36,7 +48,7 @@ internal sealed partial class Kernel
                     }
 
                     var pfn = Pte.Frame(pte);
-                    mapCounts[pfn] = mapCounts.GetValueOrDefault(pfn) + 1;
+                    mapCounts[pfn]++;
                     var kind = _frames[pfn].Kind;
                     if (kind == FrameKind.Anon)
                     {
@@ -71,7 +83,7 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            var mapped = mapCounts.GetValueOrDefault(pfn);
+            var mapped = mapCounts[pfn];
             if (frame.MapCount != mapped || (frame.Kind == FrameKind.Anon && mapped == 0))
             {
                 problems.Add(Text($"frame {pfn} ({frame.Kind}) has map count {frame.MapCount}, {mapped} PTEs map it"));
