@@ -102,7 +102,6 @@ internal sealed partial class Kernel
         }
 
         m.CachedVma = vma;
-
         return HandleFault(m, vma, address & ~(PageSize - 1), kind, populate: false, ref costNs);
     }
 
