@@ -40,10 +40,19 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     public ulong CachedLeafKey = ulong.MaxValue;
     public ulong[]? CachedLeaf;
 
+    /// <summary>The data TLB; null when the TLB model is off (every access to a mapped page then costs a hit).</summary>
+    public Tlb? Tlb;
+
+    /// <summary>The VMA of the last fault (the kernel's old vmacache); cleared when a VMA is removed.</summary>
+    public Vma? CachedVma;
+
+    /// <summary>After unmapping or re-protecting: the cached table and VMA may be gone, TLB entries are stale.</summary>
     public void ForgetCachedLeaf()
     {
         CachedLeafKey = ulong.MaxValue;
         CachedLeaf = null;
+        CachedVma = null;
+        Tlb?.Flush();
     }
 
     /// <summary>Index of the first VMA whose end is above <paramref name="va"/> (find_vma), or Count.</summary>

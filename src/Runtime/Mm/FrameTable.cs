@@ -7,6 +7,8 @@ namespace MemScript.Runtime.Mm;
 /// the kernel's boot reservation are never materialized. Allocation takes the
 /// most recently freed frame first (an index-linked free list), then the next
 /// never-used frame: deterministic, O(1), no allocation once a chunk exists.
+/// Anon, file and shmem frames join the head of their inactive LRU list
+/// when allocated and leave it when freed.
 /// When no frame is free an <see cref="OutOfFramesException"/> says how many
 /// frames the current operation still needed (memory pressure comes later).
 /// </summary>
@@ -38,6 +40,9 @@ internal sealed class FrameTable
 
     public long TotalFrames { get; }
 
+    /// <summary>The LRU lists every anon, file and shmem frame is on.</summary>
+    public LruLists Lru { get; } = new();
+
     /// <summary>Frames reserved at boot: numbers [0, KernelFrames), never materialized.</summary>
     public long KernelFrames { get; }
 
@@ -45,6 +50,9 @@ internal sealed class FrameTable
     public int HighWater => _bump;
 
     public long FreeFrames => _byKind[(int)FrameKind.Free];
+
+    /// <summary>Frames the operation in progress still needs in all (populate sets it), for the out-of-frames message.</summary>
+    public long PendingNeed { get; set; } = 1;
 
     public long Count(FrameKind kind) => _byKind[(int)kind];
 
@@ -67,19 +75,29 @@ internal sealed class FrameTable
         else
         {
             throw new OutOfFramesException(
-                $"scenario needs {Math.Max(1, stillNeeded)} more frames than RAM has; memory pressure (reclaim, swap, OOM) is not modelled yet");
+                $"scenario needs {Math.Max(Math.Max(1, stillNeeded), PendingNeed)} more frames than RAM has; memory pressure (reclaim, swap, OOM) is not modelled yet");
         }
 
         ref var frame = ref this[pfn];
         frame = new PageFrame { Kind = kind, Owner = owner, Index = index, LruPrev = -1, LruNext = -1 };
         _byKind[(int)FrameKind.Free]--;
         _byKind[(int)kind]++;
+        if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
+        {
+            Lru.AddHead(this, pfn, LruLists.InactiveFor(kind));
+        }
+
         return pfn;
     }
 
     public void Free(int pfn)
     {
         ref var frame = ref this[pfn];
+        if (frame.Kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
+        {
+            Lru.Remove(this, pfn, LruLists.ListOf(frame));
+        }
+
         _byKind[(int)frame.Kind]--;
         _byKind[(int)FrameKind.Free]++;
         frame = new PageFrame { Kind = FrameKind.Free, LruPrev = -1, LruNext = _freeHead, Owner = -1 };

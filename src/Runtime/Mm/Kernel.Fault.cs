@@ -18,8 +18,9 @@ namespace MemScript.Runtime.Mm;
 /// </code>
 /// Page-cache pages are mapped read-only on a read of a file (a later write
 /// takes a fault, as with write-notify); shmem pages are mapped writable when
-/// the VMA is, so a write after a read costs nothing. The TLB is modelled as
-/// always hitting (4 ns an access).
+/// the VMA is, so a write after a read costs nothing. An access to a mapped
+/// page costs a TLB hit (4 ns) or a miss and walk (20 ns), see <see cref="Tlb"/>;
+/// a fault's cost includes the walk and leaves the page in the TLB.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -46,7 +47,7 @@ internal sealed partial class Kernel
             };
             if ((pte & need) == need)
             {
-                costNs += Costs.TlbHit;
+                costNs += m.Tlb is null || m.Tlb.Access(address >> 12) ? Costs.TlbHit : Costs.TlbMiss;
                 if (kind == AccessKind.Write)
                 {
                     leaf[i] = StampWrite(pte);
@@ -87,7 +88,9 @@ internal sealed partial class Kernel
             return FaultResult.SegvMapErr;
         }
 
-        var vma = m.Find(address) ?? GrowStack(m, address);
+        var vma = m.CachedVma is { } last && last.Start <= address && address < last.End
+            ? last
+            : m.Find(address) ?? GrowStack(m, address);
         if (vma is null)
         {
             return FaultResult.SegvMapErr;
@@ -98,6 +101,7 @@ internal sealed partial class Kernel
             return FaultResult.SegvAccErr;
         }
 
+        m.CachedVma = vma;
         return HandleFault(m, vma, address & ~(PageSize - 1), kind, populate: false, ref costNs);
     }
 
@@ -110,7 +114,7 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
-        var leaf = m.Tables.GetOrCreateLeaf(va);
+        var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
         m.CachedLeafKey = va >> 21;
         m.CachedLeaf = leaf;
         var i = (int)(va >> 12) & 511;
@@ -150,6 +154,11 @@ internal sealed partial class Kernel
                 break;
         }
 
+        if (outcome.Result is FaultResult.Minor or FaultResult.Major)
+        {
+            m.Tlb?.Fill(va >> 12);
+        }
+
         return outcome.Result;
     }
 
@@ -182,9 +191,9 @@ internal sealed partial class Kernel
             ref var frame = ref _frames[old];
             if (frame.MapCount > 1)
             {
+                var copy = NewAnonPage(m, va, frame.Stamp);
                 frame.MapCount--;
                 m.RssAnon--;
-                var copy = NewAnonPage(m, va, frame.Stamp);
                 leaf[i] = StampWrite(Pte.Make(copy, flags, 0));
             }
             else
@@ -204,106 +213,10 @@ internal sealed partial class Kernel
             return (FaultResult.Minor, Costs.FileMinorFault);
         }
 
-        var stamp = _frames[old].Stamp;
+        var cowCopy = NewAnonPage(m, va, _frames[old].Stamp);
         UnmapCachePage(m, old);
-        leaf[i] = StampWrite(Pte.Make(NewAnonPage(m, va, stamp), flags, 0));
+        leaf[i] = StampWrite(Pte.Make(cowCopy, flags, 0));
         return (FaultResult.Minor, Costs.AnonFault);
-    }
-
-    private (FaultResult, long) FileFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
-    {
-        var file = vma.Object!;
-        var page = (long)vma.ObjectPage(va);
-        if (page >= file.PageCount)
-        {
-            return (FaultResult.Bus, 0);
-        }
-
-        var pfn = _cache.Lookup(file, page);
-        var major = pfn < 0;
-        if (major)
-        {
-            _cache.ReadAround(file, page, vma.Advice, _readaheadPages);
-            pfn = _cache.Lookup(file, page);
-        }
-
-        var result = major ? FaultResult.Major : FaultResult.Minor;
-        if (kind == AccessKind.Write && !vma.Shared)
-        {
-            var copy = NewAnonPage(m, va, _frames[pfn].Stamp);
-            leaf[i] = StampWrite(Pte.Make(copy, Pte.Permissions(vma) | Pte.Write, 0));
-            return (result, major ? Costs.MajorFault : Costs.AnonFault);
-        }
-
-        if (kind == AccessKind.Write)
-        {
-            MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma) | Pte.Write | Pte.Dirty);
-            _cache.MarkDirty(pfn);
-            leaf[i] = StampWrite(leaf[i]);
-        }
-        else
-        {
-            MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma));
-            FaultAround(m, vma, leaf, va, file, Pte.Permissions(vma));
-        }
-
-        return (result, major ? Costs.MajorFault : Costs.FileMinorFault);
-    }
-
-    private (FaultResult, long) ShmemFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
-    {
-        var shmem = vma.Object!;
-        var page = (long)vma.ObjectPage(va);
-        if (page >= shmem.PageCount)
-        {
-            return (FaultResult.Bus, 0);
-        }
-
-        var pfn = _cache.Lookup(shmem, page);
-        if (pfn < 0)
-        {
-            pfn = _cache.AddPage(shmem, page, dirty: false);
-        }
-
-        var flags = Pte.Permissions(vma) | (vma.Write ? Pte.Write : 0);
-        MapCachePage(m, leaf, i, pfn, flags);
-        if (kind == AccessKind.Write)
-        {
-            leaf[i] = StampWrite(leaf[i]);
-        }
-        else if (vma.Kind == MapKind.AnonShared)
-        {
-            FaultAround(m, vma, leaf, va, shmem, flags);
-        }
-
-        return (FaultResult.Minor, Costs.AnonFault);
-    }
-
-    /// <summary>Maps the already-present pages of the aligned window around <paramref name="va"/> (do_fault_around).</summary>
-    private void FaultAround(AddressSpace m, Vma vma, ulong[] leaf, ulong va, MemObject obj, ulong flags)
-    {
-        if (_faultAroundPages <= 1)
-        {
-            return;
-        }
-
-        var vpn = va >> 12;
-        var leafBase = (va >> 21) << 9;
-        var (first, last) = PageCache.FaultAroundWindow(vma, vpn, _faultAroundPages, obj.PageCount);
-        for (var v = first; v < last; v++)
-        {
-            var j = (int)(v - leafBase);
-            if (v == vpn || leaf[j] != 0)
-            {
-                continue;
-            }
-
-            var pfn = _cache.Lookup(obj, (long)vma.ObjectPage(v << 12));
-            if (pfn >= 0)
-            {
-                MapCachePage(m, leaf, j, pfn, flags);
-            }
-        }
     }
 
     private Vma? GrowStack(AddressSpace m, ulong address)

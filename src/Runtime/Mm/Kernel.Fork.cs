@@ -28,6 +28,7 @@ internal sealed partial class Kernel
             LimitAs = parent.LimitAs,
             LimitData = parent.LimitData,
         };
+        child.Tlb = NewTlb();
         _mms.Add(child);
         foreach (var vma in parent.Vmas)
         {

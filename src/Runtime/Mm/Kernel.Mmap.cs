@@ -19,29 +19,30 @@ internal sealed partial class Kernel
         var m = _mms[mm];
         var length = PageAlign(request.Length);
         MemObject? obj = null;
-        switch (request.Kind)
+        var kind = request.Kind == MapKind.AnonPrivate && request.Shared ? MapKind.AnonShared : request.Kind;
+        switch (kind)
         {
             case MapKind.File:
                 obj = ObjectOf(request.ObjectId, MapKind.File);
                 break;
             case MapKind.SysVShm:
                 obj = ObjectOf(request.ObjectId, MapKind.SysVShm);
-                if (obj is not null && length == 0)
+                if (obj is not null)
                 {
-                    length = PageAlign(obj.Size);
+                    length = PageAlign(obj.Size); // shmat maps the whole segment
                 }
 
                 break;
         }
 
         if (length == 0 || (request.FileOffset & (PageSize - 1)) != 0 || (request.Address & (PageSize - 1)) != 0
-            || (request.Kind is MapKind.File or MapKind.SysVShm && obj is null) || !m.Alive)
+            || (kind is MapKind.File or MapKind.SysVShm && obj is null) || !m.Alive)
         {
             error = Errno.EINVAL;
             return 0;
         }
 
-        var shared = request.Shared || request.Kind is MapKind.AnonShared or MapKind.SysVShm;
+        var shared = request.Shared || kind is MapKind.AnonShared or MapKind.SysVShm;
         var accounted = request.Write && !shared && !request.NoReserve;
         var countsAsData = request.Write && !shared;
         var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length);
@@ -62,7 +63,7 @@ internal sealed partial class Kernel
 
         var chargePages = (long)(length >> 12);
         var chargeVma = accounted;
-        var chargeObject = request.Kind == MapKind.AnonShared && !request.NoReserve;
+        var chargeObject = kind == MapKind.AnonShared && !request.NoReserve;
         if ((chargeVma || chargeObject) && !_commit.TryCharge(chargePages))
         {
             error = Errno.ENOMEM;
@@ -74,7 +75,7 @@ internal sealed partial class Kernel
             UnmapRange(m, start, start + length);
         }
 
-        if (request.Kind == MapKind.AnonShared)
+        if (kind == MapKind.AnonShared)
         {
             obj = NewObject(MapKind.AnonShared, "/dev/zero (deleted)", length);
             obj.CommittedPages = chargeObject ? chargePages : 0;
@@ -90,7 +91,7 @@ internal sealed partial class Kernel
             Shared = shared,
             NoReserve = request.NoReserve,
             Accounted = chargeVma,
-            Kind = request.Kind,
+            Kind = kind,
             Role = VmaRole.Mmap,
             Object = obj,
             PageOffset = request.FileOffset >> 12,
@@ -226,9 +227,17 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            if (HandleFault(m, vma, va, kind, populate: true, ref cost) == FaultResult.Bus)
+            _frames.PendingNeed = (long)((end - va) >> 12);
+            try
             {
-                break;
+                if (HandleFault(m, vma, va, kind, populate: true, ref cost) == FaultResult.Bus)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                _frames.PendingNeed = 1;
             }
         }
 

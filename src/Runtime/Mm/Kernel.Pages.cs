@@ -40,6 +40,24 @@ internal sealed partial class Kernel
         }
     }
 
+    /// <summary>
+    /// Fault injection for the self-check: changes the content of the frame mapped
+    /// at <paramref name="address"/> behind its mapping's back, as a lost write
+    /// would. Returns false when no frame is mapped there.
+    /// </summary>
+    internal bool InjectContentCorruption(int mm, ulong address)
+    {
+        var leaf = _mms[mm].Tables.FindLeaf(address);
+        var pte = leaf is null ? 0 : leaf[(int)(address >> 12) & 511];
+        if ((pte & Pte.Present) == 0 || (pte & Pte.Zero) != 0)
+        {
+            return false;
+        }
+
+        _frames[Pte.Frame(pte)].Stamp ^= 1;
+        return true;
+    }
+
     private void MapCachePage(AddressSpace m, ulong[] leaf, int i, int pfn, ulong flags)
     {
         leaf[i] = Pte.Make(pfn, flags | Pte.PageCache | Pte.Accessed, 0);

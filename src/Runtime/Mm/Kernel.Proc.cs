@@ -6,7 +6,8 @@ namespace MemScript.Runtime.Mm;
 /// What /proc shows, computed from the counters (MODEL.md section 5), and the
 /// self-checks of section 10. Simplifications, documented here: MemTotal is
 /// the whole RAM (the `kernel` reservation shows as used memory, not as a
-/// smaller total); every page is on an inactive LRU list for now (Active 0);
+/// smaller total); every page is on an inactive LRU list for now (nothing activates pages
+/// before reclaim exists, so Active is 0);
 /// MemAvailable = MemFree + file cache pages; PageTables counts table frames
 /// only when page tables are charged.
 /// </summary>
@@ -83,9 +84,12 @@ internal sealed partial class Kernel
             MeminfoField.MemFree => _frames.FreeFrames,
             MeminfoField.MemAvailable => _frames.FreeFrames + file,
             MeminfoField.Cached => file + shmem,
-            MeminfoField.Inactive => anon + file + shmem,
-            MeminfoField.Inactive_anon => anon + shmem,
-            MeminfoField.Inactive_file => file,
+            MeminfoField.Active => Lru(LruList.ActiveAnon) + Lru(LruList.ActiveFile),
+            MeminfoField.Inactive => Lru(LruList.InactiveAnon) + Lru(LruList.InactiveFile),
+            MeminfoField.Active_anon => Lru(LruList.ActiveAnon),
+            MeminfoField.Inactive_anon => Lru(LruList.InactiveAnon),
+            MeminfoField.Active_file => Lru(LruList.ActiveFile),
+            MeminfoField.Inactive_file => Lru(LruList.InactiveFile),
             MeminfoField.SwapTotal or MeminfoField.SwapFree => _swapPages,
             MeminfoField.Dirty => _cache.DirtyPages,
             MeminfoField.AnonPages => anon,
@@ -98,6 +102,8 @@ internal sealed partial class Kernel
         };
         return pages * page;
     }
+
+    private long Lru(LruList list) => _frames.Lru.Count(list);
 
     /// <summary>MODEL.md section 10: frames conserved, content stamps intact.</summary>
     public IReadOnlyList<SelfCheck> SelfCheck()
@@ -133,6 +139,14 @@ internal sealed partial class Kernel
         if (tables != _frames.Count(FrameKind.PageTable))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"page tables hold {tables} frames, frame table says {_frames.Count(FrameKind.PageTable)}"));
+        }
+
+        VerifyMappings(problems);
+        var onLru = Lru(LruList.InactiveAnon) + Lru(LruList.ActiveAnon) + Lru(LruList.InactiveFile) + Lru(LruList.ActiveFile);
+        var lruKinds = recount[(int)FrameKind.Anon] + recount[(int)FrameKind.File] + recount[(int)FrameKind.Shmem];
+        if (onLru != lruKinds)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"LRU lists hold {onLru} pages, anon + page cache is {lruKinds}"));
         }
 
         var detail = problems.Count == 0

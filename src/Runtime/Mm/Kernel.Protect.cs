@@ -65,6 +65,7 @@ internal sealed partial class Kernel
         }
 
         MergeAll(m);
+        m.ForgetCachedLeaf();
         return Errno.Ok;
     }
 
@@ -83,6 +84,7 @@ internal sealed partial class Kernel
         {
             case Advice.DontNeed:
                 ForEachPart(m, address, end, (s, e, _) => Zap(m, s, e));
+                m.ForgetCachedLeaf();
                 break;
             case Advice.WillNeed:
                 ForEachPart(m, address, end, (s, e, vma) =>

@@ -14,12 +14,18 @@ namespace MemScript.Runtime.Mm;
 /// is thrown (memory pressure is modelled in a later layer).
 ///
 /// The class is a facade split by mechanism, as mm/ is: this file holds the
-/// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c);
-/// Kernel.Mmap.cs mmap, munmap, mprotect, madvise and brk (mmap.c, mprotect.c,
-/// madvise.c); Kernel.Fork.cs fork, exit and the PTE zapping they share;
+/// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c)
+/// and Kernel.FileFault.cs its file and shmem side (filemap.c, shmem.c);
+/// Kernel.Pages.cs map counts, stamps and zap (rmap.c);
+/// Kernel.Mmap.cs mmap, munmap, brk and populate (mmap.c); Kernel.Protect.cs
+/// mprotect and madvise (mprotect.c, madvise.c); Kernel.Fork.cs fork and exit;
 /// Kernel.Shm.cs System V shm (ipc/shm.c); Kernel.Proc.cs what /proc shows and
 /// the self-checks. The data structures are their own classes: FrameTable,
-/// PageTables, VmaList, PageCache, CommitAccounting.
+/// LruLists, PageTables, VmaList, PageCache, CommitAccounting, Tlb.
+///
+/// Members added to the contract: <see cref="LastSyscallCostNs"/>,
+/// <see cref="TlbCounts"/>, and the fault-injection hook
+/// <c>InjectContentCorruption</c> used by the self-check tests.
 ///
 /// Syscall costs: the system-call methods (Mmap, Munmap, Mprotect, Madvise,
 /// SetBrk) leave the simulated time they took in <see cref="LastSyscallCostNs"/>
@@ -117,6 +123,7 @@ internal sealed partial class Kernel
             LimitAs = limitAs,
             LimitData = limitData,
         };
+        mm.Tlb = NewTlb();
         _mms.Add(mm);
         mm.Vmas.Add(ImageVma(VmaRole.Text, TextBase, TextSize, write: false, exec: true));
         mm.Vmas.Add(ImageVma(VmaRole.Data, mm.DataStart, DataSize, write: true, exec: false));
@@ -150,6 +157,21 @@ internal sealed partial class Kernel
     public ulong Brk(int mm) => _mms[mm].Brk;
     public ulong StackTop(int mm) => _mms[mm].StackTop;
     public ulong StackLimit(int mm) => _mms[mm].StackLimit;
+
+    /// <summary>TLB hits and misses of every address space so far (accesses to mapped pages only).</summary>
+    public (long Hits, long Misses) TlbCounts()
+    {
+        long hits = 0, misses = 0;
+        foreach (var m in _mms)
+        {
+            hits += m.Tlb?.Hits ?? 0;
+            misses += m.Tlb?.Misses ?? 0;
+        }
+
+        return (hits, misses);
+    }
+
+    private Tlb? NewTlb() => Machine.TlbEntries > 0 ? new Tlb(Machine.TlbEntries, Machine.TlbWays) : null;
 
     private static ulong PageAlign(ulong value) => (value + PageSize - 1) & ~(PageSize - 1);
 

@@ -28,12 +28,14 @@ internal static class VmaList
         {
             Absorb(list[index], list[index + 1]);
             list.RemoveAt(index + 1);
+            mm.CachedVma = null;
         }
 
         if (index > 0 && list[index - 1].CanMergeWith(list[index]))
         {
             Absorb(list[index - 1], list[index]);
             list.RemoveAt(index);
+            mm.CachedVma = null;
             index--;
         }
 
@@ -77,6 +79,7 @@ internal static class VmaList
             var floor = i >= 0 ? mm.Vmas[i].End : MinAddress;
             if (floor > ceiling)
             {
+                ceiling = Math.Min(ceiling, mm.Vmas[i].Start);
                 continue;
             }
 

@@ -150,4 +150,18 @@ public class VmaTests
         var line = Assert.Single(kernel.Maps(mm), v => v.Start == start);
         Assert.Equal(("r-xp", 8 * Page, "lib.so"), (line.Perms, line.Offset, line.Path));
     }
+
+    [Fact]
+    public void FixedMappingAcrossTheMmapBase_PushesTheNextMmapBelowIt()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var fixedStart = kernel.Mmap(mm, new MmapRequest(64 * Page, MapKind.AnonPrivate, true, false, false, Address: 0x7ffff7ff0000), out var error);
+        Assert.Equal(Errno.Ok, error);
+
+        var next = kernel.MapAnon(mm, Page, write: false);
+
+        Assert.Equal(0x7ffff7ff0000UL, fixedStart);
+        Assert.Equal(0x7ffff7fef000UL, next);
+    }
 }

@@ -1,0 +1,109 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The fault paths of memory backed by an object (filemap.c's filemap_fault
+/// and do_fault_around, shmem.c's shmem_fault): a file page is looked up in
+/// the page cache, read with its read-around window on a miss (one major
+/// fault), then mapped; a private write copies it into an anonymous page; a
+/// read maps the fault-around window of pages already present. Shmem pages
+/// are allocated zeroed on first touch; shared anonymous memory fault-arounds
+/// reads, System V segments never do.
+/// </summary>
+internal sealed partial class Kernel
+{
+    private (FaultResult, long) FileFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
+    {
+        var file = vma.Object!;
+        var page = (long)vma.ObjectPage(va);
+        if (page >= file.PageCount)
+        {
+            return (FaultResult.Bus, 0);
+        }
+
+        var pfn = _cache.Lookup(file, page);
+        var major = pfn < 0;
+        if (major)
+        {
+            _cache.ReadAround(file, page, vma.Advice, _readaheadPages);
+            pfn = _cache.Lookup(file, page);
+        }
+
+        var result = major ? FaultResult.Major : FaultResult.Minor;
+        if (kind == AccessKind.Write && !vma.Shared)
+        {
+            var copy = NewAnonPage(m, va, _frames[pfn].Stamp);
+            leaf[i] = StampWrite(Pte.Make(copy, Pte.Permissions(vma) | Pte.Write, 0));
+            return (result, major ? Costs.MajorFault : Costs.AnonFault);
+        }
+
+        if (kind == AccessKind.Write)
+        {
+            MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma) | Pte.Write | Pte.Dirty);
+            _cache.MarkDirty(pfn);
+            leaf[i] = StampWrite(leaf[i]);
+        }
+        else
+        {
+            MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma));
+            FaultAround(m, vma, leaf, va, file, Pte.Permissions(vma));
+        }
+
+        return (result, major ? Costs.MajorFault : Costs.FileMinorFault);
+    }
+
+    private (FaultResult, long) ShmemFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
+    {
+        var shmem = vma.Object!;
+        var page = (long)vma.ObjectPage(va);
+        if (page >= shmem.PageCount)
+        {
+            return (FaultResult.Bus, 0);
+        }
+
+        var pfn = _cache.Lookup(shmem, page);
+        if (pfn < 0)
+        {
+            pfn = _cache.AddPage(shmem, page, dirty: false);
+        }
+
+        var flags = Pte.Permissions(vma) | (vma.Write ? Pte.Write : 0);
+        MapCachePage(m, leaf, i, pfn, flags);
+        if (kind == AccessKind.Write)
+        {
+            leaf[i] = StampWrite(leaf[i]);
+        }
+        else if (vma.Kind == MapKind.AnonShared)
+        {
+            FaultAround(m, vma, leaf, va, shmem, flags);
+        }
+
+        return (FaultResult.Minor, Costs.AnonFault);
+    }
+
+    /// <summary>Maps the already-present pages of the aligned window around <paramref name="va"/> (do_fault_around).</summary>
+    private void FaultAround(AddressSpace m, Vma vma, ulong[] leaf, ulong va, MemObject obj, ulong flags)
+    {
+        if (_faultAroundPages <= 1)
+        {
+            return;
+        }
+
+        var vpn = va >> 12;
+        var leafBase = (va >> 21) << 9;
+        var (first, last) = PageCache.FaultAroundWindow(vma, vpn, _faultAroundPages, obj.PageCount);
+        for (var v = first; v < last; v++)
+        {
+            var j = (int)(v - leafBase);
+            if (v == vpn || leaf[j] != 0)
+            {
+                continue;
+            }
+
+            var pfn = _cache.Lookup(obj, (long)vma.ObjectPage(v << 12));
+            if (pfn >= 0)
+            {
+                MapCachePage(m, leaf, j, pfn, flags);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The deep half of the "frames conserved" self-check: walks every live page
+/// table and checks that each frame's map count is the number of PTEs that
+/// map it, that each address space's RSS counters match its PTEs, that no
+/// anonymous frame is left unmapped (a leak), and that every page-cache frame
+/// is where its object says it is. Costs one pass over the tables and frames,
+/// and a reused array of one int per frame.
+/// </summary>
+internal sealed partial class Kernel
+{
+    private int[] _mapCounts = [];
+
+    private void VerifyMappings(List<string> problems)
+    {
+        if (_mapCounts.Length < _frames.HighWater)
+        {
+            _mapCounts = new int[_frames.HighWater];
+        }
+        else
+        {
+            Array.Clear(_mapCounts);
+        }
+
+        var mapCounts = _mapCounts;
+        var spans = new List<LeafSpan>();
+        foreach (var m in _mms)
+        {
+            if (!m.Alive)
+            {
+                continue;
+            }
+
+            long anon = 0, file = 0, shmem = 0;
+            spans.Clear();
+            m.Tables.CollectLeaves(0, UserSpaceEnd, spans);
+            foreach (var span in spans)
+            {
+                for (var j = span.First; j < span.Last; j++)
+                {
+                    var pte = span.Ptes[j];
+                    if ((pte & Pte.Present) == 0 || (pte & Pte.Zero) != 0)
+                    {
+                        continue;
+                    }
+
+                    var pfn = Pte.Frame(pte);
+                    mapCounts[pfn]++;
+                    var kind = _frames[pfn].Kind;
+                    if (kind == FrameKind.Anon)
+                    {
+                        anon++;
+                    }
+                    else if (kind == FrameKind.File)
+                    {
+                        file++;
+                    }
+                    else if (kind == FrameKind.Shmem)
+                    {
+                        shmem++;
+                    }
+                    else
+                    {
+                        problems.Add(Text($"mm {m.Id} maps frame {pfn} of kind {kind}"));
+                    }
+                }
+            }
+
+            if (anon != m.RssAnon || file != m.RssFile || shmem != m.RssShmem)
+            {
+                problems.Add(Text($"mm {m.Id} counts RSS {m.RssAnon}/{m.RssFile}/{m.RssShmem} pages, its PTEs map {anon}/{file}/{shmem}"));
+            }
+        }
+
+        for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater && problems.Count < 8; pfn++)
+        {
+            ref var frame = ref _frames[pfn];
+            if (frame.Kind is not (FrameKind.Anon or FrameKind.File or FrameKind.Shmem))
+            {
+                continue;
+            }
+
+            var mapped = mapCounts[pfn];
+            if (frame.MapCount != mapped || (frame.Kind == FrameKind.Anon && mapped == 0))
+            {
+                problems.Add(Text($"frame {pfn} ({frame.Kind}) has map count {frame.MapCount}, {mapped} PTEs map it"));
+            }
+
+            if (frame.Kind != FrameKind.Anon)
+            {
+                var owner = frame.Owner >= 0 && frame.Owner < _objects.Count ? _objects[frame.Owner] : null;
+                if (owner is null || frame.Index >= owner.PageCount || owner.Pages[frame.Index] != pfn + 1)
+                {
+                    problems.Add(Text($"page-cache frame {pfn} is not where its object says"));
+                }
+            }
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

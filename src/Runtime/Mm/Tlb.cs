@@ -1,0 +1,99 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// A data TLB per address space: N entries, M-way set associative, the set
+/// chosen by the low bits of the virtual page number, least recently used
+/// replacement within a set (ages from a per-TLB tick: deterministic). It
+/// decides only the cost of an access to a mapped page (hit 4 ns, miss and
+/// page walk 20 ns): translations are always read from the page tables, so a
+/// stale entry can never give a wrong answer, and the kernel flushes the
+/// whole TLB of an mm when it unmaps, write-protects or re-protects pages
+/// (flush_tlb_mm). A page-fault fills the entry of the page it mapped.
+/// </summary>
+internal sealed class Tlb
+{
+    private readonly ulong[] _tags;
+    private readonly uint[] _ages;
+    private readonly int _ways;
+    private readonly ulong _sets;
+    private readonly ulong _setMask;
+    private uint _tick;
+
+    public Tlb(int entries, int ways)
+    {
+        _ways = Math.Clamp(ways, 1, entries);
+        _sets = (ulong)Math.Max(1, entries / _ways);
+        _setMask = (_sets & (_sets - 1)) == 0 ? _sets - 1 : ulong.MaxValue;
+        _tags = new ulong[_sets * (ulong)_ways];
+        _ages = new uint[_tags.Length];
+    }
+
+    public long Hits { get; private set; }
+
+    public long Misses { get; private set; }
+
+    /// <summary>An access to a mapped page: true on a hit; a miss loads the entry.</summary>
+    public bool Access(ulong vpn)
+    {
+        var first = SetStart(vpn);
+        var tag = vpn + 1;
+        var tick = ++_tick;
+        for (var w = first; w < first + _ways; w++)
+        {
+            if (_tags[w] == tag)
+            {
+                _ages[w] = tick;
+                Hits++;
+                return true;
+            }
+        }
+
+        Misses++;
+        Load(first, tag, tick);
+        return false;
+    }
+
+    /// <summary>The entry a page fault leaves behind for the page it mapped.</summary>
+    public void Fill(ulong vpn)
+    {
+        var first = SetStart(vpn);
+        var tag = vpn + 1;
+        var tick = ++_tick;
+        for (var w = first; w < first + _ways; w++)
+        {
+            if (_tags[w] == tag)
+            {
+                _ages[w] = tick;
+                return;
+            }
+        }
+
+        Load(first, tag, tick);
+    }
+
+    public void Flush() => Array.Clear(_tags);
+
+    private int SetStart(ulong vpn) =>
+        (int)(_setMask != ulong.MaxValue ? vpn & _setMask : vpn % _sets) * _ways;
+
+    private void Load(int first, ulong tag, uint tick)
+    {
+        var victim = first;
+        for (var w = first; w < first + _ways; w++)
+        {
+            if (_tags[w] == 0)
+            {
+                victim = w;
+                break;
+            }
+
+            if (_ages[w] < _ages[victim])
+            {
+                victim = w;
+            }
+        }
+
+        _tags[victim] = tag;
+        _ages[victim] = tick;
+    }
+}

@@ -1,0 +1,85 @@
+using MemScript.Runtime;
+using static MemScript.Tests.Runtime.Mm.KernelKit;
+
+namespace MemScript.Tests.Runtime.Mm;
+
+public class TlbTests
+{
+    // 64 entries, 4 ways: 16 sets chosen by the low 4 bits of the page number.
+    private const ulong SameSetStride = 16 * Page;
+
+    [Fact]
+    public void FourPagesOfOneSet_StayInTheTlb_AllHits()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 64 * Page);
+        for (var i = 0UL; i < 4; i++)
+        {
+            kernel.Touch(mm, start + i * SameSetStride, 1);
+        }
+
+        long cost = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0UL; i < 4; i++)
+            {
+                cost += kernel.Touch(mm, start + i * SameSetStride, 1, AccessKind.Read);
+            }
+        }
+
+        Assert.Equal(12 * kernel.Costs.TlbHit, cost);
+    }
+
+    [Fact]
+    public void FivePagesOfOneSet_ThrashIt_EveryAccessMisses()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 80 * Page);
+        for (var i = 0UL; i < 5; i++)
+        {
+            kernel.Touch(mm, start + i * SameSetStride, 1);
+        }
+
+        long cost = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0UL; i < 5; i++)
+            {
+                cost += kernel.Touch(mm, start + i * SameSetStride, 1, AccessKind.Read);
+            }
+        }
+
+        Assert.Equal(15 * kernel.Costs.TlbMiss, cost);
+        Assert.Equal(15, kernel.TlbCounts().Misses);
+    }
+
+    [Fact]
+    public void TlbOff_PricesEveryAccessToAMappedPageAsAHit()
+    {
+        var kernel = Boot(m => m.TlbEntries = 0);
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 80 * Page);
+        kernel.Touch(mm, start, 80);
+
+        var cost = kernel.Touch(mm, start, 80, AccessKind.Read);
+
+        Assert.Equal(80 * kernel.Costs.TlbHit, cost);
+    }
+
+    [Fact]
+    public void Munmap_FlushesTheTlb()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 8 * Page);
+        kernel.Touch(mm, start, 8);
+        var other = kernel.MapAnon(mm, Page);
+
+        kernel.Munmap(mm, other, Page);
+
+        Assert.Equal(kernel.Costs.TlbMiss, kernel.Touch(mm, start, 1, AccessKind.Read));
+        Assert.Equal(kernel.Costs.TlbHit, kernel.Touch(mm, start, 1, AccessKind.Read));
+    }
+}
