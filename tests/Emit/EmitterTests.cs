@@ -125,4 +125,15 @@ public class EmitterTests
         Assert.Equal(10, builder.Machine.Swappiness);
         Assert.Equal("clock", builder.Machine.Reclaim);
     }
+
+    [Theory]
+    [InlineData("machine { tlb 128 entries 8 way }", 128, 8)]
+    [InlineData("machine { tlb 32 entries }", 32, 4)]
+    [InlineData("machine { tlb off }", 0, 4)]
+    public void Tlb_SetsEntriesAndWays(string text, int entries, int ways)
+    {
+        var builder = new ScenarioBuilder();
+        Instantiate(EmitOk(text)).Build(builder);
+        Assert.Equal((entries, ways), (builder.Machine.TlbEntries, builder.Machine.TlbWays));
+    }
 }

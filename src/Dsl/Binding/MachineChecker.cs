@@ -91,8 +91,24 @@ internal sealed class MachineChecker
             case Setting.ReclaimFile:
                 Report(SemanticErrors.NotSupportedYet, setting.Span, "a reclaim policy from a C# file");
                 break;
-            case Setting.Tlb:
-                Report(SemanticErrors.NotSupportedYet, setting.Span, "the tlb model");
+            case Setting.Tlb { Entries: null }:
+                Assign("TlbEntries", 0L, setting);
+                break;
+            case Setting.Tlb t when Int(t.Entries!, "tlb entries", 1, 65536) is { } entries:
+                var ways = t.Ways is null ? Math.Min(4L, entries) : Int(t.Ways, "tlb ways", 1, entries);
+                if (ways is null)
+                {
+                    break;
+                }
+
+                if (entries % ways.Value != 0)
+                {
+                    Report(SemanticErrors.TlbWays, t.Ways!.Span, entries.ToString(System.Globalization.CultureInfo.InvariantCulture), ways.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                }
+
+                Assign("TlbEntries", entries, setting);
+                Assign("TlbWays", ways.Value, setting);
                 break;
             case Setting.Numa n when Int(n.Nodes, "numa nodes", 1, 1024) is { } nodes && nodes > 1:
                 Report(SemanticErrors.NotSupportedYet, setting.Span, "numa with more than one node");
@@ -258,7 +274,7 @@ internal sealed class MachineChecker
     }
 
     private void Assign(string property, object value, Setting setting) =>
-        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "OvercommitRatio" ? (int)l : value, _source, setting.Span));
+        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "OvercommitRatio" or "TlbEntries" or "TlbWays" ? (int)l : value, _source, setting.Span));
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
         _diagnostics.Report(descriptor, _source, span, args);

@@ -37,6 +37,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor SettingRepeated = new("MEMS1023", Warning, "'{0}' is set more than once; the last one wins", "ram 64M; ram 32M");
     public static readonly DiagnosticDescriptor PredefinedShadowed = new("MEMS1024", Warning, "'{0}' is assigned in this process, so here it no longer names the predefined region", "heap = malloc 4K");
     public static readonly DiagnosticDescriptor NotSizeField = new("MEMS1025", Error, "'{0}' is a count, not a size; compare it with a plain number", "expect p.minflt >= 4K");
+    public static readonly DiagnosticDescriptor TlbWays = new("MEMS1026", Error, "a {0}-entry TLB cannot be {1}-way: the ways must divide the entries", "tlb 64 entries 3 way");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -44,6 +45,6 @@ public static class SemanticErrors
         NumberTooLarge, DuplicateMachine, UnknownSetting, UnknownWord, OutOfRange, BadPageSize, RamNotPageMultiple,
         TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
-        TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField,
+        TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays,
     };
 }
