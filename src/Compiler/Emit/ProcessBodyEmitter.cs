@@ -40,8 +40,12 @@ internal sealed class ProcessBodyEmitter
         }
 
         WriteStatements(body, names);
-        _context.Hidden();
-        W.Line("yield break;");
+        if (W.LastLine != "yield break;")
+        {
+            _context.Hidden();
+            W.Line("yield break;");
+        }
+
         W.Close();
     }
 
