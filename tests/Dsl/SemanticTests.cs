@@ -82,9 +82,10 @@ public class SemanticTests
     }
 
     [Fact]
-    public void EmptyScenario_IsValid()
+    public void EmptyScenario_IsRefusedAtItsStart()
     {
-        AssertClean("");
-        AssertClean("# only a comment\n\n");
+        AssertSingle("", "MEMS1027", 1, 1);
+        AssertSingle("# only a comment\n\n", "MEMS1027", 1, 1);
+        AssertClean("machine { ram 32M }");
     }
 }

@@ -18,6 +18,11 @@ public static class Checker
     public static CheckedScenario Check(ScenarioSyntax syntax, IReadOnlyList<string> overrides, DiagnosticBag diagnostics)
     {
         var text = syntax.Text;
+        if (syntax.Declarations.Count == 0 && !diagnostics.HasErrors)
+        {
+            diagnostics.Report(SemanticErrors.EmptyScenario, text, new TextSpan(0, 0));
+        }
+
         var settings = new List<(MachineSettingSyntax, SourceText)>();
         var machines = syntax.Declarations.OfType<D.Machine>().ToList();
         foreach (var extra in machines.Skip(1))

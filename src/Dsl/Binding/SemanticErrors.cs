@@ -38,6 +38,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PredefinedShadowed = new("MEMS1024", Warning, "'{0}' is assigned in this process, so here it no longer names the predefined region", "heap = malloc 4K");
     public static readonly DiagnosticDescriptor NotSizeField = new("MEMS1025", Error, "'{0}' is a count, not a size; compare it with a plain number", "expect p.minflt >= 4K");
     public static readonly DiagnosticDescriptor TlbWays = new("MEMS1026", Error, "a {0}-entry TLB cannot be {1}-way: the ways must divide the entries", "tlb 64 entries 3 way");
+    public static readonly DiagnosticDescriptor EmptyScenario = new("MEMS1027", Error, "the scenario is empty: declare a machine, a process or an at block", "(an empty file, or only comments)");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -45,6 +46,6 @@ public static class SemanticErrors
         NumberTooLarge, DuplicateMachine, UnknownSetting, UnknownWord, OutOfRange, BadPageSize, RamNotPageMultiple,
         TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
-        TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays,
+        TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
     };
 }
