@@ -62,13 +62,8 @@ internal sealed class AccessOp : Op
 
     private bool Fault(ulong address, FaultResult result)
     {
-        var (signal, code) = result switch
-        {
-            FaultResult.SegvAccErr => ("SIGSEGV", "SEGV_ACCERR"),
-            FaultResult.Bus => ("SIGBUS", "BUS_ADRERR"),
-            _ => ("SIGSEGV", "SEGV_MAPERR"),
-        };
-        var what = _kind switch { AccessKind.Write => "write", AccessKind.Exec => "exec", _ => "read" };
+        var (signal, code) = FaultSignal.Of(result);
+        var what = FaultSignal.Verb(_kind);
         var text = _site.Text;
         var space = text.IndexOf(' ');
         var target = space > 0 ? text[(space + 1)..] : text;
