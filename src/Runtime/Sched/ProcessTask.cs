@@ -73,6 +73,15 @@ internal sealed class ProcessTask : ISchedTask
 
     public void Wake() => RunState = TaskRunState.Runnable;
 
+    /// <summary>Blocks for an I/O wait (a major fault's read): like a sleep, the pending op resumes on wake-up.</summary>
+    public void WaitForIo(long nanoseconds)
+    {
+        if (nanoseconds <= 0)
+            return;
+        WakeAtNs = Clock.NowNs + nanoseconds;
+        RunState = TaskRunState.Sleeping;
+    }
+
     public void RunSlice(long sliceEndNs)
     {
         while (RunState == TaskRunState.Runnable && Clock.NowNs < sliceEndNs)

@@ -38,4 +38,36 @@ public class TimingScenarioTests
         // 1 ms of 1.6 us write faults: about 625 pages.
         Assert.InRange(VmRssKb(snapshot), 2000, 2800);
     }
+
+    private static IEnumerable<Op> ReadColdFileRandomly(Proc p)
+    {
+        var f = p.MmapFile(S(2), "data.bin", MmapFlags.None, null, null);
+        yield return Op.Next;
+        p.Madvise(S(3), f, Advice.Random);
+        yield return Op.Next;
+        yield return p.Access(S(4), f, AccessKind.Read, AccessPattern.Sequential, 1);
+    }
+
+    private static SimulationResult RunReaderAndToucher(bool withToucher) => TestScenario.Run(b =>
+    {
+        b.Machine.Ram = 256 * M;
+        b.File(S(1), "data.bin", 4 * M, cached: false, dirty: false);
+        b.Process(S(2), "a", ProcessOptions.Default, ReadColdFileRandomly);
+        if (withToucher)
+            b.Process(S(5), "b", ProcessOptions.Default, p => Touch(p, 16 * M));
+    });
+
+    [Fact]
+    public void MajorFaultWaits_LetAnotherProcessRun_SoBothFinishInTheReadersTime()
+    {
+        var alone = RunReaderAndToucher(withToucher: false);
+        var both = RunReaderAndToucher(withToucher: true);
+
+        var reader = both.Processes.Single(p => p.Name == "a");
+        Assert.Equal(1024, reader.MajFlt);
+        // 1024 reads of 80 us: about 82 ms, whether or not b runs meanwhile (b needs ~6.6 ms of CPU).
+        Assert.InRange(alone.ElapsedNs, 81 * Ms, 83 * Ms);
+        Assert.InRange(both.ElapsedNs, alone.ElapsedNs, alone.ElapsedNs + Ms / 2);
+        Assert.Equal(4096, both.Processes.Single(p => p.Name == "b").MinFlt);
+    }
 }
