@@ -9,7 +9,10 @@ namespace MemScript.Runtime.Access;
 /// statement is done; the cursor keeps its place in between. An access to a
 /// null or out-of-bounds region, or one the kernel refuses (SEGV_MAPERR,
 /// SEGV_ACCERR, SIGBUS), kills the process with the signal; the statement's
-/// timeline entry is written when it ends either way. Allocation-free per access.
+/// timeline entry is written when it ends either way. A major fault's disk
+/// read (80 us) is a wait, not CPU time: the process blocks for it and the
+/// op resumes at the next access when it wakes, while others run.
+/// Allocation-free per access.
 /// </summary>
 internal sealed class AccessOp : Op
 {
@@ -52,8 +55,15 @@ internal sealed class AccessOp : Op
                 return Fault(address, FaultResult.SegvMapErr);
             long cost = 0;
             var result = kernel.Access(mm, address, _kind, ref cost);
-            clock.Advance(cost);
             clock.CountAccess();
+            if (result == FaultResult.Major)
+            {
+                var wait = Math.Min(cost, kernel.Costs.MajorFault);
+                clock.Advance(cost - wait);
+                _task.WaitForIo(wait);
+                return false;
+            }
+            clock.Advance(cost);
             if (result >= FaultResult.SegvMapErr)
                 return Fault(address, result);
         }
@@ -62,13 +72,8 @@ internal sealed class AccessOp : Op
 
     private bool Fault(ulong address, FaultResult result)
     {
-        var (signal, code) = result switch
-        {
-            FaultResult.SegvAccErr => ("SIGSEGV", "SEGV_ACCERR"),
-            FaultResult.Bus => ("SIGBUS", "BUS_ADRERR"),
-            _ => ("SIGSEGV", "SEGV_MAPERR"),
-        };
-        var what = _kind switch { AccessKind.Write => "write", AccessKind.Exec => "exec", _ => "read" };
+        var (signal, code) = FaultSignal.Of(result);
+        var what = FaultSignal.Verb(_kind);
         var text = _site.Text;
         var space = text.IndexOf(' ');
         var target = space > 0 ? text[(space + 1)..] : text;

@@ -6,6 +6,11 @@ namespace MemScript.Runtime.Glibc;
 /// mmapped chunk. realloc stays in place when the chunk is big enough (the
 /// tail becomes a free chunk), grows into the top or a free next chunk, and
 /// otherwise allocates, copies (reads the old pages, writes the new) and frees.
+/// An mmapped chunk shrinks in place (mremap unmaps the tail). Growing one is
+/// glibc's mremap_chunk, which moves the pages without touching them; the
+/// kernel model has no mremap yet, so the model copies (the old pages are read
+/// and the new ones written: more faults than Linux takes) and unmaps the old
+/// chunk as munmap_chunk does, without free's update of the dynamic threshold.
 /// </summary>
 internal sealed partial class MallocArena
 {
@@ -59,7 +64,7 @@ internal sealed partial class MallocArena
                 _mmapped[pointer] = mapped with { MapLength = length };
                 return pointer;
             }
-            return MoveBlock(pointer, mapped.Usable, n, ref outcome);
+            return MoveMapped(pointer, mapped, n);
         }
         if (!_chunks.TryGetValue(pointer - HeaderBytes, out var chunk) || chunk.Free)
         {
@@ -101,6 +106,21 @@ internal sealed partial class MallocArena
         _free.Remove(rest.Address);
         rest.Free = false;
         FreeHeapChunk(rest);
+    }
+
+    /// <summary>Grows an mmapped chunk: copy, then munmap_chunk (the dynamic threshold stays).</summary>
+    private ulong MoveMapped(ulong pointer, MmappedChunk mapped, ulong n)
+    {
+        var fresh = AllocateUser(n);
+        if (fresh == 0)
+            return 0;
+        var copy = Math.Min(mapped.Usable, n);
+        ReadRange(pointer, copy);
+        WriteRange(fresh, copy);
+        _mmapped.Remove(pointer);
+        FreeMmapped(mapped, raiseThreshold: false);
+        _freedPointers.Add(pointer);
+        return fresh;
     }
 
     private ulong MoveBlock(ulong pointer, ulong oldUsable, ulong n, ref FreeOutcome outcome)

@@ -29,7 +29,8 @@ namespace MemScript.Runtime.Glibc;
 /// best fit and defers some coalescing). A <c>brk</c> moved behind malloc's
 /// back abandons the old top (glibc fences it and frees it). When brk is
 /// refused the request is served by its own mmap (glibc maps a 1 MiB new top).
-/// realloc of an mmapped chunk moves by copying (glibc uses mremap).
+/// realloc of an mmapped chunk moves by copying (glibc uses mremap), see
+/// MallocArena.Resize.cs.
 /// Setting <c>mmap_threshold</c> or <c>top_pad</c> to a non-default value
 /// turns the dynamic threshold off, as mallopt does.
 /// </summary>
@@ -200,11 +201,12 @@ internal sealed partial class MallocArena
         return chunk;
     }
 
-    private void FreeMmapped(MmappedChunk chunk)
+    /// <summary>munmap_chunk; free (not realloc) also raises the dynamic threshold.</summary>
+    private void FreeMmapped(MmappedChunk chunk, bool raiseThreshold = true)
     {
         _host.Munmap(chunk.MapStart, chunk.MapLength);
         _details.Add("munmap " + Kib(chunk.MapLength));
-        if (DynamicThreshold && chunk.MapLength > MmapThreshold && chunk.MapLength <= MaxDynamicThreshold)
+        if (raiseThreshold && DynamicThreshold && chunk.MapLength > MmapThreshold && chunk.MapLength <= MaxDynamicThreshold)
         {
             MmapThreshold = chunk.MapLength;
             TrimThreshold = 2 * chunk.MapLength;

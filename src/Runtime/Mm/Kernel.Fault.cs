@@ -109,7 +109,7 @@ internal sealed partial class Kernel
     {
         AccessKind.Write => vma.Write,
         AccessKind.Exec => vma.Exec,
-        _ => vma.Read || vma.Write,
+        _ => vma.Read || vma.Write || vma.Exec,   // x86-64: write and exec imply read
     };
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)

@@ -153,24 +153,19 @@ internal sealed partial class Kernel
                 return m.Brk;
             }
 
-            var heap = oldEnd > m.HeapStart ? m.Find(oldEnd - 1) : null;
-            if (heap is not null && heap.Role == VmaRole.Heap)
+            // A new rw piece, merged with the heap below only if that is compatible
+            // (not after mprotect made it read-only, as vma_merge decides).
+            VmaList.Insert(m, new Vma
             {
-                heap.End = newEnd;
-            }
-            else
-            {
-                VmaList.Insert(m, new Vma
-                {
-                    Start = oldEnd,
-                    End = newEnd,
-                    Read = true,
-                    Write = true,
-                    Kind = MapKind.AnonPrivate,
-                    Role = VmaRole.Heap,
-                    Accounted = true,
-                });
-            }
+                Start = oldEnd,
+                End = newEnd,
+                Read = true,
+                Write = true,
+                Kind = MapKind.AnonPrivate,
+                Role = VmaRole.Heap,
+                Accounted = true,
+            });
+            m.CachedVma = null;
         }
 
         m.Brk = newBrk;

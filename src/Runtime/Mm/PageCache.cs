@@ -101,18 +101,30 @@ internal sealed class PageCache(FrameTable frames)
     }
 
     /// <summary>
-    /// The fault-around window for virtual page <paramref name="vpn"/>: <paramref name="windowPages"/>
-    /// pages aligned on the virtual address, clipped to the VMA and to the object's end.
+    /// The fault-around window for virtual page <paramref name="vpn"/>, as the 6.x
+    /// kernel's do_fault_around computes it inside the faulting page's PTE table:
+    /// with nr = <paramref name="windowPages"/>, pte_off = index of the page in its
+    /// table and vma_off = index of the page in the VMA,
+    /// <c>from = max(ALIGN_DOWN(pte_off, nr), pte_off - min(pte_off, vma_off))</c> and
+    /// <c>to = min(from + nr, 512, pte_off + vma_pages - vma_off)</c>: the aligned
+    /// window clamped at the VMA's start then extends nr pages from there. The
+    /// object's end clips it too (filemap_map_pages stops at the file's last page).
     /// </summary>
     public static (ulong First, ulong Last) FaultAroundWindow(Vma vma, ulong vpn, int windowPages, long objectPages)
     {
-        var first = vpn & ~((ulong)windowPages - 1);
-        var last = first + (ulong)windowPages;
-        first = Math.Max(first, vma.Start >> 12);
-        last = Math.Min(last, vma.End >> 12);
-        var eofVpn = (vma.Start >> 12) + (ulong)objectPages - vma.PageOffset;
+        const ulong ptrsPerPte = PageTableNode.Entries;
+        var nr = (ulong)windowPages;
+        var tableBase = vpn & ~(ptrsPerPte - 1);
+        var pteOff = vpn - tableBase;
+        var vmaOff = vpn - (vma.Start >> 12);
+        var vmaPages = (vma.End - vma.Start) >> 12;
+        var from = Math.Max(pteOff & ~(nr - 1), pteOff - Math.Min(pteOff, vmaOff));
+        var to = Math.Min(Math.Min(from + nr, ptrsPerPte), pteOff + vmaPages - vmaOff);
+        var first = tableBase + from;
+        var last = tableBase + to;
         if (objectPages >= (long)vma.PageOffset)
         {
+            var eofVpn = (vma.Start >> 12) + (ulong)objectPages - vma.PageOffset;
             last = Math.Min(last, eofVpn);
         }
 

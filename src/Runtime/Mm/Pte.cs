@@ -43,6 +43,6 @@ internal static class Pte
     public static ulong WithStamp(ulong pte, uint stamp) =>
         (pte & ~StampBits) | ((ulong)(stamp & StampMask) << StampShift);
 
-    /// <summary>The read/exec bits a VMA grants a mapped page (write implies read, as on x86; the write bit is the fault's decision).</summary>
-    public static ulong Permissions(Vma vma) => (vma.Read || vma.Write ? Read : 0) | (vma.Exec ? Exec : 0);
+    /// <summary>The read/exec bits a VMA grants a mapped page (write and exec imply read, as on x86-64; the write bit is the fault's decision).</summary>
+    public static ulong Permissions(Vma vma) => (vma.Read || vma.Write || vma.Exec ? Read : 0) | (vma.Exec ? Exec : 0);
 }

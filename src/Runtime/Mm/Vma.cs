@@ -34,9 +34,12 @@ internal sealed class Vma
 
     public Vma Clone() => (Vma)MemberwiseClone();
 
-    /// <summary>vma_merge's test: could <paramref name="next"/>, starting where this ends, be one VMA with it?</summary>
+    /// <summary>
+    /// vma_merge's test: could <paramref name="next"/>, starting where this ends, be one VMA with it?
+    /// Mappings merge with mappings and heap pieces with heap pieces (brk growth, mprotect back).
+    /// </summary>
     public bool CanMergeWith(Vma next) =>
-        End == next.Start && Role == VmaRole.Mmap && next.Role == VmaRole.Mmap &&
+        End == next.Start && Role == next.Role && Role is VmaRole.Mmap or VmaRole.Heap &&
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
         Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice &&
         (Kind == MapKind.AnonPrivate

@@ -18,6 +18,7 @@ internal sealed class ProcessTask : ISchedTask
     private IEnumerator<Op>? _body;
     private Access.AccessOp? _pending;
     private ProcStatus _final;
+    private (ulong Address, AccessKind Kind, FaultResult Result)? _libraryFault;
 
     public ProcessTask(SimSystem system, int pid, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {
@@ -71,6 +72,15 @@ internal sealed class ProcessTask : ISchedTask
     }
 
     public void Wake() => RunState = TaskRunState.Runnable;
+
+    /// <summary>Blocks for an I/O wait (a major fault's read): like a sleep, the pending op resumes on wake-up.</summary>
+    public void WaitForIo(long nanoseconds)
+    {
+        if (nanoseconds <= 0)
+            return;
+        WakeAtNs = Clock.NowNs + nanoseconds;
+        RunState = TaskRunState.Sleeping;
+    }
 
     public void RunSlice(long sliceEndNs)
     {
@@ -144,12 +154,41 @@ internal sealed class ProcessTask : ISchedTask
     /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>
     public void ChargeSyscall() => Clock.Advance(Kernel.LastSyscallCostNs);
 
-    /// <summary>A load or store made by the C library itself (malloc's headers, memset, memcpy).</summary>
+    /// <summary>
+    /// A load or store made by the C library itself (malloc's headers, memset,
+    /// memcpy). The first one the kernel refuses is kept (the library call
+    /// stops touching memory after it) until <see cref="KillOnLibraryFault"/>
+    /// delivers the signal when the call returns.
+    /// </summary>
     public void LibraryAccess(ulong address, AccessKind kind)
     {
+        if (_libraryFault != null)
+            return;
         long cost = 0;
-        Kernel.Access(Mm, address, kind, ref cost);
+        var result = Kernel.Access(Mm, address, kind, ref cost);
         Clock.Advance(cost);
         Clock.CountAccess();
+        if (result >= FaultResult.SegvMapErr)
+            _libraryFault = (address, kind, result);
+    }
+
+    /// <summary>The signal a refused library access is due to deliver, or null.</summary>
+    public string? LibraryFaultSignal => _libraryFault is { } f ? FaultSignal.Of(f.Result).Signal : null;
+
+    /// <summary>
+    /// After a library call (malloc, calloc, realloc, free) and its timeline
+    /// entry: if one of its own accesses faulted, the process dies of the
+    /// signal like any access; true then.
+    /// </summary>
+    public bool KillOnLibraryFault(Site site, string call)
+    {
+        if (_libraryFault is not var (address, kind, result))
+            return false;
+        _libraryFault = null;
+        var (signal, code) = FaultSignal.Of(result);
+        Die(ProcessState.Segfault, site,
+            $"{signal} at {Units.Hex(address)} ({code}): {FaultSignal.Verb(kind)} in {call} at {site}",
+            $"killed by {signal}; its memory is freed");
+        return true;
     }
 }

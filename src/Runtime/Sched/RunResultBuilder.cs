@@ -22,7 +22,7 @@ internal static class RunResultBuilder
         foreach (var p in sorted)
         {
             var s = p.Status();
-            var score = p.IsLive ? OomScore.Score(s, p.OomScoreAdj, machine.PageSize, total) : 0;
+            var score = p.IsLive ? OomScore.Score(s, p.OomScoreAdj, machine, total) : 0;
             processes.Add(new ProcessSummary(p.Name, p.Pid, p.State, p.Command, p.Options.User,
                 Kb(s.VmSize), Kb(s.VmRss), Kb(s.RssAnon), Kb(s.RssFile), Kb(s.RssShmem), Kb(s.VmSwap), Kb(s.VmPte),
                 Kb(s.VmData), Kb(s.VmStk), s.MinFlt, s.MajFlt, score, p.OomScoreAdj));

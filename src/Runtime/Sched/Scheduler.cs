@@ -2,12 +2,19 @@ namespace MemScript.Runtime.Sched;
 
 /// <summary>
 /// One CPU, round-robin (LANGUAGE.md 8, MODEL.md 9). Tasks are kept in pid
-/// order; after a slice the CPU goes to the next runnable task with a higher
-/// pid, wrapping around. Before every slice: tasks whose start time has come
-/// start, sleepers whose time has come wake, and <c>at</c> events whose time
-/// has come fire (in time, then declaration, order). When nothing is runnable
-/// the clock jumps to the next start, wake-up or event. The run ends when no
-/// task is runnable, sleeping or waiting to start and no event is pending.
+/// order; after a turn the CPU goes to the next runnable task with a higher
+/// pid, wrapping around. A turn lasts a quantum, but a slice is cut at the
+/// next pending <c>at</c> event, start time or wake-up (the running op stops
+/// between two page accesses once the clock reaches it), so these happen on
+/// time. Then: tasks whose start time has come start, sleepers (and tasks
+/// waiting for I/O) whose time has come wake, and events whose time has come
+/// fire (in time, then declaration, order). A cut that only fired events
+/// lets the running task go on with the rest of its quantum; a cut where a
+/// task woke or started ends its turn, and the next runnable task in pid
+/// order runs (so a task back from I/O does not wait a whole quantum of a
+/// busy one). When nothing is runnable the clock jumps to the next start,
+/// wake-up or event. The run ends when no task is runnable, sleeping or
+/// waiting to start and no event is pending.
 /// </summary>
 internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
 {
@@ -15,6 +22,8 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     private readonly List<TimedEvent> _events = new();
     private long _eventSequence;
     private int _lastPid = int.MinValue;
+    private ISchedTask? _current;
+    private long _turnEndNs;
 
     public IReadOnlyList<ISchedTask> Tasks => _tasks;
 
@@ -41,33 +50,49 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     {
         while (true)
         {
-            MakeDueTasksRunnable();
+            if (MakeDueTasksRunnable())
+                _current = null;
             if (FireDueEvents())
                 continue;
-            var next = PickNext();
+            var next = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
             if (next == null)
             {
-                var wake = NextWakeTime();
-                if (wake == long.MaxValue)
-                    return;
-                clock.JumpTo(wake);
-                continue;
+                next = PickNext();
+                if (next == null)
+                {
+                    var wake = NextWakeTime();
+                    if (wake == long.MaxValue)
+                        return;
+                    clock.JumpTo(wake);
+                    continue;
+                }
+                _lastPid = next.Pid;
+                _current = next;
+                _turnEndNs = clock.NowNs + Math.Max(1, quantumNs());
             }
-            _lastPid = next.Pid;
             clock.CountStep();
-            next.RunSlice(clock.NowNs + Math.Max(1, quantumNs()));
+            next.RunSlice(Math.Min(_turnEndNs, NextWakeTime()));
         }
     }
 
-    private void MakeDueTasksRunnable()
+    /// <summary>Starts and wakes the tasks whose time has come; true if any did.</summary>
+    private bool MakeDueTasksRunnable()
     {
+        var any = false;
         foreach (var task in _tasks)
         {
             if (task.RunState == TaskRunState.NotStarted && task.StartNs <= clock.NowNs)
+            {
                 task.Start();
+                any = true;
+            }
             else if (task.RunState == TaskRunState.Sleeping && task.WakeAtNs <= clock.NowNs)
+            {
                 task.Wake();
+                any = true;
+            }
         }
+        return any;
     }
 
     /// <summary>Fires the first due event; true if one fired (the caller re-checks everything).</summary>

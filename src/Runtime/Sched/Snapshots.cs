@@ -68,7 +68,7 @@ internal static class Snapshots
         var rows = new List<OomScoreRow>();
         var total = OomScore.TotalPages(system.Machine);
         foreach (var p in LiveByPid(system))
-            rows.Add(new OomScoreRow(p.Pid, p.Name, OomScore.Score(p.Status(), p.OomScoreAdj, system.Machine.PageSize, total), p.OomScoreAdj));
+            rows.Add(new OomScoreRow(p.Pid, p.Name, OomScore.Score(p.Status(), p.OomScoreAdj, system.Machine, total), p.OomScoreAdj));
         return rows;
     }
 

@@ -51,16 +51,16 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     }
 
     public override Region Malloc(Site site, ulong size) =>
-        Allocate(site, size, arena => arena.Malloc(size));
+        Allocate(site, "malloc", size, arena => arena.Malloc(size));
 
     public override Region Calloc(Site site, ulong size) =>
-        Allocate(site, size, arena => arena.Calloc(size));
+        Allocate(site, "calloc", size, arena => arena.Calloc(size));
 
     public override Region Realloc(Site site, Region region, ulong size)
     {
         var outcome = FreeOutcome.Ok;
-        var result = Allocate(site, size, arena => arena.Realloc(region.IsNull ? 0 : region.Start, size, out outcome));
-        if (outcome != FreeOutcome.Ok)
+        var result = Allocate(site, "realloc", size, arena => arena.Realloc(region.IsNull ? 0 : region.Start, size, out outcome));
+        if (outcome != FreeOutcome.Ok && task.IsLive)
             Abort(site, "realloc", outcome);
         return size == 0 ? Region.Null : result;
     }
@@ -69,19 +69,22 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     {
         var mark = task.Begin();
         var outcome = task.Arena!.Free(region.IsNull ? 0 : region.Start);
-        task.End(site, mark, task.Arena.LastDetail);
-        if (outcome != FreeOutcome.Ok)
+        task.End(site, mark, task.LibraryFaultSignal ?? task.Arena.LastDetail);
+        if (!task.KillOnLibraryFault(site, "free") && outcome != FreeOutcome.Ok)
             Abort(site, "free", outcome);
     }
 
-    private Region Allocate(Site site, ulong size, Func<MallocArena, ulong> call)
+    /// <summary>A malloc-family call; a fault in its own accesses kills the process (the region is then null).</summary>
+    private Region Allocate(Site site, string name, ulong size, Func<MallocArena, ulong> call)
     {
         var mark = task.Begin();
         var pointer = call(task.Arena!);
         var detail = task.Arena!.LastDetail;
         if (pointer == 0 && size != 0 && detail == null)
             detail = "ENOMEM";
-        task.End(site, mark, detail);
+        task.End(site, mark, task.LibraryFaultSignal ?? detail);
+        if (task.KillOnLibraryFault(site, name))
+            return Region.Null;
         return pointer == 0 ? Region.Null : new Region(pointer, size);
     }
 

@@ -200,6 +200,21 @@ public class MallocArenaTests
     }
 
     [Fact]
+    public void ReallocOfMmappedChunk_DoesNotRaiseTheThreshold_SoTheNext512KIsStillMmapped()
+    {
+        var (arena, host) = NewArena();
+        var p = arena.Malloc(1024 * K);
+        var q = arena.Realloc(p, 2048 * K, out var outcome);
+        Assert.Equal(FreeOutcome.Ok, outcome);
+        Assert.NotEqual(0UL, q);
+        Assert.False(arena.IsAllocated(p));
+        Assert.Equal(128 * K, arena.MmapThreshold);
+        var mappings = host.Mappings.Count;
+        arena.Malloc(512 * K);
+        Assert.Equal(mappings + 1, host.Mappings.Count);
+    }
+
+    [Fact]
     public void MallocWhenKernelRefusesEverything_ReturnsNull_WithEnomem()
     {
         var (arena, host) = NewArena();

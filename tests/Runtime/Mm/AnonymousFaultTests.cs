@@ -126,4 +126,18 @@ public class AnonymousFaultTests
         Assert.Equal(0, kernel.Meminfo(MeminfoField.AnonPages));
         kernel.AssertSelfChecksPass();
     }
+
+    [Fact]
+    public void ReadOfExecOnlyMapping_Costs1MinorFault_AsExecImpliesRead()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.Mmap(mm, new MmapRequest(Page, MapKind.AnonPrivate, Read: false, Write: false, Exec: true, Shared: false), out var error);
+        Assert.Equal(Errno.Ok, error);
+
+        Assert.Equal(FaultResult.Minor, kernel.Once(mm, start, AccessKind.Read));
+        Assert.Equal(FaultResult.Hit, kernel.Once(mm, start, AccessKind.Read));
+        Assert.Equal(FaultResult.SegvAccErr, kernel.Once(mm, start, AccessKind.Write));
+        Assert.Equal(1, kernel.Status(mm).MinFlt);
+    }
 }

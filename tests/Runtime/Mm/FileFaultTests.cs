@@ -45,6 +45,46 @@ public class FileFaultTests
     }
 
     [Fact]
+    public void WarmFile_1MAtPage15OfAWindow_Costs17Faults()
+    {
+        var (kernel, mm, file) = Setup(cached: true);
+        var start = kernel.MapFile(mm, file, 1UL << 20, address: 0x7fff0000f000);
+
+        kernel.Touch(mm, start, 256, AccessKind.Read);
+
+        Assert.Equal(17, kernel.Status(mm).MinFlt);
+    }
+
+    [Fact]
+    public void Warm64KFile_MappedAtPage15OfAWindow_Costs1Fault_AsTheWindowExtendsFromTheVmaStart()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var file = kernel.CreateFile("small.bin", 64UL << 10, cached: true, dirty: false);
+        var start = kernel.MapFile(mm, file, 64UL << 10, address: 0x7fff0000f000);
+
+        kernel.Touch(mm, start, 16, AccessKind.Read);
+
+        Assert.Equal(1, kernel.Status(mm).MinFlt);
+        Assert.Equal(64, Kb(kernel.Status(mm).RssFile));
+    }
+
+    [Fact]
+    public void SharedAnon64K_MappedAtPage15OfAWindow_MapsAll16PagesOnOneRead()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var start = kernel.Mmap(mm, new MmapRequest(16 * Page, MapKind.AnonShared, true, true, false, Shared: true, Address: 0x7fff0000f000), out var error);
+        Assert.Equal(Errno.Ok, error);
+        var child = kernel.Fork(mm);
+        kernel.Touch(mm, start, 16, AccessKind.Write);
+
+        kernel.Touch(child, start, 1, AccessKind.Read);
+
+        Assert.Equal(64, Kb(kernel.Status(child).RssShmem));
+    }
+
+    [Fact]
     public void ColdFile_With8MReadahead_Costs1MajorAnd63Minor()
     {
         // Pages mapped by fault-around were never accessed: each first access is a TLB miss.

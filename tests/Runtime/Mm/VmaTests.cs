@@ -164,4 +164,26 @@ public class VmaTests
         Assert.Equal(0x7ffff7ff0000UL, fixedStart);
         Assert.Equal(0x7ffff7fef000UL, next);
     }
+
+    [Fact]
+    public void BrkAfterMprotectHeapRead_AddsANewWritableHeapPiece_AndMprotectRwMergesThemBack()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var heap = kernel.HeapStart(mm);
+        Assert.Equal(heap + 8 * Page, kernel.SetBrk(mm, heap + 8 * Page));
+        Assert.Equal(Errno.Ok, kernel.Mprotect(mm, heap, 8 * Page, read: true, write: false, exec: false));
+
+        Assert.Equal(heap + 12 * Page, kernel.SetBrk(mm, heap + 12 * Page));
+
+        Assert.Equal(FaultResult.SegvAccErr, kernel.Once(mm, heap, AccessKind.Write));
+        Assert.Equal(FaultResult.Minor, kernel.Once(mm, heap + 8 * Page, AccessKind.Write));
+        var pieces = kernel.Maps(mm).Where(v => v.Path == "[heap]").ToList();
+        Assert.Equal(new[] { "r--p", "rw-p" }, pieces.Select(v => v.Perms).ToArray());
+
+        Assert.Equal(Errno.Ok, kernel.Mprotect(mm, heap, 8 * Page, read: true, write: true, exec: false));
+        var merged = Assert.Single(kernel.Maps(mm), v => v.Path == "[heap]");
+        Assert.Equal((heap, heap + 12 * Page), (merged.Start, merged.End));
+        kernel.AssertSelfChecksPass();
+    }
 }

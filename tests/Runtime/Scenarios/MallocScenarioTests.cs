@@ -78,4 +78,28 @@ public class MallocScenarioTests
         Assert.Equal("munmap 1028 KiB", details[1]);
         Assert.StartsWith("brk +", details[2]);
     }
+
+    private static IEnumerable<Op> MallocAfterHeapMadeReadOnly(Proc p)
+    {
+        p.Malloc(TestScenario.At(2, "a = malloc 100"), 100);
+        yield return Op.Next;
+        p.Mprotect(TestScenario.At(3, "mprotect heap read"), p.Heap, Protection.Read);
+        yield return Op.Next;
+        p.Malloc(TestScenario.At(4, "b = malloc 100"), 100);
+        yield return Op.Next;
+        p.Note(TestScenario.At(5), "never reached");
+        yield return Op.Next;
+    }
+
+    [Fact]
+    public void MallocAfterMprotectHeapRead_KillsTheProcessWithSigsegv()
+    {
+        var result = TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, MallocAfterHeapMadeReadOnly));
+        var p = Assert.Single(result.Processes);
+        Assert.Equal(ProcessState.Segfault, p.State);
+        var kernel = result.Timeline.OfType<TimelineEvent.Kernel>().Last();
+        Assert.StartsWith("SIGSEGV at 0x", kernel.Lines[0]);
+        Assert.Contains("(SEGV_ACCERR): write in malloc at p:4", kernel.Lines[0]);
+        Assert.DoesNotContain(result.Timeline, e => e is TimelineEvent.Note);
+    }
 }

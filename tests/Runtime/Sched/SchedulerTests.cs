@@ -41,14 +41,55 @@ public class SchedulerTests
     }
 
     [Fact]
-    public void AtEvent_FiresAtTheFirstSliceBoundaryAfterItsTime()
+    public void AtEvent_CutsTheSlice_AndFiresOnTime()
     {
-        var (scheduler, clock) = NewScheduler();
-        scheduler.Add(new FakeTask(100, clock, 0, 5 * Ms));
+        var (scheduler, clock) = NewScheduler(quantum: 10 * Ms);
+        var task = new FakeTask(100, clock, 0, 5 * Ms);
+        scheduler.Add(task);
         long firedAt = -1;
         scheduler.At(2 * Ms + Ms / 2, () => firedAt = clock.NowNs);
         scheduler.Run();
-        Assert.Equal(3 * Ms, firedAt);
+        Assert.Equal(2 * Ms + Ms / 2, firedAt);
+        Assert.Equal(5 * Ms, clock.NowNs);
+    }
+
+    [Fact]
+    public void AtEvent_InTheMiddleOfATurn_LetsTheRunningTaskFinishItsQuantum()
+    {
+        var (scheduler, clock) = NewScheduler(quantum: 2 * Ms);
+        var a = new FakeTask(100, clock, 0, 3 * Ms);
+        var b = new FakeTask(101, clock, 0, 2 * Ms);
+        scheduler.Add(a);
+        scheduler.Add(b);
+        scheduler.At(Ms / 2, () => { });
+        scheduler.Run();
+        Assert.Equal(new[] { 0, Ms / 2, 4 * Ms }, a.SliceStarts);
+        Assert.Equal(new[] { 2 * Ms }, b.SliceStarts);
+    }
+
+    [Fact]
+    public void WakeUp_CutsTheBusyTasksSlice_AndTheSleeperRunsOnTime()
+    {
+        var (scheduler, clock) = NewScheduler(quantum: 10 * Ms);
+        var sleeper = new FakeTask(100, clock, 0, -Ms, Ms);
+        var busy = new FakeTask(101, clock, 0, 20 * Ms);
+        scheduler.Add(sleeper);
+        scheduler.Add(busy);
+        scheduler.Run();
+        Assert.Equal(new[] { 0, Ms }, sleeper.SliceStarts);
+        Assert.Equal(new[] { 0, 2 * Ms, 12 * Ms }, busy.SliceStarts);
+    }
+
+    [Fact]
+    public void ProcessStart_CutsTheBusyTasksSlice()
+    {
+        var (scheduler, clock) = NewScheduler(quantum: 10 * Ms);
+        var busy = new FakeTask(100, clock, 0, 20 * Ms);
+        var late = new FakeTask(101, clock, 3 * Ms, Ms);
+        scheduler.Add(busy);
+        scheduler.Add(late);
+        scheduler.Run();
+        Assert.Equal(new[] { 3 * Ms }, late.SliceStarts);
     }
 
     [Fact]
