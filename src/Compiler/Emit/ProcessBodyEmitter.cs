@@ -11,7 +11,9 @@ namespace MemScript.Compiler.Emit;
 /// <c>repeat</c> keeps its value after it; a fork child gets its parent's
 /// names as parameters (copies taken at the fork). Each statement gets
 /// <c>#line</c> to its .mems line, then yields: the op it made (accesses,
-/// sleep) or <c>Op.Next</c>.
+/// sleep) or <c>Op.Next</c>. Every <c>repeat</c> iteration also ends with a
+/// hidden <c>Op.Next</c>, so even an empty body costs a statement and the
+/// runtime's statement budget ends a runaway loop.
 /// </summary>
 internal sealed class ProcessBodyEmitter
 {
@@ -117,6 +119,8 @@ internal sealed class ProcessBodyEmitter
                 W.Line($"for (long {counter} = 0L; {counter} < {Long((long)repeat.Count.Value)}; {counter}++)");
                 W.Open();
                 WriteStatements(repeat.Body, names);
+                _context.Hidden();
+                W.Line($"yield return {Rt}Op.Next;");
                 W.Close();
                 break;
             case S.Fork fork:
