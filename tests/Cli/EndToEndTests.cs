@@ -113,14 +113,38 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public void TestCommand_SnapshotsDiagnostics_WhenScenarioIsMeantToBeRefused()
+    public void TestCommand_PrintsDiagnosticsFailsAndExits2WritingNothing_WhenScenarioHasErrors()
     {
         using var sandbox = new CliSandbox();
-        sandbox.Write("scenarios/refused.mems", "machine { bogus 3 }\n");
+        sandbox.Write("scenarios/lazy.mems", Lazy);
+        sandbox.Write("scenarios/broken.mems", "machine { bogus 3 }\n");
 
-        sandbox.Run("test", "--accept");
+        var exit = sandbox.Run("test", "--accept");
 
-        Assert.Matches(@"^scenarios/refused\.mems:1:\d+: error MEMS\d{4}: ", sandbox.Read("scenarios/refused.verified.txt"));
-        Assert.Equal(0, sandbox.Run("test"));
+        Assert.Equal(2, exit);
+        var output = sandbox.Out.ToString();
+        Assert.Matches(@"(?m)^scenarios/broken\.mems:1:\d+: error MEMS\d{4}: ", output);
+        Assert.Contains("FAIL     scenarios/broken.mems", output);
+        Assert.Contains("1 passed, 1 failed", output);
+        Assert.False(sandbox.Exists("scenarios/broken.verified.txt"));
+        Assert.False(sandbox.Exists("scenarios/broken.received.txt"));
+        Assert.True(sandbox.Exists("scenarios/lazy.verified.txt"));
+    }
+
+    [Fact]
+    public void TestCommand_Exits2OnceAndTouchesNoFile_WhenSetOverrideIsBad()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("scenarios/a.mems", Lazy);
+        sandbox.Write("scenarios/b.mems", Lazy);
+
+        var exit = sandbox.Run("test", "--accept", "--set", "swapiness=10");
+
+        Assert.Equal(2, exit);
+        var error = sandbox.Error.ToString().Replace("\r\n", "\n").TrimEnd('\n');
+        Assert.Single(error.Split('\n'));
+        Assert.Contains("swapiness", error);
+        Assert.Equal("", sandbox.Out.ToString());
+        Assert.Equal(["a.mems", "b.mems"], Directory.GetFiles(Path.Combine(sandbox.Root, "scenarios")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

@@ -8,6 +8,8 @@ namespace MemScript.Cli.Snapshots;
 /// promotes received to verified and is always explicit; with CI set it is
 /// refused. A verified file whose scenario is gone (dangling) fails. A
 /// scenario whose expectations fail is a failure even if its text matches.
+/// A scenario with errors is no snapshot: its diagnostics are printed, it
+/// fails, no file is written, and the run exits 2.
 /// The command line and xunit both drive this class.
 /// </summary>
 public sealed class SnapshotHarness
@@ -33,13 +35,14 @@ public sealed class SnapshotHarness
         if (ReportPathErrors(set))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
-        int passed = 0, failed = 0, accepted = 0;
+        int passed = 0, failed = 0, accepted = 0, errors = 0;
         foreach (var snapshotCase in set.Cases)
         {
             switch (RunOne(snapshotCase, accept))
             {
                 case CaseOutcome.Passed: passed++; break;
                 case CaseOutcome.Accepted: passed++; accepted++; break;
+                case CaseOutcome.Errors: failed++; errors++; break;
                 default: failed++; break;
             }
         }
@@ -57,7 +60,7 @@ public sealed class SnapshotHarness
             failed++;
         }
 
-        var summary = new SnapshotSummary(passed, failed, accepted, UsageError: false);
+        var summary = new SnapshotSummary(passed, failed, accepted, UsageError: false, errors);
         Out.WriteLine(summary.Line);
         return summary;
     }
@@ -86,7 +89,7 @@ public sealed class SnapshotHarness
         return new SnapshotSummary(accepted, 0, accepted, UsageError: false);
     }
 
-    private enum CaseOutcome { Passed, Accepted, Failed }
+    private enum CaseOutcome { Passed, Accepted, Failed, Errors }
 
     private CaseOutcome RunOne(SnapshotCase snapshotCase, bool accept)
     {
@@ -100,6 +103,13 @@ public sealed class SnapshotHarness
             // One broken scenario must not stop the corpus; the failure names the bug.
             Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: internal error: {e.GetType().Name}: {e.Message}");
             return CaseOutcome.Failed;
+        }
+
+        if (output.HasErrors)
+        {
+            Out.Write(SnapshotFiles.Normalize(output.Text));
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: {output.FailureNote ?? "the scenario has errors"}");
+            return CaseOutcome.Errors;
         }
 
         var received = SnapshotFiles.Normalize(output.Text);
