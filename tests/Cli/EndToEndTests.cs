@@ -147,4 +147,25 @@ public sealed class EndToEndTests
         Assert.Equal("", sandbox.Out.ToString());
         Assert.Equal(["a.mems", "b.mems"], Directory.GetFiles(Path.Combine(sandbox.Root, "scenarios")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void TestCommand_SnapshotIsTheSame_WhetherRunFromRootOrFromInsideTheFolder()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("scenarios/lazy.mems", Lazy);
+        var inside = sandbox.Context with { WorkingDirectory = Path.Combine(sandbox.Root, "scenarios") };
+
+        sandbox.Run("test", "--accept", "scenarios");
+        var fromRoot = sandbox.Read("scenarios/lazy.verified.txt");
+        File.Delete(Path.Combine(sandbox.Root, "scenarios/lazy.verified.txt"));
+        MemScript.Cli.CommandLineApp.Run(["test", "--accept", "."], inside);
+        var fromInside = sandbox.Read("scenarios/lazy.verified.txt");
+        File.Delete(Path.Combine(sandbox.Root, "scenarios/lazy.verified.txt"));
+        MemScript.Cli.CommandLineApp.Run(["test", "--accept", "lazy.mems"], inside);
+        var fileFromInside = sandbox.Read("scenarios/lazy.verified.txt");
+
+        Assert.Contains("scenarios/lazy.mems", fromRoot);
+        Assert.Equal(fromRoot, fromInside);
+        Assert.Equal(fromRoot, fileFromInside);
+    }
 }

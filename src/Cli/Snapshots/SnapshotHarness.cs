@@ -47,6 +47,12 @@ public sealed class SnapshotHarness
             }
         }
 
+        foreach (var (folder, reason) in set.Unlistable)
+        {
+            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {reason}");
+            failed++;
+        }
+
         foreach (var verified in set.DanglingVerified)
         {
             if (accept)
@@ -96,7 +102,7 @@ public sealed class SnapshotHarness
         ScenarioOutput output;
         try
         {
-            output = _runner(snapshotCase.DisplayPath, snapshotCase.FullPath);
+            output = _runner(snapshotCase.ReportPath, snapshotCase.FullPath);
         }
         catch (Exception e)
         {
