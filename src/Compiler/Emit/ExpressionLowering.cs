@@ -120,7 +120,7 @@ internal sealed class ExpressionLowering
                 var op = Rt + "CompareOp." + Vocabulary.Operators[compare.Operator];
                 var value = Long(Evaluator.SignedSize(compare.Negative, compare.Value, _context.PageSize)
                     ?? throw new InvalidOperationException("Value did not evaluate after checking."));
-                var field = Identifier("", compare.Field.Text);
+                var field = Identifier("", KnownNames.CanonicalField(compare.Field.Text));
                 return compare.Owner.Text switch
                 {
                     "vmstat" => $"new {Rt}Expectation.Vmstat({text}, {Rt}VmCounter.{field}, {op}, {value})",
