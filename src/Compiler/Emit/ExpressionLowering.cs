@@ -62,7 +62,12 @@ internal sealed class ExpressionLowering
             : string.Join(" | ", members.Select(m => Rt + "MmapFlags." + Identifier("", m)));
     }
 
-    public string Options(IReadOnlyList<ProcessOptionSyntax> options)
+    /// <summary>
+    /// A process's or fork's options. For a fork, <c>Given</c> names the
+    /// inheritable options its header wrote, so the runtime inherits the
+    /// others from the parent, and keeps a written default (<c>nice 0</c>).
+    /// </summary>
+    public string Options(IReadOnlyList<ProcessOptionSyntax> options, bool isFork = false)
     {
         if (options.Count == 0)
         {
@@ -105,7 +110,19 @@ internal sealed class ExpressionLowering
         }
 
         // Later options win, as in the runtime's object initialiser; keep only the last of each property.
-        var last = inits.GroupBy(i => i[..i.IndexOf(' ', StringComparison.Ordinal)]).Select(g => g.Last());
+        var last = inits.GroupBy(i => i[..i.IndexOf(' ', StringComparison.Ordinal)]).Select(g => g.Last()).ToList();
+        if (isFork)
+        {
+            var given = last.Select(i => i[..i.IndexOf(' ', StringComparison.Ordinal)])
+                .Where(p => p is "User" or "Nice" or "OomScoreAdj" or "LimitAs" or "LimitStack" or "LimitData")
+                .Select(p => $"{Rt}ProcessOptions.InheritableOptions.{p}")
+                .ToList();
+            if (given.Count > 0)
+            {
+                last.Add("Given = " + string.Join(" | ", given));
+            }
+        }
+
         return $"new {Rt}ProcessOptions {{ {string.Join(", ", last)} }}";
     }
 

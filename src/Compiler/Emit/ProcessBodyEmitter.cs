@@ -153,7 +153,7 @@ internal sealed class ProcessBodyEmitter
         var method = Identifier("Fork_", $"{fork.Name.Text}_L{_context.Text.GetLine(fork.Span.Start)}_C{_context.Text.GetColumn(fork.Span.Start)}");
         var parameters = names.ToList();
         var arguments = string.Concat(parameters.Select(n => ", " + Local(n)));
-        Call($"p.Fork({site}, {Literal(fork.Name.Text)}, {_context.Expressions.Options(fork.Options)}, c => {method}(c{arguments}));");
+        Call($"p.Fork({site}, {Literal(fork.Name.Text)}, {_context.Expressions.Options(fork.Options, isFork: true)}, c => {method}(c{arguments}));");
         _context.PendingMethods.Enqueue(() => WriteMethod(method, fork.Body, parameters));
     }
 
