@@ -92,7 +92,7 @@ public sealed class EndToEndTests
         sandbox.Write("lazy.mems", Lazy);
 
         Assert.Equal(0, sandbox.Run("emit", "lazy.mems"));
-        Assert.Contains("#line 4 \"lazy.mems\"", sandbox.Out.ToString());
+        Assert.Contains("#line (4, 3) - (4, 17) 13 \"lazy.mems\"", sandbox.Out.ToString());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class EmitterTests
     {
         var text = Samples.LanguageExample;
         var source = EmitOk(text).Text;
-        var lines = Regex.Matches(source, "^#line (\\d+) \"sample.mems\"$", RegexOptions.Multiline)
+        var lines = Regex.Matches(source, "^#line \\((\\d+), \\d+\\) - \\(\\d+, \\d+\\) \\d+ \"sample.mems\"$", RegexOptions.Multiline)
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
             .ToHashSet();
         // Every line of the example holding a statement or setting.
