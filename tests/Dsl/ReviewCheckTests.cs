@@ -45,4 +45,14 @@ public sealed class ReviewCheckTests
     [Fact]
     public void ReportInsideAProcess_NeedsNoName() =>
         AssertClean("process p { maps; status }");
+
+    [Theory]
+    [InlineData("process web (nice 50x) {\n  a = malloc 4K\n}\nat 1ms { kill web }\nexpect web alive")]
+    [InlineData("file \"f\" size 8Q\nprocess p { m = mmap file \"f\"; read m[..4K] }")]
+    [InlineData("shm \"k\" size\nprocess p { m = shmat \"k\"; touch m }")]
+    public void BadHeader_StillDeclaresItsName_SoOneMistakeIsOneError(string text)
+    {
+        var single = Assert.Single(Check(text));
+        Assert.Equal(1, single.Location.Line);
+    }
 }

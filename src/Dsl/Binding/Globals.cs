@@ -43,6 +43,12 @@ internal sealed record Globals(
                 case D.File file:
                     files[file.Name.Value] = Evaluator.Size(file.Size, pageSize);
                     break;
+                case D.BrokenFileOrShm { IsShm: false } broken:
+                    files[broken.Name.Value] = null;
+                    break;
+                case D.BrokenFileOrShm broken:
+                    shm[broken.Name.Value] = null;
+                    break;
                 case D.Shm segment:
                     shm[segment.Key.Value] = Evaluator.Size(segment.Size, pageSize);
                     break;
