@@ -92,7 +92,7 @@ public sealed class EndToEndTests
         sandbox.Write("lazy.mems", Lazy);
 
         Assert.Equal(0, sandbox.Run("emit", "lazy.mems"));
-        Assert.Contains("#line 4 \"lazy.mems\"", sandbox.Out.ToString());
+        Assert.Contains("#line (4, 3) - (4, 17) 13 \"lazy.mems\"", sandbox.Out.ToString());
     }
 
     [Fact]
@@ -113,14 +113,59 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public void TestCommand_SnapshotsDiagnostics_WhenScenarioIsMeantToBeRefused()
+    public void TestCommand_PrintsDiagnosticsFailsAndExits2WritingNothing_WhenScenarioHasErrors()
     {
         using var sandbox = new CliSandbox();
-        sandbox.Write("scenarios/refused.mems", "machine { bogus 3 }\n");
+        sandbox.Write("scenarios/lazy.mems", Lazy);
+        sandbox.Write("scenarios/broken.mems", "machine { bogus 3 }\n");
 
-        sandbox.Run("test", "--accept");
+        var exit = sandbox.Run("test", "--accept");
 
-        Assert.Matches(@"^scenarios/refused\.mems:1:\d+: error MEMS\d{4}: ", sandbox.Read("scenarios/refused.verified.txt"));
-        Assert.Equal(0, sandbox.Run("test"));
+        Assert.Equal(2, exit);
+        var output = sandbox.Out.ToString();
+        Assert.Matches(@"(?m)^scenarios/broken\.mems:1:\d+: error MEMS\d{4}: ", output);
+        Assert.Contains("FAIL     scenarios/broken.mems", output);
+        Assert.Contains("1 passed, 1 failed", output);
+        Assert.False(sandbox.Exists("scenarios/broken.verified.txt"));
+        Assert.False(sandbox.Exists("scenarios/broken.received.txt"));
+        Assert.True(sandbox.Exists("scenarios/lazy.verified.txt"));
+    }
+
+    [Fact]
+    public void TestCommand_Exits2OnceAndTouchesNoFile_WhenSetOverrideIsBad()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("scenarios/a.mems", Lazy);
+        sandbox.Write("scenarios/b.mems", Lazy);
+
+        var exit = sandbox.Run("test", "--accept", "--set", "swapiness=10");
+
+        Assert.Equal(2, exit);
+        var error = sandbox.Error.ToString().Replace("\r\n", "\n").TrimEnd('\n');
+        Assert.Single(error.Split('\n'));
+        Assert.Contains("swapiness", error);
+        Assert.Equal("", sandbox.Out.ToString());
+        Assert.Equal(["a.mems", "b.mems"], Directory.GetFiles(Path.Combine(sandbox.Root, "scenarios")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TestCommand_SnapshotIsTheSame_WhetherRunFromRootOrFromInsideTheFolder()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("scenarios/lazy.mems", Lazy);
+        var inside = sandbox.Context with { WorkingDirectory = Path.Combine(sandbox.Root, "scenarios") };
+
+        sandbox.Run("test", "--accept", "scenarios");
+        var fromRoot = sandbox.Read("scenarios/lazy.verified.txt");
+        File.Delete(Path.Combine(sandbox.Root, "scenarios/lazy.verified.txt"));
+        MemScript.Cli.CommandLineApp.Run(["test", "--accept", "."], inside);
+        var fromInside = sandbox.Read("scenarios/lazy.verified.txt");
+        File.Delete(Path.Combine(sandbox.Root, "scenarios/lazy.verified.txt"));
+        MemScript.Cli.CommandLineApp.Run(["test", "--accept", "lazy.mems"], inside);
+        var fileFromInside = sandbox.Read("scenarios/lazy.verified.txt");
+
+        Assert.Contains("scenarios/lazy.mems", fromRoot);
+        Assert.Equal(fromRoot, fromInside);
+        Assert.Equal(fromRoot, fileFromInside);
     }
 }

@@ -36,6 +36,20 @@ public sealed class ScenarioCompilerTests
     }
 
     [Fact]
+    public void CompileGenerated_ReportsMems2001AtMemsColumn_WhenDirectiveGivesTheStatementSpan()
+    {
+        var source = GeneratedSamples.Notes(
+            "x",
+            mappedStatement: "b.Note(S3, undefinedName);",
+            lineDirective: $"#line (3, 7) - (3, 20) 13 \"{GeneratedSamples.MemsPath}\"");
+
+        var result = ScenarioCompiler.CompileGenerated(source, GeneratedSamples.MemsPath, CompileOptions.NoCache);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("MEMS2001", 3, 7), (error.Id, error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
     public void CompileGenerated_ReportsMems9001NamingGeneratedLine_WhenErrorIsInHiddenCode()
     {
         var source = GeneratedSamples.Notes("x", hiddenStatement: "int broken = \"text\";");

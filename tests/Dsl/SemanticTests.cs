@@ -16,6 +16,8 @@ public class SemanticTests
     [InlineData("process p (oom_adj 16) { }", "MEMS1005", 1, 20)]
     [InlineData("machine { swappiness 201 }", "MEMS1005", 1, 22)]
     [InlineData("machine { page_size 8K }", "MEMS1006", 1, 21)]
+    [InlineData("machine { page_size 16K }", "MEMS1009", 1, 21)]
+    [InlineData("machine { page_size 64K; ram 64M }", "MEMS1009", 1, 21)]
     [InlineData("machine { ram 10000 }", "MEMS1007", 1, 15)]
     [InlineData("machine { ram 1024T }", "MEMS1008", 1, 15)]
     [InlineData("machine { swap 1T }", "MEMS1008", 1, 16)]

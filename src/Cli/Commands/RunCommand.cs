@@ -7,8 +7,9 @@ namespace MemScript.Cli.Commands;
 /// <summary>
 /// <c>memscript run FILE.mems [--format text|json|html|md] [--set KEY=VALUE]... [-o OUT] [--no-cache]</c>:
 /// compile, simulate, write the report to stdout or OUT and diagnostics to
-/// stderr. Exit 0 when every expectation held, 1 when one failed, 2 for a
-/// missing file or a scenario with errors.
+/// stderr. Exit 0 when every expectation held, 1 when one failed or the run
+/// stopped at the work limit or needing memory pressure, 2 for a missing
+/// file, a scenario with errors or a run that ended in an internal error.
 /// </summary>
 internal static class RunCommand
 {
@@ -69,6 +70,6 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        return run.Result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+        return ExitCodes.ForRun(run.Result);
     }
 }

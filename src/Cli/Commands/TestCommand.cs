@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MemScript.Cli.Pipeline;
 using MemScript.Cli.Snapshots;
 
 namespace MemScript.Cli.Commands;
@@ -6,7 +7,9 @@ namespace MemScript.Cli.Commands;
 /// <summary>
 /// <c>memscript test [PATH...] [--accept] [--set KEY=VALUE]... [--no-cache]</c>:
 /// the golden-file harness over every X.mems under the paths (default
-/// <c>scenarios</c>); see <see cref="SnapshotHarness"/>.
+/// <c>scenarios</c>); see <see cref="SnapshotHarness"/>. The overrides are
+/// checked first: a bad one is exit 2 before any scenario runs or any file
+/// is touched.
 /// </summary>
 internal static class TestCommand
 {
@@ -20,9 +23,13 @@ internal static class TestCommand
         var command = new Command("test", "Run scenarios and compare their text reports with X.verified.txt") { paths, accept, set, noCache };
         command.SetAction(parse =>
         {
-            var runner = PipelineSnapshotRunner.Create(
-                CommonOptions.Overrides(parse.GetValue(set)),
-                CommonOptions.Compile(context, parse.GetValue(noCache)));
+            var overrides = CommonOptions.Overrides(parse.GetValue(set));
+            var overrideDiagnostics = OverrideCheck.Diagnostics(overrides);
+            DiagnosticPrinter.Write(context.Error, overrideDiagnostics);
+            if (DiagnosticPrinter.HasErrors(overrideDiagnostics))
+                return ExitCodes.Usage;
+
+            var runner = PipelineSnapshotRunner.Create(overrides, CommonOptions.Compile(context, parse.GetValue(noCache)));
             var harness = new SnapshotHarness(runner, context);
             return harness.Test(parse.GetValue(paths) ?? [], parse.GetValue(accept)).ExitCode;
         });

@@ -7,9 +7,9 @@ namespace MemScript.Cli.Snapshots;
 
 /// <summary>
 /// The harness's real runner: the whole pipeline, then the TEXT report. A
-/// scenario with errors snapshots its diagnostics instead, so a folder can
-/// hold scenarios that are meant to be refused; such a run counts as passed
-/// when its diagnostics match. A failed expectation makes the run fail.
+/// scenario that cannot be read or has errors is no snapshot: its
+/// diagnostics come back as <see cref="ScenarioOutput.Errors"/> for the
+/// harness to print. A failed expectation makes the run fail.
 /// </summary>
 public static class PipelineSnapshotRunner
 {
@@ -20,7 +20,7 @@ public static class PipelineSnapshotRunner
     {
         var (text, readError) = ScenarioFile.Read(fullPath, displayPath);
         if (text is null)
-            return new ScenarioOutput(readError + "\n", Passed: false, readError);
+            return ScenarioOutput.Errors(readError + "\n", "cannot read the scenario");
 
         var run = ScenarioPipeline.Run(displayPath, text, overrides, options);
         if (run.HasErrors || run.Result is null)
@@ -28,7 +28,7 @@ public static class PipelineSnapshotRunner
             var diagnostics = new StringBuilder();
             foreach (var diagnostic in DiagnosticPrinter.Sorted(run.Diagnostics))
                 diagnostics.Append(diagnostic).Append('\n');
-            return new ScenarioOutput(diagnostics.ToString(), Passed: true);
+            return ScenarioOutput.Errors(diagnostics.ToString(), "the scenario has errors");
         }
 
         var report = ReportRenderer.Render(run.Result, ReportFormat.Text);

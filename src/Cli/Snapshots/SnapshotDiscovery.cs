@@ -4,7 +4,12 @@ namespace MemScript.Cli.Snapshots;
 /// Finds scenarios for the harness: a directory is searched recursively for
 /// <c>*.mems</c>, a file is taken as it is; the result is sorted ordinally by
 /// path so every machine runs them in the same order. In directories it also
-/// lists <c>X.verified.txt</c> files whose <c>X.mems</c> is gone.
+/// lists <c>X.verified.txt</c> files whose <c>X.mems</c> is gone. A folder
+/// that cannot be listed is noted and the search goes on. The path a report
+/// shows is the scanned folder's own name and the path inside it
+/// (<c>scenarios/x.mems</c> whether the harness was given <c>scenarios</c>
+/// from above or <c>.</c> from inside); for a file, its folder's name and its
+/// name. It never depends on the working directory.
 /// </summary>
 public static class SnapshotDiscovery
 {
@@ -12,41 +17,80 @@ public static class SnapshotDiscovery
 
     public static SnapshotSet Discover(IReadOnlyList<string> paths, CliContext context)
     {
-        var cases = new SortedDictionary<string, SnapshotCase>(StringComparer.Ordinal);
-        var dangling = new SortedSet<string>(StringComparer.Ordinal);
-        var errors = new List<string>();
+        var found = new Found(context);
         var given = paths.Count == 0 ? [DefaultFolder] : paths;
 
         foreach (var path in given)
         {
-            var full = context.Resolve(path);
+            var full = Path.TrimEndingDirectorySeparator(context.Resolve(path));
             if (Directory.Exists(full))
-                AddFolder(full, context, cases, dangling);
+                found.AddFolder(full, full);
             else if (File.Exists(full) && full.EndsWith(".mems", StringComparison.Ordinal))
-                cases[full] = new SnapshotCase(context.Display(full), full);
+                found.AddScenario(full, ReportPath(Path.GetDirectoryName(full) ?? full, full));
             else if (File.Exists(full))
-                errors.Add($"{path}: not a .mems file");
+                found.Errors.Add($"{path}: not a .mems file");
             else
-                errors.Add($"{path}: no such file or directory");
+                found.Errors.Add($"{path}: no such file or directory");
         }
 
-        return new SnapshotSet([.. cases.Values], [.. dangling], errors);
+        return new SnapshotSet([.. found.Cases.Values], [.. found.Dangling], found.Errors, found.Unlistable);
     }
 
-    private static void AddFolder(string folder, CliContext context, SortedDictionary<string, SnapshotCase> cases, SortedSet<string> dangling)
+    /// <summary>The name of <paramref name="root"/> itself, then <paramref name="file"/>'s path inside it, with '/'.</summary>
+    private static string ReportPath(string root, string file)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        var inside = Path.GetRelativePath(root, file);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(root));
+        var path = name.Length == 0 ? inside : Path.Combine(name, inside);
+        return path.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private sealed class Found(CliContext context)
+    {
+        public SortedDictionary<string, SnapshotCase> Cases { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> Dangling { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Errors { get; } = new();
+
+        public List<(string, string)> Unlistable { get; } = new();
+
+        public void AddScenario(string file, string reportPath) =>
+            Cases.TryAdd(file, new SnapshotCase(context.Display(file), file, reportPath));
+
+        public void AddFolder(string root, string folder)
         {
-            if (file.EndsWith(".mems", StringComparison.Ordinal))
+            string[] files, folders;
+            try
             {
-                cases[file] = new SnapshotCase(context.Display(file), file);
+                files = Directory.GetFiles(folder);
+                // A linked folder is not followed: it could lead back up and never end.
+                folders = Array.FindAll(Directory.GetDirectories(folder), static sub => (File.GetAttributes(sub) & FileAttributes.ReparsePoint) == 0);
             }
-            else if (file.EndsWith(SnapshotFiles.VerifiedSuffix, StringComparison.Ordinal))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                var scenario = file[..^SnapshotFiles.VerifiedSuffix.Length] + ".mems";
-                if (!File.Exists(scenario))
-                    dangling.Add(file);
+                Unlistable.Add((context.Display(folder), e.Message));
+                return;
             }
+
+            Array.Sort(files, StringComparer.Ordinal);
+            Array.Sort(folders, StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                if (file.EndsWith(".mems", StringComparison.Ordinal))
+                {
+                    AddScenario(file, ReportPath(root, file));
+                }
+                else if (file.EndsWith(SnapshotFiles.VerifiedSuffix, StringComparison.Ordinal))
+                {
+                    var scenario = file[..^SnapshotFiles.VerifiedSuffix.Length] + ".mems";
+                    if (!File.Exists(scenario))
+                        Dangling.Add(file);
+                }
+            }
+
+            foreach (var sub in folders)
+                AddFolder(root, sub);
         }
     }
 }

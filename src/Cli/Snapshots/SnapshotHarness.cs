@@ -8,6 +8,10 @@ namespace MemScript.Cli.Snapshots;
 /// promotes received to verified and is always explicit; with CI set it is
 /// refused. A verified file whose scenario is gone (dangling) fails. A
 /// scenario whose expectations fail is a failure even if its text matches.
+/// A scenario with errors is no snapshot: its diagnostics are printed, it
+/// fails, no file is written, and the run exits 2. A snapshot file that
+/// cannot be read, written or moved, or a folder that cannot be listed, is a
+/// FAIL line for that file or folder; the run goes on.
 /// The command line and xunit both drive this class.
 /// </summary>
 public sealed class SnapshotHarness
@@ -33,23 +37,35 @@ public sealed class SnapshotHarness
         if (ReportPathErrors(set))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
-        int passed = 0, failed = 0, accepted = 0;
+        int passed = 0, failed = 0, accepted = 0, errors = 0;
         foreach (var snapshotCase in set.Cases)
         {
             switch (RunOne(snapshotCase, accept))
             {
                 case CaseOutcome.Passed: passed++; break;
                 case CaseOutcome.Accepted: passed++; accepted++; break;
+                case CaseOutcome.Errors: failed++; errors++; break;
                 default: failed++; break;
             }
         }
 
+        foreach (var (folder, reason) in set.Unlistable)
+        {
+            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {reason}");
+            failed++;
+        }
+
         foreach (var verified in set.DanglingVerified)
         {
+            if (accept && TryFileStep(verified, () => SnapshotFiles.DeleteIfExists(verified)))
+            {
+                Out.WriteLine($"removed  {_context.Display(verified)} (its scenario is gone)");
+                continue;
+            }
+
             if (accept)
             {
-                SnapshotFiles.DeleteIfExists(verified);
-                Out.WriteLine($"removed  {_context.Display(verified)} (its scenario is gone)");
+                failed++;
                 continue;
             }
 
@@ -57,7 +73,7 @@ public sealed class SnapshotHarness
             failed++;
         }
 
-        var summary = new SnapshotSummary(passed, failed, accepted, UsageError: false);
+        var summary = new SnapshotSummary(passed, failed, accepted, UsageError: false, errors);
         Out.WriteLine(summary.Line);
         return summary;
     }
@@ -72,28 +88,41 @@ public sealed class SnapshotHarness
         if (ReportPathErrors(set))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
-        var accepted = 0;
+        int accepted = 0, failed = 0;
+        foreach (var (folder, reason) in set.Unlistable)
+        {
+            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {reason}");
+            failed++;
+        }
+
         foreach (var snapshotCase in set.Cases)
         {
             if (!File.Exists(snapshotCase.ReceivedPath))
                 continue;
-            File.Move(snapshotCase.ReceivedPath, snapshotCase.VerifiedPath, overwrite: true);
+            if (!TryFileStep(snapshotCase.DisplayPath, () => File.Move(snapshotCase.ReceivedPath, snapshotCase.VerifiedPath, overwrite: true)))
+            {
+                failed++;
+                continue;
+            }
+
             Out.WriteLine($"accepted {_context.Display(snapshotCase.VerifiedPath)}");
             accepted++;
         }
 
         Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{accepted} accepted"));
-        return new SnapshotSummary(accepted, 0, accepted, UsageError: false);
+        if (failed > 0)
+            Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{failed} failed"));
+        return new SnapshotSummary(accepted, failed, accepted, UsageError: false);
     }
 
-    private enum CaseOutcome { Passed, Accepted, Failed }
+    private enum CaseOutcome { Passed, Accepted, Failed, Errors }
 
     private CaseOutcome RunOne(SnapshotCase snapshotCase, bool accept)
     {
         ScenarioOutput output;
         try
         {
-            output = _runner(snapshotCase.DisplayPath, snapshotCase.FullPath);
+            output = _runner(snapshotCase.ReportPath, snapshotCase.FullPath);
         }
         catch (Exception e)
         {
@@ -102,6 +131,27 @@ public sealed class SnapshotHarness
             return CaseOutcome.Failed;
         }
 
+        if (output.HasErrors)
+        {
+            Out.Write(SnapshotFiles.Normalize(output.Text));
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: {output.FailureNote ?? "the scenario has errors"}");
+            return CaseOutcome.Errors;
+        }
+
+        try
+        {
+            return Compare(snapshotCase, output, accept);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: snapshot file error: {e.Message}");
+            return CaseOutcome.Failed;
+        }
+    }
+
+    /// <summary>Compares with the verified file and writes received or verified; file errors are the caller's to report.</summary>
+    private CaseOutcome Compare(SnapshotCase snapshotCase, ScenarioOutput output, bool accept)
+    {
         var received = SnapshotFiles.Normalize(output.Text);
         var verified = SnapshotFiles.ReadIfExists(snapshotCase.VerifiedPath);
         var matches = verified is not null && string.Equals(verified, received, StringComparison.Ordinal);
@@ -147,6 +197,21 @@ public sealed class SnapshotHarness
     {
         Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: {output.FailureNote ?? "expectations failed"}");
         return CaseOutcome.Failed;
+    }
+
+    /// <summary>Runs one file operation; a file error becomes a FAIL line for <paramref name="displayPath"/>, not the end of the run.</summary>
+    private bool TryFileStep(string displayPath, Action step)
+    {
+        try
+        {
+            step();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Out.WriteLine($"FAIL     {_context.Display(_context.Resolve(displayPath))}: snapshot file error: {e.Message}");
+            return false;
+        }
     }
 
     private bool RefusedInCi(string what)

@@ -62,7 +62,12 @@ internal sealed class ExpressionLowering
             : string.Join(" | ", members.Select(m => Rt + "MmapFlags." + Identifier("", m)));
     }
 
-    public string Options(IReadOnlyList<ProcessOptionSyntax> options)
+    /// <summary>
+    /// A process's or fork's options. For a fork, <c>Given</c> names the
+    /// inheritable options its header wrote, so the runtime inherits the
+    /// others from the parent, and keeps a written default (<c>nice 0</c>).
+    /// </summary>
+    public string Options(IReadOnlyList<ProcessOptionSyntax> options, bool isFork = false)
     {
         if (options.Count == 0)
         {
@@ -105,7 +110,19 @@ internal sealed class ExpressionLowering
         }
 
         // Later options win, as in the runtime's object initialiser; keep only the last of each property.
-        var last = inits.GroupBy(i => i[..i.IndexOf(' ', StringComparison.Ordinal)]).Select(g => g.Last());
+        var last = inits.GroupBy(i => i[..i.IndexOf(' ', StringComparison.Ordinal)]).Select(g => g.Last()).ToList();
+        if (isFork)
+        {
+            var given = last.Select(i => i[..i.IndexOf(' ', StringComparison.Ordinal)])
+                .Where(p => p is "User" or "Nice" or "OomScoreAdj" or "LimitAs" or "LimitStack" or "LimitData")
+                .Select(p => $"{Rt}ProcessOptions.InheritableOptions.{p}")
+                .ToList();
+            if (given.Count > 0)
+            {
+                last.Add("Given = " + string.Join(" | ", given));
+            }
+        }
+
         return $"new {Rt}ProcessOptions {{ {string.Join(", ", last)} }}";
     }
 
@@ -120,7 +137,7 @@ internal sealed class ExpressionLowering
                 var op = Rt + "CompareOp." + Vocabulary.Operators[compare.Operator];
                 var value = Long(Evaluator.SignedSize(compare.Negative, compare.Value, _context.PageSize)
                     ?? throw new InvalidOperationException("Value did not evaluate after checking."));
-                var field = Identifier("", compare.Field.Text);
+                var field = Identifier("", KnownNames.CanonicalField(compare.Field.Text));
                 return compare.Owner.Text switch
                 {
                     "vmstat" => $"new {Rt}Expectation.Vmstat({text}, {Rt}VmCounter.{field}, {op}, {value})",

@@ -11,7 +11,9 @@ namespace MemScript.Compiler.Emit;
 /// <c>repeat</c> keeps its value after it; a fork child gets its parent's
 /// names as parameters (copies taken at the fork). Each statement gets
 /// <c>#line</c> to its .mems line, then yields: the op it made (accesses,
-/// sleep) or <c>Op.Next</c>.
+/// sleep) or <c>Op.Next</c>. Every <c>repeat</c> iteration also ends with a
+/// hidden <c>Op.Next</c>, so even an empty body costs a statement and the
+/// runtime's statement budget ends a runaway loop.
 /// </summary>
 internal sealed class ProcessBodyEmitter
 {
@@ -117,6 +119,8 @@ internal sealed class ProcessBodyEmitter
                 W.Line($"for (long {counter} = 0L; {counter} < {Long((long)repeat.Count.Value)}; {counter}++)");
                 W.Open();
                 WriteStatements(repeat.Body, names);
+                _context.Hidden();
+                W.Line($"yield return {Rt}Op.Next;");
                 W.Close();
                 break;
             case S.Fork fork:
@@ -149,7 +153,7 @@ internal sealed class ProcessBodyEmitter
         var method = Identifier("Fork_", $"{fork.Name.Text}_L{_context.Text.GetLine(fork.Span.Start)}_C{_context.Text.GetColumn(fork.Span.Start)}");
         var parameters = names.ToList();
         var arguments = string.Concat(parameters.Select(n => ", " + Local(n)));
-        Call($"p.Fork({site}, {Literal(fork.Name.Text)}, {_context.Expressions.Options(fork.Options)}, c => {method}(c{arguments}));");
+        Call($"p.Fork({site}, {Literal(fork.Name.Text)}, {_context.Expressions.Options(fork.Options, isFork: true)}, c => {method}(c{arguments}));");
         _context.PendingMethods.Enqueue(() => WriteMethod(method, fork.Body, parameters));
     }
 

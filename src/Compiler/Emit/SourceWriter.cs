@@ -19,6 +19,9 @@ internal sealed class SourceWriter
     private int _pendingDirective = -1;
     private string _lastLine = "";
 
+    /// <summary>The 1-based column where the next line of code starts (after its indentation).</summary>
+    public int NextCodeColumn => _indent * 4 + 1;
+
     /// <summary>The last line of code written, without indentation.</summary>
     public string LastLine => _lastLine;
 

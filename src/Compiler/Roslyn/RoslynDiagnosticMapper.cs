@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using MemScript.Dsl.Diagnostics;
 using RoslynDiagnostic = Microsoft.CodeAnalysis.Diagnostic;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
@@ -11,7 +12,8 @@ namespace MemScript.Compiler.Roslyn;
 /// <c>#line hidden</c> around scaffolding, so a location has two views:
 /// <c>GetLineSpan()</c> (the generated file) and <c>GetMappedLineSpan()</c>
 /// (after <c>#line</c>). An error on a visible, mapped line is the scenario's
-/// (MEMS2001 at the .mems line and column); one in hidden or unmapped code is
+/// (MEMS2001 at the .mems line and, under an enhanced <c>#line (L, C) - ...</c>,
+/// the statement's column); one in hidden or unmapped code is
 /// MemScript's (MEMS9001 naming the generated line). Warnings are dropped:
 /// generated code is not the user's to tidy.
 /// </summary>
@@ -44,11 +46,29 @@ internal static class RoslynDiagnosticMapper
         if (visibility != LineVisibility.Visible || !mappedSpan.HasMappedPath)
             return CompilerErrors.Scaffolding(memsPath, generatedLine, diagnostic.Id, message);
 
-        var start = mappedSpan.StartLinePosition;
+        var start = StatementStart(location) ?? mappedSpan.StartLinePosition;
         var end = mappedSpan.EndLinePosition;
         var length = start.Line == end.Line ? Math.Max(0, end.Character - start.Character) : 0;
         var at = new SourceLocation(memsPath, start.Line + 1, start.Character + 1, length);
         return CompilerErrors.GeneratedCode(at, diagnostic.Id, message);
+    }
+
+    /// <summary>
+    /// Under an enhanced <c>#line (L, C) - (L2, C2) OFFSET</c> the whole
+    /// generated line stands for one statement: its start (L, C) is where
+    /// the error is, whatever column inside the generated code Roslyn saw.
+    /// </summary>
+    private static LinePosition? StatementStart(Location location)
+    {
+        var at = location.GetLineSpan().StartLinePosition;
+        foreach (var mapping in location.SourceTree!.GetLineMappings())
+        {
+            if (!mapping.IsHidden && mapping.CharacterOffset is not null
+                && mapping.Span.Start.Line <= at.Line && at.Line <= mapping.Span.End.Line)
+                return mapping.MappedSpan.StartLinePosition;
+        }
+
+        return null;
     }
 
     private static int CompareByPosition(Dsl.Diagnostics.Diagnostic a, Dsl.Diagnostics.Diagnostic b)

@@ -85,6 +85,7 @@ internal sealed class BodyChecker
                 if (!lengths.TryGetValue(assign.Target.Text, out var list))
                 {
                     lengths[assign.Target.Text] = list = new List<ulong?>();
+                    NameLength.Check(assign.Target, _text, _diagnostics);
                     if (KnownNames.PredefinedRegions.ContainsKey(assign.Target.Text))
                     {
                         Report(SemanticErrors.PredefinedShadowed, assign.Target.Span, assign.Target.Text);
@@ -170,14 +171,17 @@ internal sealed class BodyChecker
                 CheckBody(repeat.Body, scope);
                 break;
             case S.Fork fork:
-                new OptionChecker(_values).Check(fork.Options);
-                CheckBody(fork.Body, scope with { Process = fork.Name.Text, Names = CollectNames(fork.Body, scope.Names) });
+                var stack = new OptionChecker(_values).Check(fork.Options, isFork: true, inheritedStack: scope.StackLimit);
+                CheckBody(fork.Body, new ProcessScope(fork.Name.Text, CollectNames(fork.Body, scope.Names), stack));
                 break;
             case S.Kill kill:
                 _conditions.Process(kill.Process);
                 break;
             case S.Report { Process: { } process }:
                 _conditions.Process(process);
+                break;
+            case S.Report { Process: null } report when scope.Process.Length == 0 && report.Kind.Text is "maps" or "status":
+                Report(SemanticErrors.ReportNeedsProcess, report.Kind.Span, report.Kind.Text);
                 break;
             case S.Expect expect:
                 _conditions.Check(expect.Condition);

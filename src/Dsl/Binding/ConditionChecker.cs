@@ -65,11 +65,12 @@ internal sealed class ConditionChecker
             Process(compare.Owner);
         }
 
-        if (!fields.Contains(compare.Field.Text))
+        var field = KnownNames.CanonicalField(compare.Field.Text);
+        if (!fields.Contains(field))
         {
             _diagnostics.Report(SemanticErrors.UnknownField, _text, compare.Field.Span, what, compare.Field.Text);
         }
-        else if (counts.Contains(compare.Field.Text) && compare.Value.Terms.Any(t => t.Unit != SizeUnit.Byte))
+        else if (counts.Contains(field) && compare.Value.Terms.Any(t => t.Unit != SizeUnit.Byte))
         {
             _diagnostics.Report(SemanticErrors.NotSizeField, _text, compare.Value.Span, compare.Field.Text);
         }

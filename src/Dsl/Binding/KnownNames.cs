@@ -30,6 +30,16 @@ public static class KnownNames
         "AnonPages", "Mapped", "Shmem", "KernelStack", "PageTables", "CommitLimit", "Committed_AS",
     };
 
+    /// <summary>
+    /// A field as the checker and the emitter look it up: /proc/meminfo's
+    /// spelling <c>Active(anon)</c> is <c>Active_anon</c>; anything else is itself.
+    /// </summary>
+    public static string CanonicalField(string written)
+    {
+        var open = written.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 && written.EndsWith(')') ? written[..open] + "_" + written[(open + 1)..^1] : written;
+    }
+
     public static readonly IReadOnlyList<string> Sysctls = new[]
     {
         "swappiness", "overcommit_memory", "overcommit_ratio", "min_free_kbytes",

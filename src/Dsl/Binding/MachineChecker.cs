@@ -27,8 +27,9 @@ internal sealed class MachineChecker
     {
         foreach (var (setting, _) in settings)
         {
+            // The kernel model supports 4 KiB pages only; 16K and 64K are refused (MEMS1009) by Check.
             if (setting is Setting.Size { Keyword.Text: "page_size" } size && Evaluator.Size(size.Value, 4096) is { } bytes
-                && bytes is 4096 or 16384 or 65536)
+                && bytes is 4096)
             {
                 PageSize = bytes;
             }
@@ -145,6 +146,12 @@ internal sealed class MachineChecker
                 if (bytes is not (4096 or 16384 or 65536))
                 {
                     Report(SemanticErrors.BadPageSize, s.Value.Span, bytes);
+                    return;
+                }
+
+                if (bytes != 4096)
+                {
+                    Report(SemanticErrors.NotSupportedYet, s.Value.Span, "page_size " + _source.ToString(s.Value.Span));
                     return;
                 }
 

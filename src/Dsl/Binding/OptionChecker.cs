@@ -6,7 +6,9 @@ namespace MemScript.Dsl.Binding;
 /// <summary>
 /// Checks the options of a process or fork: ranges (pid, nice,
 /// oom_score_adj, oom_adj), limit kinds, sizes and durations. Returns the
-/// stack limit, which sets the length of the predefined <c>stack</c> region.
+/// stack limit, which sets the length of the predefined <c>stack</c> region:
+/// the one given, else <paramref name="inheritedStack"/> (a fork's parent's,
+/// as rlimits survive fork). A fork has no <c>start</c>.
 /// </summary>
 internal sealed class OptionChecker
 {
@@ -14,9 +16,9 @@ internal sealed class OptionChecker
 
     public OptionChecker(ValueChecker values) => _values = values;
 
-    public ulong Check(IReadOnlyList<O> options)
+    public ulong Check(IReadOnlyList<O> options, bool isFork = false, ulong inheritedStack = 8UL << 20)
     {
-        var stack = 8UL << 20;
+        var stack = inheritedStack;
         foreach (var option in options)
         {
             switch (option)
@@ -32,6 +34,9 @@ internal sealed class OptionChecker
                     break;
                 case O.OomAdj adj:
                     _values.Signed(adj.Value, "oom_adj", -17, 15);
+                    break;
+                case O.Start start when isFork:
+                    _values.Report(SemanticErrors.ForkStart, start.Span);
                     break;
                 case O.Start start:
                     _values.Nanoseconds(start.Value);

@@ -39,6 +39,10 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor NotSizeField = new("MEMS1025", Error, "'{0}' is a count, not a size; compare it with a plain number", "expect p.minflt >= 4K");
     public static readonly DiagnosticDescriptor TlbWays = new("MEMS1026", Error, "a {0}-entry TLB cannot be {1}-way: the ways must divide the entries", "tlb 64 entries 3 way");
     public static readonly DiagnosticDescriptor EmptyScenario = new("MEMS1027", Error, "the scenario is empty: declare a machine, a process or an at block", "(an empty file, or only comments)");
+    public static readonly DiagnosticDescriptor NameTooLong = new("MEMS1028", Error, "a name may have at most {0} characters, not {1}", "process aaa...a { } (129 letters)");
+    public static readonly DiagnosticDescriptor ReportNeedsProcess = new("MEMS1029", Error, "'{0}' needs a process NAME here: outside a process there is no current one", "at 1ms { maps }");
+    public static readonly DiagnosticDescriptor ForkStart = new("MEMS1030", Error, "a fork has no 'start' option: the child starts when the fork runs", "fork c (start 5ms) { }");
+    public static readonly DiagnosticDescriptor ForkPidInRepeat = new("MEMS1031", Error, "a fork inside a repeat cannot have a pid: each iteration would fork another child with pid {0}", "repeat 2 { fork c (pid 9) { } }");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -47,5 +51,6 @@ public static class SemanticErrors
         TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
+        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat,
     };
 }

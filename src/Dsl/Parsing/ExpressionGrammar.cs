@@ -64,7 +64,7 @@ internal static class ExpressionGrammar
     private static readonly Parser<ConditionSyntax> Compare =
         from owner in Name
         from dot in Symbol(".")
-        from field in Name
+        from field in FieldName
         from op in Operator
         from sign in Symbol("-").Optional()
         from value in QuantityGrammar.Size

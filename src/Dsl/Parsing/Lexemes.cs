@@ -56,6 +56,31 @@ internal static class Lexemes
             : Result.Failure<LiteralSyntax.Name>(input, result.Message, result.Expectations);
     });
 
+    /// <summary>
+    /// A field after <c>owner.</c>: a name, optionally with a parenthesised
+    /// name right after it as /proc/meminfo spells some fields
+    /// (<c>Active(anon)</c>); the text is kept as written.
+    /// </summary>
+    public static readonly Parser<LiteralSyntax.Name> FieldName = Spanned(input =>
+    {
+        var result = RawName(input);
+        if (!result.WasSuccessful)
+        {
+            return Result.Failure<LiteralSyntax.Name>(input, result.Message, result.Expectations);
+        }
+
+        var text = result.Value;
+        var rest = result.Remainder;
+        if (!rest.AtEnd && rest.Current == '(' && RawName(rest.Advance()) is { WasSuccessful: true } inner
+            && !inner.Remainder.AtEnd && inner.Remainder.Current == ')')
+        {
+            text += "(" + inner.Value + ")";
+            rest = inner.Remainder.Advance();
+        }
+
+        return Result.Success(new LiteralSyntax.Name(text), SkipBlanks(rest));
+    });
+
     /// <summary>A keyword: a whole name spelled exactly <paramref name="word"/>.</summary>
     public static Parser<string> Keyword(string word) => input =>
     {

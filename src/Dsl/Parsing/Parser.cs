@@ -38,6 +38,9 @@ public static class Parser
                 case D.At at when RequireBlock(text, raw, diagnostics):
                     declarations.Add(at with { Body = ParseBody(text, raw.Block!, BodyContext.At, diagnostics) });
                     break;
+                case D.BrokenFileOrShm:
+                    declarations.Add((D)node);
+                    break;
                 case D.File or D.Shm when RejectBlock(text, raw, diagnostics):
                     declarations.Add((D)node);
                     break;
@@ -147,7 +150,33 @@ public static class Parser
         }
 
         ReportFailure(text, raw.Header, result, "a statement", diagnostics);
-        return RecoverAssignment(text, raw.Header);
+        return RecoverDeclaration(text, raw.Header) ?? RecoverAssignment(text, raw.Header);
+    }
+
+    /// <summary>
+    /// After a failed <c>process NAME ...</c>, <c>file "NAME" ...</c> or
+    /// <c>shm "KEY" ...</c> header, the name is still declared (a process
+    /// without options, its body still checked), so one mistake is one error.
+    /// </summary>
+    private static SyntaxNode? RecoverDeclaration(SourceText text, TextSpan header)
+    {
+        var input = new SourceInput(text.Text, header);
+        var process = Lexemes.Keyword("process").Then(_ => Lexemes.Name)(input);
+        if (process.WasSuccessful)
+        {
+            return new D.Process(process.Value, Array.Empty<ProcessOptionSyntax>(), Array.Empty<S>()) { Span = header };
+        }
+
+        foreach (var (keyword, isShm) in new[] { ("file", false), ("shm", true) })
+        {
+            var named = Lexemes.Keyword(keyword).Then(_ => Lexemes.String)(input);
+            if (named.WasSuccessful)
+            {
+                return new D.BrokenFileOrShm(named.Value, isShm) { Span = header };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>After a failed <c>NAME = ...</c>, the name still counts as assigned, so its later uses raise no second error.</summary>

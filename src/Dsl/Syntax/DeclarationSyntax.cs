@@ -13,6 +13,13 @@ public abstract record DeclarationSyntax : SyntaxNode
 
     public sealed record At(DurationSyntax Time, IReadOnlyList<StatementSyntax> Body) : DeclarationSyntax;
 
+    /// <summary>
+    /// A <c>file</c> or <c>shm</c> whose header had a syntax error (already
+    /// reported): it still declares its name, so uses of it raise no second
+    /// error. Its size is unknown. Never lowered: the scenario has errors.
+    /// </summary>
+    public sealed record BrokenFileOrShm(LiteralSyntax.String Name, bool IsShm) : DeclarationSyntax;
+
     /// <summary>A top-level <c>expect</c>, <c>note</c> or report statement.</summary>
     public sealed record Statement(StatementSyntax Inner) : DeclarationSyntax;
 }

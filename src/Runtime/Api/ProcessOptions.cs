@@ -5,6 +5,9 @@ namespace MemScript.Runtime;
 /// (ranges, units). Null means "not given": the runtime applies the default.
 /// <see cref="OomScoreAdj"/> is set from <c>oom_adj</c> by the compiler with the
 /// kernel's conversion; <see cref="OomAdj"/> keeps the legacy value as written.
+/// For a fork, <see cref="Given"/> names the options its header wrote; the
+/// others are inherited from the parent (as fork does, rlimits included),
+/// even when the value written equals the default.
 /// </summary>
 public sealed record ProcessOptions
 {
@@ -19,5 +22,21 @@ public sealed record ProcessOptions
     public ulong LimitStack { get; init; } = 8UL << 20;
     public ulong? LimitData { get; init; }
 
+    /// <summary>For a fork: the inheritable options its header gave. An option neither given nor changed from its default is inherited.</summary>
+    public InheritableOptions Given { get; init; }
+
     public static readonly ProcessOptions Default = new();
+
+    /// <summary>The options a fork child inherits from its parent unless the fork gives them.</summary>
+    [Flags]
+    public enum InheritableOptions
+    {
+        None = 0,
+        User = 1,
+        Nice = 2,
+        OomScoreAdj = 4,
+        LimitAs = 8,
+        LimitStack = 16,
+        LimitData = 32,
+    }
 }

@@ -83,17 +83,23 @@ internal sealed partial class TaskProc
     /// <summary>
     /// fork: the child gets the next free pid, a copy-on-write copy of the
     /// address space, a copy of malloc's state and of the shm attachments.
-    /// Options left at their defaults (user root, nice 0, oom_score_adj 0)
-    /// are inherited from the parent, as fork does.
+    /// Options the fork did not give (<see cref="ProcessOptions.Given"/>) and
+    /// left at their defaults (user, nice, oom_score_adj, the as/stack/data
+    /// limits) are inherited from the parent, as fork does.
     /// </summary>
     public override void Fork(Site site, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {
         var mark = task.Begin();
+        var given = options.Given;
+        bool Inherits(ProcessOptions.InheritableOptions option, bool isDefault) => (given & option) == 0 && isDefault;
         var inherited = options with
         {
-            User = options.User == "root" ? task.Options.User : options.User,
-            Nice = options.Nice == 0 ? task.Options.Nice : options.Nice,
-            OomScoreAdj = options.OomScoreAdj == 0 ? task.OomScoreAdj : options.OomScoreAdj,
+            User = Inherits(ProcessOptions.InheritableOptions.User, options.User == "root") ? task.Options.User : options.User,
+            Nice = Inherits(ProcessOptions.InheritableOptions.Nice, options.Nice == 0) ? task.Options.Nice : options.Nice,
+            OomScoreAdj = Inherits(ProcessOptions.InheritableOptions.OomScoreAdj, options.OomScoreAdj == 0) ? task.OomScoreAdj : options.OomScoreAdj,
+            LimitAs = Inherits(ProcessOptions.InheritableOptions.LimitAs, options.LimitAs is null) ? task.Options.LimitAs : options.LimitAs,
+            LimitStack = Inherits(ProcessOptions.InheritableOptions.LimitStack, options.LimitStack == ProcessOptions.Default.LimitStack) ? task.Options.LimitStack : options.LimitStack,
+            LimitData = Inherits(ProcessOptions.InheritableOptions.LimitData, options.LimitData is null) ? task.Options.LimitData : options.LimitData,
             StartNs = system.Now,
         };
         var pid = system.AllocatePid(options.Pid);
