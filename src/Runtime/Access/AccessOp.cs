@@ -44,30 +44,52 @@ internal sealed class AccessOp : Op
         var kernel = _task.Kernel;
         var clock = _task.Clock;
         var mm = _task.Mm;
-        while (clock.NowNs < sliceEndNs)
+        // The hot loop keeps the time and the access count in locals and
+        // hands them to the clock before anything else can look at it.
+        var start = clock.NowNs;
+        var now = start;
+        var budget = clock.RemainingAccesses;
+        long done = 0;
+        while (now < sliceEndNs)
         {
             if (!_cursor.TryNext(out var address, out var invalid))
             {
+                Commit(clock, now - start, done);
                 _task.End(_site, _mark, null);
                 return true;
             }
             if (invalid)
+            {
+                Commit(clock, now - start, done);
                 return Fault(address, FaultResult.SegvMapErr);
+            }
+            if (done == budget)
+                Commit(clock, now - start, done + 1); // throws: the work limit
             long cost = 0;
             var result = kernel.Access(mm, address, _kind, ref cost);
-            clock.CountAccess();
+            done++;
             if (result == FaultResult.Major)
             {
                 var wait = Math.Min(cost, kernel.Costs.MajorFault);
-                clock.Advance(cost - wait);
+                Commit(clock, now - start + cost - wait, done);
                 _task.WaitForIo(wait);
                 return false;
             }
-            clock.Advance(cost);
+            now += cost;
             if (result >= FaultResult.SegvMapErr)
+            {
+                Commit(clock, now - start, done);
                 return Fault(address, result);
+            }
         }
+        Commit(clock, now - start, done);
         return false;
+    }
+
+    private static void Commit(SimClock clock, long elapsedNs, long accesses)
+    {
+        clock.Advance(elapsedNs);
+        clock.CountAccesses(accesses);
     }
 
     private bool Fault(ulong address, FaultResult result)

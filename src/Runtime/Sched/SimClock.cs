@@ -31,6 +31,17 @@ internal sealed class SimClock
             NowNs = timeNs;
     }
 
+    /// <summary>How many page accesses the budget still allows.</summary>
+    public long RemainingAccesses => MaxPageAccesses - PageAccesses;
+
+    /// <summary>Counts <paramref name="count"/> accesses made in a batch (the hot loop keeps its own count).</summary>
+    public void CountAccesses(long count)
+    {
+        PageAccesses += count;
+        if (PageAccesses > MaxPageAccesses)
+            throw new WorkLimitExceededException($"the scenario made more than {MaxPageAccesses} page accesses; the simulation stops here");
+    }
+
     public void CountAccess()
     {
         if (++PageAccesses > MaxPageAccesses)
