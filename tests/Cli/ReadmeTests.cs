@@ -51,4 +51,21 @@ public sealed partial class ReadmeTests
                 Assert.Contains(option.Groups[1].Value, sandbox.Out.ToString());
         }
     }
+
+    [Fact]
+    public void Readme_RunCommand_RunsItsScenarioFromTheRepositoryRoot()
+    {
+        var first = FencedBlock().Match(Readme).Groups[1].Value;
+        var run = first.Split('\n')[0];
+        var args = run["dotnet run --project src/Cli -- ".Length..].Split(' ');
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new MemScript.Cli.CliContext(output, error, RepositoryRoot.Path, _ => null);
+
+        var exit = MemScript.Cli.CommandLineApp.Run([.. args, "--no-cache"], context);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+        Assert.StartsWith("MemScript 0.1 · scenario scenarios/lazy-allocation.mems", output.ToString(), StringComparison.Ordinal);
+    }
 }
