@@ -74,8 +74,9 @@ internal sealed class FrameTable
         }
         else
         {
+            var needed = Math.Max(Math.Max(1, stillNeeded), PendingNeed);
             throw new OutOfFramesException(
-                $"scenario needs {Math.Max(Math.Max(1, stillNeeded), PendingNeed)} more frames than RAM has; memory pressure (reclaim, swap, OOM) is not modelled yet");
+                $"scenario needs {needed} more {(needed == 1 ? "frame" : "frames")} than RAM has; memory pressure (reclaim, swap, OOM) is not modelled yet");
         }
 
         ref var frame = ref this[pfn];
