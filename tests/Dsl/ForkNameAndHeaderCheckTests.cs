@@ -3,7 +3,7 @@ using static MemScript.Tests.Dsl.FrontendHelper;
 namespace MemScript.Tests.Dsl;
 
 /// <summary>Checks on forks, names and reports: one clear diagnostic at the right place.</summary>
-public sealed class ReviewCheckTests
+public sealed class ForkNameAndHeaderCheckTests
 {
     [Theory]
     [InlineData("process p { fork c (start 5ms) { } }", "MEMS1030", 1, 21)]
