@@ -250,23 +250,9 @@ internal sealed class MachineChecker
         return bytes;
     }
 
-    private long? Int(LiteralSyntax.Integer value, string what, long min, long max)
-    {
-        if (value.Overflow || value.Value > (ulong)long.MaxValue)
-        {
-            Report(SemanticErrors.NumberTooLarge, value.Span, _source.ToString(value.Span));
-            return null;
-        }
-
-        var v = (long)value.Value;
-        if (v < min || v > max)
-        {
-            Report(SemanticErrors.OutOfRange, value.Span, what, min, max, v);
-            return null;
-        }
-
-        return v;
-    }
+    /// <summary>A whole number in range; the page size plays no part, so any value of it will do.</summary>
+    private long? Int(LiteralSyntax.Integer value, string what, long min, long max) =>
+        new ValueChecker(_source, 4096, _diagnostics).Count(value, what, min, max);
 
     private string? Word(LiteralSyntax.Name word, string what, IEnumerable<string> allowed)
     {
