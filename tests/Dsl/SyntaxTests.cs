@@ -149,4 +149,18 @@ public class SyntaxTests
         var diagnostic = Assert.Single(Check(text));
         Assert.Equal("MEMS0008", diagnostic.Id);
     }
+
+    [Fact]
+    public void BadProcessOption_IsReportedWhereItIs_NotAtTheOpeningParenthesis()
+    {
+        var d = AssertSingle("process web (nice 50x) { }", "MEMS0001", 1, 21);
+        Assert.Contains("unexpected 'x'", d.Message);
+    }
+
+    [Fact]
+    public void TrailingJunk_SaysTheStatementShouldHaveEnded()
+    {
+        var d = AssertSingle("process p {\n  a = malloc 64Q\n}", "MEMS0001", 2, 16);
+        Assert.Equal("unexpected 'Q'; expected the end of the statement", d.Message);
+    }
 }

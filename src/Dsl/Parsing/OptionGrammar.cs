@@ -24,11 +24,11 @@ internal static class OptionGrammar
             select (ProcessOptionSyntax)new ProcessOptionSyntax.Limit(kind, size)))
         .Named("a process option");
 
-    /// <summary><c>( option, option, ... )</c>, or nothing.</summary>
+    /// <summary><c>( option, option, ... )</c>, or nothing. Once <c>(</c> is read, an error inside the list is reported where it is (XOr).</summary>
     public static readonly Parser<IReadOnlyList<ProcessOptionSyntax>> Options =
         (from open in Symbol("(")
          from options in Option.DelimitedBy(Symbol(","))
          from close in Symbol(")")
          select (IReadOnlyList<ProcessOptionSyntax>)options.ToArray())
-        .Or(Parse.Return((IReadOnlyList<ProcessOptionSyntax>)Array.Empty<ProcessOptionSyntax>()));
+        .XOr(Parse.Return((IReadOnlyList<ProcessOptionSyntax>)Array.Empty<ProcessOptionSyntax>()));
 }

@@ -17,7 +17,9 @@ internal static class ParseErrorFormatter
     {
         var position = Math.Clamp(failure.Remainder.Position, header.Start, header.End);
         var source = failure.Remainder.Source;
-        var expectations = failure.Expectations.Where(e => !string.IsNullOrEmpty(e)).Distinct().ToList();
+        // Each statement is parsed on its own, so Sprache's "end of input" is the end of the statement.
+        var expectations = failure.Expectations.Where(e => !string.IsNullOrEmpty(e))
+            .Select(e => e == "end of input" ? "the end of the statement" : e).Distinct().ToList();
         var expected = position == header.Start || expectations.Count == 0 ? atStart : Join(expectations);
         if (position >= header.End)
         {
