@@ -18,6 +18,21 @@ public class MarkdownReportTests
     }
 
     [Fact]
+    public void Md_OneLineKernelEvent_IsATableRow_ALongerOneAFencedBlock()
+    {
+        var r = SampleResults.LazyAllocation(timeline:
+        [
+            new TimelineEvent.Kernel(0, Site.None, 100, "p", ["starts"]),
+            new TimelineEvent.Kernel(5_000, new Site(4, 3, "touch a"), 100, "p", ["SIGSEGV at 0x0 (SEGV_MAPERR)", "killed by SIGSEGV"]),
+        ]);
+
+        var md = ReportRenderer.Render(r, ReportFormat.Md);
+
+        Assert.Contains("| 0.000 ms | - | kernel: p (pid 100) starts |  |  |\n", md);
+        Assert.Contains("```text\nSIGSEGV at 0x0 (SEGV_MAPERR)\nkilled by SIGSEGV\n```", md);
+    }
+
+    [Fact]
     public void Md_PipeInStatementText_DoesNotAddATableColumn()
     {
         var r = SampleResults.LazyAllocation(timeline:

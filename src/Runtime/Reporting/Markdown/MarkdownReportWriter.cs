@@ -42,7 +42,8 @@ internal static class MarkdownReportWriter
         bool inTable = false;
         foreach (var e in timeline)
         {
-            if (e is TimelineEvent.Statement or TimelineEvent.Expect)
+            // A one-line kernel event (a process starts or exits) is a row of the table too.
+            if (e is TimelineEvent.Statement or TimelineEvent.Expect or TimelineEvent.Kernel { Lines.Count: <= 1 })
             {
                 if (!inTable)
                 {
@@ -57,6 +58,8 @@ internal static class MarkdownReportWriter
                         ReportText.Faults(s.MinFlt, s.MajFlt), ReportText.RssDelta(s.RssDeltaKb)),
                     TimelineEvent.Expect x => Row(ReportText.Ms(x.TimeNs), ReportText.Where(x.Site), Esc(TimelineWriter.ExpectWhat(x)),
                         x.Result.Passed ? "ok" : "**FAILED**", x.Result.Passed ? "" : Esc("expected " + x.Result.Expected + ", actual " + x.Result.Actual)),
+                    TimelineEvent.Kernel k => Row(ReportText.Ms(k.TimeNs), ReportText.Where(k.Site),
+                        Esc(TimelineWriter.KernelWhat(k) + (k.Lines.Count > 0 ? " " + ReportText.OneLine(k.Lines[0]) : "")), "", ""),
                     _ => "",
                 });
                 continue;
