@@ -22,6 +22,21 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Html_OneLineKernelEvent_IsText_ALongerOneIsPre_BothEscaped()
+    {
+        var r = SampleResults.LazyAllocation(timeline:
+        [
+            new TimelineEvent.Kernel(0, Site.None, 100, "<p>", ["starts"]),
+            new TimelineEvent.Kernel(5_000, Site.None, 100, "p", ["SIGSEGV at 0x0", "killed <now>"]),
+        ]);
+
+        var html = ReportRenderer.Render(r, ReportFormat.Html);
+
+        Assert.Contains("<td colspan=\"3\">kernel: &lt;p&gt; (pid 100) starts</td>", html);
+        Assert.Contains("<td colspan=\"3\">kernel: p (pid 100)<pre>SIGSEGV at 0x0\nkilled &lt;now&gt;</pre></td>", html);
+    }
+
+    [Fact]
     public void Html_IsSelfContained_AndSnapshotsArePre()
     {
         var html = ReportRenderer.Render(SampleResults.LazyAllocation(), ReportFormat.Html);

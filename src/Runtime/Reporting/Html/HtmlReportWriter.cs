@@ -74,7 +74,10 @@ internal static class HtmlReportWriter
                     break;
                 case TimelineEvent.Kernel k:
                     w.Line("<tr class=\"kernel\"><td>" + E(ReportText.Ms(k.TimeNs)) + "</td><td>" + E(ReportText.Where(k.Site)) + "</td><td colspan=\"3\">"
-                        + E(TimelineWriter.KernelWhat(k)) + Pre(k.Lines) + "</td></tr>");
+                        + (k.Lines.Count <= 1
+                            ? E(TimelineWriter.KernelWhat(k) + (k.Lines.Count == 1 ? " " + k.Lines[0] : ""))
+                            : E(TimelineWriter.KernelWhat(k)) + Pre(k.Lines))
+                        + "</td></tr>");
                     break;
             }
         }
