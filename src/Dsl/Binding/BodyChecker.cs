@@ -147,6 +147,11 @@ internal sealed class BodyChecker
             case S.Madvise madvise:
                 Region(madvise.Region, scope);
                 Word(madvise.Advice, "madvise advice", Vocabulary.Advices.Keys);
+                if (madvise.Advice.Text == "pageout")
+                {
+                    NotModelled(madvise);
+                }
+
                 break;
             case S.Brk brk when _values.Size(brk.Delta) is > (ulong)long.MaxValue:
                 Report(SemanticErrors.NumberTooLarge, brk.Delta.Span, _text.ToString(brk.Delta.Span));
@@ -194,6 +199,14 @@ internal sealed class BodyChecker
                 break;
             case S.Sysctl sysctl:
                 _conditions.Sysctl(sysctl);
+                if (sysctl.Name.Text is "swappiness" or "min_free_kbytes")
+                {
+                    NotModelled(sysctl);
+                }
+
+                break;
+            case S.DropCaches drop:
+                NotModelled(drop);
                 break;
             case S.SetOomScoreAdj adj:
                 _conditions.Process(adj.Process);
@@ -308,6 +321,9 @@ internal sealed class BodyChecker
             Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
         }
     }
+
+    private void NotModelled(S statement) =>
+        Report(SemanticErrors.NotModelled, statement.Span, _text.ToString(statement.Span).Trim());
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
         _diagnostics.Report(descriptor, _text, span, args);

@@ -44,6 +44,9 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor ForkStart = new("MEMS1030", Error, "a fork has no 'start' option: the child starts when the fork runs", "fork c (start 5ms) { }");
     public static readonly DiagnosticDescriptor ForkPidInRepeat = new("MEMS1031", Error, "a fork inside a repeat cannot have a pid: each iteration would fork another child with pid {0}", "repeat 2 { fork c (pid 9) { } }");
 
+    public static readonly DiagnosticDescriptor NotModelled = new("MEMS1032", Warning, "'{0}' has no effect yet: reclaim, swap and the OOM killer are not modelled; a run that fills RAM stops there", "reclaim clock");
+    public static readonly DiagnosticDescriptor UsedBeforeAssigned = new("MEMS1033", Warning, "'{0}' is used before it is assigned: it holds a null region here, and an access to it is an invalid access", "touch a; a = malloc 4K");
+
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -51,6 +54,6 @@ public static class SemanticErrors
         TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
-        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat,
+        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, NotModelled, UsedBeforeAssigned,
     };
 }
