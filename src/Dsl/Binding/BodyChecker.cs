@@ -318,7 +318,7 @@ internal sealed class BodyChecker
         var list = allowed.ToList();
         if (!list.Contains(word.Text))
         {
-            Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
+            Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list), Spelling.Suggestion(word.Text, list));
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed class MachineChecker
         switch (setting)
         {
             case Setting.Unknown:
-                Report(SemanticErrors.UnknownSetting, setting.Keyword.Span, key);
+                Report(SemanticErrors.UnknownSetting, setting.Keyword.Span, key, Spelling.Suggestion(key, Parsing.MachineGrammar.Names.Order(StringComparer.Ordinal)));
                 break;
             case Setting.Size s:
                 CheckSize(key, s);
@@ -262,7 +262,7 @@ internal sealed class MachineChecker
             return word.Text;
         }
 
-        Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
+        Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list), Spelling.Suggestion(word.Text, list));
         return null;
     }
 
