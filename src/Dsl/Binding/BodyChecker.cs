@@ -46,6 +46,9 @@ internal sealed class BodyChecker
                 var stack = new OptionChecker(_values).Check(process.Options);
                 var scope = new ProcessScope(process.Name.Text, CollectNames(process.Body, new Dictionary<string, ulong?>()), stack);
                 CheckBody(process.Body, scope);
+                var variables = new HashSet<string>(StringComparer.Ordinal);
+                AssignmentOrder.CollectTargets(process.Body, variables);
+                new AssignmentOrder(_text, _diagnostics).Scan(process.Body, variables);
                 break;
             case D.At at:
                 _values.Nanoseconds(at.Time);
