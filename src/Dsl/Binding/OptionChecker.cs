@@ -1,5 +1,5 @@
-using MemScript.Dsl.Text;
 using MemScript.Dsl.Syntax;
+using MemScript.Dsl.Text;
 using O = MemScript.Dsl.Syntax.ProcessOptionSyntax;
 
 namespace MemScript.Dsl.Binding;
