@@ -46,6 +46,9 @@ internal sealed class BodyChecker
                 var stack = new OptionChecker(_values).Check(process.Options);
                 var scope = new ProcessScope(process.Name.Text, CollectNames(process.Body, new Dictionary<string, ulong?>()), stack);
                 CheckBody(process.Body, scope);
+                var variables = new HashSet<string>(StringComparer.Ordinal);
+                AssignmentOrder.CollectTargets(process.Body, variables);
+                new AssignmentOrder(_text, _diagnostics).Scan(process.Body, variables);
                 break;
             case D.At at:
                 _values.Nanoseconds(at.Time);
@@ -147,6 +150,11 @@ internal sealed class BodyChecker
             case S.Madvise madvise:
                 Region(madvise.Region, scope);
                 Word(madvise.Advice, "madvise advice", Vocabulary.Advices.Keys);
+                if (madvise.Advice.Text == "pageout")
+                {
+                    NotModelled(madvise);
+                }
+
                 break;
             case S.Brk brk when _values.Size(brk.Delta) is > (ulong)long.MaxValue:
                 Report(SemanticErrors.NumberTooLarge, brk.Delta.Span, _text.ToString(brk.Delta.Span));
@@ -194,6 +202,14 @@ internal sealed class BodyChecker
                 break;
             case S.Sysctl sysctl:
                 _conditions.Sysctl(sysctl);
+                if (sysctl.Name.Text is "swappiness" or "min_free_kbytes")
+                {
+                    NotModelled(sysctl);
+                }
+
+                break;
+            case S.DropCaches drop:
+                NotModelled(drop);
                 break;
             case S.SetOomScoreAdj adj:
                 _conditions.Process(adj.Process);
@@ -305,9 +321,12 @@ internal sealed class BodyChecker
         var list = allowed.ToList();
         if (!list.Contains(word.Text))
         {
-            Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
+            Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list), Spelling.Suggestion(word.Text, list));
         }
     }
+
+    private void NotModelled(S statement) =>
+        Report(SemanticErrors.NotModelled, statement.Span, _text.ToString(statement.Span).Trim());
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
         _diagnostics.Report(descriptor, _text, span, args);

@@ -42,7 +42,7 @@ internal sealed class ConditionChecker
                 Process(state.Process);
                 if (!Vocabulary.States.ContainsKey(state.Word.Text))
                 {
-                    _diagnostics.Report(SemanticErrors.UnknownWord, _text, state.Word.Span, "process state", state.Word.Text, Vocabulary.Describe(Vocabulary.States.Keys));
+                    _diagnostics.Report(SemanticErrors.UnknownWord, _text, state.Word.Span, "process state", state.Word.Text, Vocabulary.Describe(Vocabulary.States.Keys), Spelling.Suggestion(state.Word.Text, Vocabulary.States.Keys));
                 }
 
                 break;
@@ -68,7 +68,7 @@ internal sealed class ConditionChecker
         var field = KnownNames.CanonicalField(compare.Field.Text);
         if (!fields.Contains(field))
         {
-            _diagnostics.Report(SemanticErrors.UnknownField, _text, compare.Field.Span, what, compare.Field.Text);
+            _diagnostics.Report(SemanticErrors.UnknownField, _text, compare.Field.Span, what, compare.Field.Text, Spelling.Suggestion(compare.Field.Text, fields));
         }
         else if (counts.Contains(field) && compare.Value.Terms.Any(t => t.Unit != SizeUnit.Byte))
         {
@@ -93,7 +93,7 @@ internal sealed class ConditionChecker
         };
         if (min < 0)
         {
-            _diagnostics.Report(SemanticErrors.UnknownSysctl, _text, sysctl.Name.Span, sysctl.Name.Text);
+            _diagnostics.Report(SemanticErrors.UnknownSysctl, _text, sysctl.Name.Span, sysctl.Name.Text, Spelling.Suggestion(sysctl.Name.Text, KnownNames.Sysctls));
             return;
         }
 

@@ -43,7 +43,7 @@ internal sealed class MachineChecker
         switch (setting)
         {
             case Setting.Unknown:
-                Report(SemanticErrors.UnknownSetting, setting.Keyword.Span, key);
+                Report(SemanticErrors.UnknownSetting, setting.Keyword.Span, key, Spelling.Suggestion(key, Parsing.MachineGrammar.Names.Order(StringComparer.Ordinal)));
                 break;
             case Setting.Size s:
                 CheckSize(key, s);
@@ -262,12 +262,33 @@ internal sealed class MachineChecker
             return word.Text;
         }
 
-        Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list));
+        Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list), Spelling.Suggestion(word.Text, list));
         return null;
     }
 
-    private void Assign(string property, object value, Setting setting) =>
+    private void Assign(string property, object value, Setting setting)
+    {
+        WarnIfNotModelled(property, value, setting);
         _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "OvercommitRatio" or "TlbEntries" or "TlbWays" ? (int)l : value, _source, setting.Span));
+    }
+
+    /// <summary>
+    /// Settings of memory pressure (swap, reclaim, watermarks) are accepted and shown, but no reclaim,
+    /// swap-out or OOM kill runs yet: say so (MEMS1032) rather than let them pass silently.
+    /// </summary>
+    private void WarnIfNotModelled(string property, object value, Setting setting)
+    {
+        var inert = property switch
+        {
+            "Swap" => value is ulong bytes && bytes > 0,
+            "Swappiness" or "MinFree" or "Reclaim" or "Watermarks" => true,
+            _ => false,
+        };
+        if (inert)
+        {
+            Report(SemanticErrors.NotModelled, setting.Span, _source.ToString(setting.Span));
+        }
+    }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
         _diagnostics.Report(descriptor, _source, span, args);

@@ -1,4 +1,5 @@
 using MemScript.Dsl.Syntax;
+using MemScript.Dsl.Text;
 using O = MemScript.Dsl.Syntax.ProcessOptionSyntax;
 
 namespace MemScript.Dsl.Binding;
@@ -44,7 +45,7 @@ internal sealed class OptionChecker
                 case O.Limit limit:
                     if (!Vocabulary.Limits.Contains(limit.Kind.Text))
                     {
-                        _values.Report(SemanticErrors.UnknownWord, limit.Kind.Span, "limit", limit.Kind.Text, Vocabulary.Describe(Vocabulary.Limits));
+                        _values.Report(SemanticErrors.UnknownWord, limit.Kind.Span, "limit", limit.Kind.Text, Vocabulary.Describe(Vocabulary.Limits), Spelling.Suggestion(limit.Kind.Text, Vocabulary.Limits));
                     }
                     else if (_values.Size(limit.Value) is { } bytes && limit.Kind.Text == "stack")
                     {

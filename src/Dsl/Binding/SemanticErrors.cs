@@ -14,8 +14,8 @@ public static class SemanticErrors
 
     public static readonly DiagnosticDescriptor NumberTooLarge = new("MEMS1001", Error, "{0} is too large", "ram 99999999999T");
     public static readonly DiagnosticDescriptor DuplicateMachine = new("MEMS1002", Error, "only one machine block is allowed", "machine { } machine { }");
-    public static readonly DiagnosticDescriptor UnknownSetting = new("MEMS1003", Error, "unknown machine setting '{0}'", "machine { memory 64M }");
-    public static readonly DiagnosticDescriptor UnknownWord = new("MEMS1004", Error, "unknown {0} '{1}'; expected {2}", "madvise a later");
+    public static readonly DiagnosticDescriptor UnknownSetting = new("MEMS1003", Error, "unknown machine setting '{0}'{1}", "machine { memory 64M }");
+    public static readonly DiagnosticDescriptor UnknownWord = new("MEMS1004", Error, "unknown {0} '{1}'; expected {2}{3}", "madvise a later");
     public static readonly DiagnosticDescriptor OutOfRange = new("MEMS1005", Error, "{0} must be between {1} and {2}, not {3}", "process p (nice 40) { }");
     public static readonly DiagnosticDescriptor BadPageSize = new("MEMS1006", Error, "page_size must be 4K, 16K or 64K, not {0}", "page_size 8K");
     public static readonly DiagnosticDescriptor RamNotPageMultiple = new("MEMS1007", Error, "ram ({0} bytes) must be a multiple of the page size ({1} bytes)", "ram 1000");
@@ -29,8 +29,8 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor DuplicateProcess = new("MEMS1015", Error, "a process named '{0}' is already declared", "process p { } process p { }");
     public static readonly DiagnosticDescriptor RangeOutside = new("MEMS1016", Error, "range {0}..{1} is outside '{2}' ({3} bytes)", "a = malloc 4K; touch a[..8K]");
     public static readonly DiagnosticDescriptor RangeReversed = new("MEMS1017", Error, "range start {0} is after its end {1}", "touch a[8K..4K]");
-    public static readonly DiagnosticDescriptor UnknownField = new("MEMS1018", Error, "unknown {0} field '{1}'", "expect p.rss == 4K");
-    public static readonly DiagnosticDescriptor UnknownSysctl = new("MEMS1019", Error, "unknown sysctl 'vm.{0}'; expected vm.swappiness, vm.overcommit_memory, vm.overcommit_ratio or vm.min_free_kbytes", "sysctl vm.dirty_ratio = 5");
+    public static readonly DiagnosticDescriptor UnknownField = new("MEMS1018", Error, "unknown {0} field '{1}'{2}", "expect p.rss == 4K");
+    public static readonly DiagnosticDescriptor UnknownSysctl = new("MEMS1019", Error, "unknown sysctl 'vm.{0}'; expected vm.swappiness, vm.overcommit_memory, vm.overcommit_ratio or vm.min_free_kbytes{1}", "sysctl vm.dirty_ratio = 5");
     public static readonly DiagnosticDescriptor BadOverride = new("MEMS1020", Error, "--set expects KEY=VALUE, not '{0}'", "--set swappiness");
     public static readonly DiagnosticDescriptor TooSmall = new("MEMS1021", Error, "{0} must be at least {1}", "read a stride 0");
     public static readonly DiagnosticDescriptor WatermarkOrder = new("MEMS1022", Error, "watermarks must satisfy min <= low <= high", "watermarks min 8K low 4K high 16K");
@@ -44,6 +44,9 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor ForkStart = new("MEMS1030", Error, "a fork has no 'start' option: the child starts when the fork runs", "fork c (start 5ms) { }");
     public static readonly DiagnosticDescriptor ForkPidInRepeat = new("MEMS1031", Error, "a fork inside a repeat cannot have a pid: each iteration would fork another child with pid {0}", "repeat 2 { fork c (pid 9) { } }");
 
+    public static readonly DiagnosticDescriptor NotModelled = new("MEMS1032", Warning, "'{0}' has no effect yet: reclaim, swap and the OOM killer are not modelled; a run that fills RAM stops there", "reclaim clock");
+    public static readonly DiagnosticDescriptor UsedBeforeAssigned = new("MEMS1033", Warning, "'{0}' is used before it is assigned: it holds a null region here, and an access to it is an invalid access", "touch a; a = malloc 4K");
+
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -51,6 +54,6 @@ public static class SemanticErrors
         TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
-        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat,
+        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, NotModelled, UsedBeforeAssigned,
     };
 }

@@ -205,6 +205,11 @@ public static class Parser
 
     private static void ReportFailure<T>(SourceText text, TextSpan header, IResult<T> result, string atStart, DiagnosticBag diagnostics)
     {
+        if (QuantityHint.TryReport(text, header, Math.Clamp(result.Remainder.Position, header.Start, header.End), diagnostics))
+        {
+            return;
+        }
+
         var (span, found, expected) = ParseErrorFormatter.Describe(result, header, atStart);
         diagnostics.Report(SyntaxErrors.Unexpected, text, span, found, expected);
     }

@@ -36,10 +36,16 @@ public static class SyntaxErrors
     public static readonly DiagnosticDescriptor NotAllowedHere = new(
         "MEMS0009", DiagnosticSeverity.Error, "'{0}' is not allowed {1}", "at 1ms { touch a }");
 
+    public static readonly DiagnosticDescriptor UnknownUnit = new(
+        "MEMS0010", DiagnosticSeverity.Error, "unknown {0} unit '{1}': units are {2} (case-sensitive){3}", "a = malloc 64k");
+
+    public static readonly DiagnosticDescriptor WholeNumbers = new(
+        "MEMS0011", DiagnosticSeverity.Error, "{0} are whole numbers: {1}", "a = malloc 1.5M");
+
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Unexpected, UnterminatedString, UnclosedBlock, UnmatchedCloseBrace, OrphanBlock,
-        BlockNotAllowed, BlockRequired, NestingTooDeep, NotAllowedHere,
+        BlockNotAllowed, BlockRequired, NestingTooDeep, NotAllowedHere, UnknownUnit, WholeNumbers,
     };
 }
