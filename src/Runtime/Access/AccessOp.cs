@@ -30,7 +30,7 @@ internal sealed class AccessOp : Op
         _region = region;
         _kind = kind;
         _cursor = new PageCursor(region, pattern, times, task.Kernel.Machine.PageSize);
-        _mark = task.Begin();
+        _mark = task.Begin(site);
     }
 
     /// <summary>Runs until <paramref name="sliceEndNs"/>; true when the statement is finished.</summary>

@@ -67,7 +67,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Free(Site site, Region region)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var outcome = task.Arena!.Free(region.IsNull ? 0 : region.Start);
         task.End(site, mark, task.LibraryFaultSignal ?? task.Arena.LastDetail);
         if (!task.KillOnLibraryFault(site, "free") && outcome != FreeOutcome.Ok)
@@ -77,7 +77,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     /// <summary>A malloc-family call; a fault in its own accesses kills the process (the region is then null).</summary>
     private Region Allocate(Site site, string name, ulong size, Func<MallocArena, ulong> call)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var pointer = call(task.Arena!);
         var detail = task.Arena!.LastDetail;
         if (pointer == 0 && size != 0 && detail == null)
@@ -97,7 +97,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override Region Mmap(Site site, ulong size, MmapFlags flags)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         if (flags.HasFlag(MmapFlags.Huge))
         {
             task.End(site, mark, "ENOMEM (no huge pages reserved)");
@@ -112,7 +112,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override Region MmapFile(Site site, string file, MmapFlags flags, ulong? offset, ulong? size)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         if (!system.Files.TryGetValue(file, out var f))
         {
             task.End(site, mark, "ENOENT");
@@ -145,7 +145,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Munmap(Site site, Region region)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var (start, length) = Pages(region);
         var error = region.IsNull ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
         task.ChargeSyscall();
@@ -154,7 +154,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Mprotect(Site site, Region region, Protection protection)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var (start, length) = Pages(region);
         var (r, w, x) = protection switch
         {
@@ -170,7 +170,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Madvise(Site site, Region region, Advice advice)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var (start, length) = Pages(region);
         var error = region.IsNull ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
         task.ChargeSyscall();
@@ -179,7 +179,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Brk(Site site, long delta)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var current = Kernel.Brk(Mm);
         var magnitude = (ulong)Math.Abs(delta);
         var target = delta >= 0 ? current + magnitude : current - Math.Min(current, magnitude);
