@@ -2,7 +2,8 @@ namespace MemScript.Runtime.Sched;
 
 /// <summary>
 /// Turns the system at the end of a run into a <see cref="SimulationResult"/>:
-/// processes by pid with /proc/PID/status values in kB, vmstat and meminfo in
+/// processes by pid with /proc/PID/status values in kB, vmstat and meminfo (named as
+/// /proc/meminfo names them: <c>Active(anon)</c>) in
 /// enum order (meminfo in kB), expectations in the order they were checked,
 /// self-check failures seen at report statements plus the final checks.
 /// The timeline is put in simulated-time order, ties in the order things happened.
@@ -36,7 +37,7 @@ internal static class RunResultBuilder
             vmstat.Add(new Counter(counter.ToString(), system.Kernel.Vmstat(counter)));
         var meminfo = new List<Counter>();
         foreach (var field in Enum.GetValues<MeminfoField>())
-            meminfo.Add(new Counter(field.ToString(), system.Kernel.Meminfo(field) / 1024));
+            meminfo.Add(new Counter(Reporting.Proc.MeminfoFormatter.KernelName(field), system.Kernel.Meminfo(field) / 1024));
         var checks = new List<SelfCheck>(system.FailedSelfChecks);
         checks.AddRange(system.Kernel.SelfCheck());
         // A statement is recorded when it ends but stamped when it began: order by time, stably.
