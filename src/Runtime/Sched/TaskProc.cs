@@ -10,6 +10,8 @@ namespace MemScript.Runtime.Sched;
 /// caused and what it did (<c>brk +132 KiB</c>, <c>mmap 1028 KiB</c>, <c>ENOMEM</c>).
 /// A refused allocation returns <see cref="Region.Null"/>; it never throws.
 /// Lengths given to the kernel are whole pages; regions keep the size asked for.
+/// munmap, mprotect and madvise of an address that is not page-aligned fail
+/// with EINVAL as on Linux (nothing changes); their lengths are rounded up.
 /// The control statements (fork, exit, kill, reports...) are in TaskProc.Control.cs.
 /// </summary>
 internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Proc
@@ -147,7 +149,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     {
         var mark = task.Begin(site);
         var (start, length) = Pages(region);
-        var error = region.IsNull ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
+        var error = !Aligned(region) ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? "munmap " + MallocArena.Kib(length) : error.ToString());
     }
@@ -163,7 +165,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
             Protection.Exec => (true, false, true),
             _ => (false, false, false),
         };
-        var error = region.IsNull ? Errno.EINVAL : Kernel.Mprotect(Mm, start, length, r, w, x);
+        var error = !Aligned(region) ? Errno.EINVAL : Kernel.Mprotect(Mm, start, length, r, w, x);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
@@ -172,7 +174,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     {
         var mark = task.Begin(site);
         var (start, length) = Pages(region);
-        var error = region.IsNull ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
+        var error = !Aligned(region) ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
@@ -193,10 +195,8 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     private ulong PageAlign(ulong bytes) => (bytes + PageSize - 1) & ~(PageSize - 1);
 
-    /// <summary>The whole pages a region covers.</summary>
-    private (ulong Start, ulong Length) Pages(Region region)
-    {
-        var start = region.Start & ~(PageSize - 1);
-        return (start, PageAlign(region.End) - start);
-    }
+    /// <summary>munmap, mprotect and madvise take a page-aligned address (else EINVAL) and round the length up to pages.</summary>
+    private (ulong Start, ulong Length) Pages(Region region) => (region.Start, PageAlign(region.Length));
+
+    private bool Aligned(Region region) => !region.IsNull && (region.Start & (PageSize - 1)) == 0;
 }
