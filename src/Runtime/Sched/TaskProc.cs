@@ -47,9 +47,11 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var outside = a > b || b > region.Length;
         if (a > b)
             b = a;
-        return region.Downward
+        var inBounds = outside ? (a >= region.Length ? 0 : Math.Min(b, region.Length) - a) : b - a;
+        var slice = region.Downward
             ? new Region(region.End - b, b - a, Downward: true, OutOfBounds: outside)
             : new Region(region.Start + a, b - a, OutOfBounds: outside);
+        return outside ? slice with { InBounds = inBounds, ParentLength = region.Length } : slice;
     }
 
     public override Region Malloc(Site site, ulong size) =>
