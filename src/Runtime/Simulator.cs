@@ -13,6 +13,10 @@ namespace MemScript.Runtime;
 /// frames ends the run as <see cref="RunOutcome.NeedsMemoryPressure"/>, any
 /// other exception (or the work budget running out) as
 /// <see cref="RunOutcome.InternalError"/>, both with the message.
+/// A run that stops (out of frames, work limit) closes the statements in
+/// progress: each gets its row with what it did so far and detail <c>stopped</c>.
+/// The report's machine is the machine as declared, taken before any
+/// <c>sysctl</c> event changes a setting (the sysctl itself is in the timeline).
 /// </summary>
 public static class Simulator
 {
@@ -21,12 +25,14 @@ public static class Simulator
         var builder = new ScenarioBuilder();
         var notes = new List<Site>();
         SimSystem? system = null;
+        MachineSummary? machine = null;
         var outcome = RunOutcome.Completed;
         string? message = null;
         try
         {
             scenario.Build(builder);
             system = new SimSystem(builder.Machine, new Kernel(builder.Machine));
+            machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();
             Finish(system, builder.Declarations);
@@ -35,11 +41,13 @@ public static class Simulator
         {
             outcome = RunOutcome.NeedsMemoryPressure;
             message = e.Message;
+            EndOpenStatements(system);
         }
         catch (WorkLimitExceededException e)
         {
             outcome = RunOutcome.WorkLimit;
             message = e.Message;
+            EndOpenStatements(system);
         }
         catch (Exception e)
         {
@@ -48,12 +56,12 @@ public static class Simulator
         }
         try
         {
-            return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, system, notes, outcome, message);
+            return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, machine, system, notes, outcome, message);
         }
         catch (Exception e)
         {
             var note = message == null ? "" : message + "; ";
-            return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, null, notes, RunOutcome.InternalError,
+            return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, machine, null, notes, RunOutcome.InternalError,
                 $"{note}while collecting the results: {e.GetType().Name}: {e.Message}");
         }
     }
@@ -78,7 +86,11 @@ public static class Simulator
                     system.AddProcess(new ProcessTask(system, pid, p.Name, p.Options, p.Body));
                     break;
                 case Declaration.At at:
-                    system.Scheduler.At(at.TimeNs, () => at.Body(new AtEvents(system)));
+                    system.Scheduler.At(at.TimeNs, () =>
+                    {
+                        system.ActAs("at");
+                        at.Body(new AtEvents(system));
+                    });
                     break;
                 case Declaration.Note note:
                     notes.Add(note.Site with { Text = note.Text });
@@ -87,8 +99,20 @@ public static class Simulator
         }
     }
 
+    /// <summary>Each process's statement in progress gets its row (detail <c>stopped</c>), in pid order.</summary>
+    private static void EndOpenStatements(SimSystem? system)
+    {
+        if (system == null)
+            return;
+        var byPid = new List<ProcessTask>(system.Processes);
+        byPid.Sort((a, b) => a.Pid.CompareTo(b.Pid));
+        foreach (var p in byPid)
+            p.EndOpenStatement();
+    }
+
     private static void Finish(SimSystem system, IReadOnlyList<Declaration> declarations)
     {
+        system.ActAs("end");
         foreach (var d in declarations)
         {
             switch (d)

@@ -7,9 +7,12 @@ namespace MemScript.Runtime.Access;
 /// A <c>read</c>/<c>write</c>/<c>exec</c>/<c>touch</c> statement in progress.
 /// <see cref="Step"/> makes page accesses until the slice ends or the
 /// statement is done; the cursor keeps its place in between. An access to a
-/// null or out-of-bounds region, or one the kernel refuses (SEGV_MAPERR,
+/// null region, or one the kernel refuses (SEGV_MAPERR,
 /// SEGV_ACCERR, SIGBUS), kills the process with the signal; the statement's
-/// timeline entry is written when it ends either way. A major fault's disk
+/// timeline entry is written when it ends either way. An out-of-bounds slice
+/// (<c>b[..768K]</c> of a 512 KiB <c>b</c>) accesses every page of the range
+/// that is inside the region, in order, then the first address outside it is
+/// the invalid access: <c>SIGSEGV at ADDR (range outside b: b[..768K] on 512 KiB)</c>. A major fault's disk
 /// read (80 us) is a wait, not CPU time: the process blocks for it and the
 /// op resumes at the next access when it wakes, while others run.
 /// Allocation-free per access.
@@ -29,18 +32,17 @@ internal sealed class AccessOp : Op
         _site = site;
         _region = region;
         _kind = kind;
-        _cursor = new PageCursor(region, pattern, times, task.Kernel.Machine.PageSize);
-        _mark = task.Begin();
+        _cursor = region.OutOfBounds
+            ? new PageCursor(InsidePart(region), AccessPattern.Sequential, 1, task.Kernel.Machine.PageSize)
+            : new PageCursor(region, pattern, times, task.Kernel.Machine.PageSize);
+        _mark = task.Begin(site);
     }
 
     /// <summary>Runs until <paramref name="sliceEndNs"/>; true when the statement is finished.</summary>
     public bool Step(long sliceEndNs)
     {
-        if (_region.IsNull || _region.OutOfBounds)
-        {
-            var at = _region.IsNull ? 0 : _region.Downward ? _region.End - 1 : _region.Start;
-            return Fault(at, FaultResult.SegvMapErr);
-        }
+        if (_region.IsNull)
+            return Fault(0, FaultResult.SegvMapErr);
         var kernel = _task.Kernel;
         var clock = _task.Clock;
         var mm = _task.Mm;
@@ -55,6 +57,8 @@ internal sealed class AccessOp : Op
             if (!_cursor.TryNext(out var address, out var invalid))
             {
                 Commit(clock, now - start, done);
+                if (_region.OutOfBounds)
+                    return OutsideRange();
                 _task.End(_site, _mark, null);
                 return true;
             }
@@ -92,13 +96,39 @@ internal sealed class AccessOp : Op
         clock.CountAccesses(accesses);
     }
 
+    /// <summary>The part of an out-of-bounds slice that is inside the region it was sliced from.</summary>
+    private static Region InsidePart(Region r) => r.Downward
+        ? new Region(r.End - r.InBounds, r.InBounds, Downward: true)
+        : new Region(r.Start, r.InBounds);
+
+    /// <summary>The first address of an out-of-bounds slice that is outside its region: the invalid access.</summary>
+    private bool OutsideRange()
+    {
+        var address = _region.Downward ? _region.End - _region.InBounds - 1 : _region.Start + _region.InBounds;
+        var target = Target();
+        var bracket = target.IndexOf('[');
+        var name = bracket > 0 ? target[..bracket] : target;
+        var (signal, _) = FaultSignal.Of(FaultResult.SegvMapErr);
+        _task.End(_site, _mark, signal);
+        _task.Die(ProcessState.Segfault, _site,
+            $"{signal} at {Units.Hex(address)} (range outside {name}: {target} on {Units.Size(_region.ParentLength)})",
+            $"killed by {signal}; its memory is freed");
+        return true;
+    }
+
+    /// <summary>What the statement accesses, from its text: <c>b[..768K]</c> of <c>write b[..768K]</c>.</summary>
+    private string Target()
+    {
+        var text = _site.Text;
+        var space = text.IndexOf(' ');
+        return space > 0 ? text[(space + 1)..] : text;
+    }
+
     private bool Fault(ulong address, FaultResult result)
     {
         var (signal, code) = FaultSignal.Of(result);
         var what = FaultSignal.Verb(_kind);
-        var text = _site.Text;
-        var space = text.IndexOf(' ');
-        var target = space > 0 ? text[(space + 1)..] : text;
+        var target = Target();
         _task.End(_site, _mark, signal);
         var line = $"{signal} at {Units.Hex(address)} ({code}): {what} of {target} at {_site}";
         _task.Die(ProcessState.Segfault, _site, line, $"killed by {signal}; its memory is freed");

@@ -6,7 +6,7 @@ namespace MemScript.Runtime.Reporting;
 /// The small wordings every report format shares, so that text, Markdown and
 /// HTML say the same thing the same way: simulated times in milliseconds with
 /// three decimals (<c>0.027 ms</c>, rounded to the microsecond), RSS deltas
-/// (<c>+60 kB</c>, <c>-4 kB</c>, empty for no change), <c>p:LINE</c> sites,
+/// (<c>+60 kB</c>, <c>-4 kB</c>, empty for no change), <c>WHO:LINE</c> sites,
 /// process states as the JSON contract spells them, the vmstat counters a
 /// report leads with, and the outcome line of a run that did not complete.
 /// </summary>
@@ -45,8 +45,32 @@ internal static class ReportText
         _ => kb.ToString(CultureInfo.InvariantCulture) + " kB",
     };
 
-    /// <summary><c>p:LINE</c>, or <c>-</c> for things with no place in the source.</summary>
-    public static string Where(Site site) => site.Line > 0 ? "p:" + site.Line.ToString(CultureInfo.InvariantCulture) : "-";
+    /// <summary>
+    /// Where something happened: <c>WHO:LINE</c> (<c>web:6</c>, <c>kid[103]:18</c>,
+    /// <c>at:9</c>, <c>end:20</c>); <c>line LINE</c> when who is not known (a
+    /// header note); <c>-</c> for things with no place in the source.
+    /// </summary>
+    public static string Where(Site site, string? who)
+    {
+        if (site.Line <= 0)
+            return "-";
+        var line = site.Line.ToString(CultureInfo.InvariantCulture);
+        return string.IsNullOrEmpty(who) ? "line " + line : OneLine(who) + ":" + line;
+    }
+
+    /// <summary>A header note's place: <c>line LINE</c>.</summary>
+    public static string Where(Site site) => Where(site, null);
+
+    /// <summary>Where a timeline event happened: <c>web:6</c>.</summary>
+    public static string Where(TimelineEvent e) => Where(e.Site, e.Who);
+
+    /// <summary>Where an expectation was checked: <c>web:12</c>, <c>end:20</c>.</summary>
+    public static string Where(ExpectationResult e) => Where(e.Site, e.Who);
+
+    /// <summary>The row standing for cut statement rows: <c>... further runs of web:16 not listed (N more; totals in the process table)</c>.</summary>
+    public static string Omitted(TimelineEvent.Omitted o) =>
+        "... further runs of " + Where(o) + " not listed (" + o.Count.ToString(CultureInfo.InvariantCulture)
+        + " more; totals in the process table)";
 
     /// <summary>A statement's text with what it did beyond faults: <c>a = malloc 64K  (brk +132 KiB)</c>.</summary>
     public static string What(TimelineEvent.Statement s) =>

@@ -77,8 +77,15 @@ public sealed record ProcessSummary(
 /// <summary>An OOM kill: when, whom, with what badness, among how many candidates.</summary>
 public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates);
 
-/// <summary>An expect, checked: <see cref="Actual"/> formatted as the subject prints (sizes in kB).</summary>
-public sealed record ExpectationResult(Site Site, string Text, bool Passed, string Actual, string Expected);
+/// <summary>
+/// An expect, checked: <see cref="Actual"/> formatted as the subject prints (sizes in kB).
+/// <see cref="Who"/> is who checked it, as <see cref="TimelineEvent.Who"/> says it.
+/// </summary>
+public sealed record ExpectationResult(Site Site, string Text, bool Passed, string Actual, string Expected)
+{
+    /// <summary>A process label, <c>at</c> or <c>end</c>; null when not known.</summary>
+    public string? Who { get; init; }
+}
 
 /// <summary>A runtime self-check (MODEL.md section 10): frame conservation, content stamps.</summary>
 public sealed record SelfCheck(string Name, bool Ok, string? Detail);

@@ -1,8 +1,18 @@
 namespace MemScript.Runtime;
 
-/// <summary>One line (or block) of the report's story, at a simulated time.</summary>
+/// <summary>
+/// One line (or block) of the report's story, at a simulated time.
+/// <see cref="Who"/> says who was running the statement at <see cref="Site"/>:
+/// the process (<c>web</c>, or <c>kid[103]</c> when several processes of the
+/// run bear that name), <c>at</c> for an <c>at</c> block, <c>end</c> for the
+/// top-level reports and expects checked when the run ends; null when not known.
+/// The report prints it with the line as <c>web:6</c>.
+/// </summary>
 public abstract record TimelineEvent(long TimeNs, Site Site)
 {
+    /// <summary>Who ran the statement: a process label, <c>at</c> or <c>end</c>; null when not known.</summary>
+    public string? Who { get; init; }
+
     /// <summary>
     /// A statement that ran: its faults and RSS change. <see cref="Detail"/> is
     /// what the statement did beyond faults (<c>brk +132 KiB</c>, <c>mmap 1028 KiB</c>,
@@ -22,6 +32,18 @@ public abstract record TimelineEvent(long TimeNs, Site Site)
     /// kswapd waking, a process starting or exiting), with the lines it prints.
     /// </summary>
     public sealed record Kernel(long TimeNs, Site Site, int Pid, string Process, IReadOnlyList<string> Lines) : TimelineEvent(TimeNs, Site);
+
+    /// <summary>
+    /// Stands for the statement rows of one site that were not listed: after a
+    /// site's first <see cref="Listed"/> rows (a statement in a long <c>repeat</c>),
+    /// the others are only counted (<see cref="Count"/>); their faults are in the
+    /// process table's totals.
+    /// </summary>
+    public sealed record Omitted(long TimeNs, Site Site, int Pid, string Process, long Count) : TimelineEvent(TimeNs, Site)
+    {
+        /// <summary>Statement rows listed per process and site before the rest are counted.</summary>
+        public const int Listed = 20;
+    }
 
     /// <summary>An expect checked where it stands in a body or at block.</summary>
     public sealed record Expect(long TimeNs, Site Site, ExpectationResult Result) : TimelineEvent(TimeNs, Site);

@@ -4,11 +4,12 @@ namespace MemScript.Runtime.Sched;
 
 /// <summary>
 /// What an <c>at</c> block does when its time comes (LANGUAGE.md 6). Each
-/// action is a kernel timeline event. <c>pressure</c> needs free frames for
-/// the memory it pins: when there are not enough the run ends with
-/// <see cref="RunOutcome.NeedsMemoryPressure"/> (reclaim is the next step of
-/// the model); pinned memory is counted here but not yet taken from the
-/// kernel's free frames. <c>drop_caches</c> is reported as not modelled yet.
+/// action is a kernel timeline event. <c>pressure</c> takes the frames it pins
+/// from RAM as kernel memory (MemFree drops, free shows them used) and
+/// <c>release</c> gives them back; when there are not enough free frames the
+/// run ends with <see cref="RunOutcome.NeedsMemoryPressure"/> (reclaim is the
+/// next step of the model). Sizes are rounded up to whole pages.
+/// <c>drop_caches</c> is reported as not modelled yet.
 /// </summary>
 internal sealed class AtEvents(SimSystem system) : Events
 {
@@ -17,18 +18,22 @@ internal sealed class AtEvents(SimSystem system) : Events
 
     public override void Pressure(Site site, ulong bytes)
     {
-        var free = (ulong)Math.Max(0, system.Kernel.Meminfo(MeminfoField.MemFree));
-        var pinned = system.PinnedBytes + bytes;
-        if (pinned > free)
+        var page = Kernel.PageSize;
+        var pages = (long)((bytes + page - 1) / page);
+        var free = system.Kernel.Meminfo(MeminfoField.MemFree) / (long)page;
+        if (pages > free)
             throw new OutOfFramesException(
-                $"pressure {Units.Size(bytes)} at {Units.Ms(system.Now)} ({site}) needs {(pinned - free + system.Machine.PageSize - 1) / system.Machine.PageSize} more frames than are free; memory pressure (reclaim, swap, OOM) is not modelled yet");
-        system.PinnedBytes = pinned;
-        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(pinned)} pinned in all)");
+                $"pressure {Units.Size(bytes)} at {Units.Ms(system.Now)} ({site}) needs {pages - free} more frames than are free; memory pressure (reclaim, swap, OOM) is not modelled yet");
+        system.Kernel.PinKernelPages(pages);
+        system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
+        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
     }
 
     public override void Release(Site site, ulong bytes)
     {
-        system.PinnedBytes -= Math.Min(system.PinnedBytes, bytes);
+        var page = Kernel.PageSize;
+        system.Kernel.UnpinKernelPages((long)((bytes + page - 1) / page));
+        system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
         Say(site, $"release: the kernel unpins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
     }
 

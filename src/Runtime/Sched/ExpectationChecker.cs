@@ -14,7 +14,7 @@ internal static class ExpectationChecker
     public static ExpectationResult CheckAndRecord(SimSystem system, Site site, Expectation expectation)
     {
         var result = Check(system, site, expectation);
-        system.Expectations.Add(result);
+        system.AddExpectation(result);
         system.Add(new TimelineEvent.Expect(system.Now, site, result));
         return result;
     }

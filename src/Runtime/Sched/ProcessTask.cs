@@ -19,6 +19,7 @@ internal sealed class ProcessTask : ISchedTask
     private Access.AccessOp? _pending;
     private ProcStatus _final;
     private (ulong Address, AccessKind Kind, FaultResult Result)? _libraryFault;
+    private (Site Site, StatementMark Mark)? _open;
 
     public ProcessTask(SimSystem system, int pid, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {
@@ -84,6 +85,7 @@ internal sealed class ProcessTask : ISchedTask
 
     public void RunSlice(long sliceEndNs)
     {
+        _system.ActAs(this);
         while (RunState == TaskRunState.Runnable && Clock.NowNs < sliceEndNs)
         {
             if (_pending != null)
@@ -119,18 +121,52 @@ internal sealed class ProcessTask : ISchedTask
     /// <summary>/proc/PID/status now: the kernel's figures while alive, zeros (but the fault counts) once dead.</summary>
     public ProcStatus Status() => Mm >= 0 && RunState != TaskRunState.Dead ? Kernel.Status(Mm) : _final;
 
-    public StatementMark Begin()
+    /// <summary>Starts a statement at <paramref name="site"/>: it is open until <see cref="End"/> (see <see cref="EndOpenStatement"/>).</summary>
+    public StatementMark Begin(Site site)
     {
         var s = Status();
-        return new StatementMark(_system.Now, s.MinFlt, s.MajFlt, s.VmRss);
+        var mark = new StatementMark(_system.Now, s.MinFlt, s.MajFlt, s.VmRss);
+        _open = (site, mark);
+        return mark;
     }
 
-    /// <summary>Adds the statement that began at <paramref name="mark"/> to the timeline with what it caused.</summary>
-    public void End(Site site, in StatementMark mark, string? detail)
+    /// <summary>
+    /// Adds the statement that began at <paramref name="mark"/> to the timeline
+    /// with what it caused. A process lists at most
+    /// <see cref="TimelineEvent.Omitted.Listed"/> rows per site; the others are
+    /// counted, and one <see cref="TimelineEvent.Omitted"/> row stands for them.
+    /// </summary>
+    public void End(Site site, in StatementMark mark, string? detail) => Record(site, mark, detail, mayCut: true);
+
+    private void Record(Site site, in StatementMark mark, string? detail, bool mayCut)
     {
+        _open = null;
+        var key = (Pid, site.Line, site.Column);
+        if (!_system.StatementRows.TryGetValue(key, out var rows))
+            _system.StatementRows[key] = rows = new SiteRows();
+        if (mayCut && rows.Listed >= TimelineEvent.Omitted.Listed)
+        {
+            if (rows.OmittedIndex < 0)
+            {
+                rows.OmittedIndex = _system.Timeline.Count;
+                _system.Add(new TimelineEvent.Omitted(mark.TimeNs, site, Pid, Name, 0));
+            }
+            rows.Cut++;
+            return;
+        }
+        rows.Listed++;
         var s = Status();
         var rssDeltaKb = ((long)s.VmRss - (long)mark.Rss) / 1024;
         _system.Add(new TimelineEvent.Statement(mark.TimeNs, site, Pid, Name, s.MinFlt - mark.MinFlt, s.MajFlt - mark.MajFlt, rssDeltaKb, detail));
+    }
+
+    /// <summary>When the run stops in the middle of a statement: its row, with what it did so far, and detail <c>stopped</c>.</summary>
+    public void EndOpenStatement()
+    {
+        if (_open is not var (site, mark))
+            return;
+        _system.ActAs(this);
+        Record(site, mark, "stopped", mayCut: false);
     }
 
     /// <summary>Ends the process (exit, kill, signal): its memory is freed at once.</summary>
@@ -147,6 +183,7 @@ internal sealed class ProcessTask : ISchedTask
         RunState = TaskRunState.Dead;
         State = how;
         _pending = null;
+        _open = null;
         if (lines.Length > 0)
             _system.Add(new TimelineEvent.Kernel(_system.Now, site, Pid, Name, lines));
     }

@@ -2,18 +2,23 @@ namespace MemScript.Runtime.Sched;
 
 /// <summary>
 /// Turns the system at the end of a run into a <see cref="SimulationResult"/>:
-/// processes by pid with /proc/PID/status values in kB, vmstat and meminfo in
+/// processes by pid with /proc/PID/status values in kB, vmstat and meminfo (named as
+/// /proc/meminfo names them: <c>Active(anon)</c>) in
 /// enum order (meminfo in kB), expectations in the order they were checked,
 /// self-check failures seen at report statements plus the final checks.
 /// The timeline is put in simulated-time order, ties in the order things happened.
+/// Events and expectations get their <c>Who</c>: the process's name, or
+/// <c>NAME[PID]</c> when more than one process of the run bore that name;
+/// <c>at</c> or <c>end</c> outside processes. Cut statement rows get their count.
+/// The machine is the one given (as declared at the start) when there is one.
 /// </summary>
 internal static class RunResultBuilder
 {
-    public static SimulationResult Build(string path, MachineSettings machine, SimSystem? system, IReadOnlyList<Site> headerNotes,
-        RunOutcome outcome, string? message)
+    public static SimulationResult Build(string path, MachineSettings machine, MachineSummary? atStart, SimSystem? system,
+        IReadOnlyList<Site> headerNotes, RunOutcome outcome, string? message)
     {
         if (system == null)
-            return new SimulationResult(path, MachineSummaryBuilder.Build(machine, null), headerNotes, [], [], [], [], [], [], [], 0, outcome, message);
+            return new SimulationResult(path, atStart ?? MachineSummaryBuilder.Build(machine, null), headerNotes, [], [], [], [], [], [], [], 0, outcome, message);
 
         var processes = new List<ProcessSummary>();
         var sorted = new List<ProcessTask>(system.Processes);
@@ -32,13 +37,35 @@ internal static class RunResultBuilder
             vmstat.Add(new Counter(counter.ToString(), system.Kernel.Vmstat(counter)));
         var meminfo = new List<Counter>();
         foreach (var field in Enum.GetValues<MeminfoField>())
-            meminfo.Add(new Counter(field.ToString(), system.Kernel.Meminfo(field) / 1024));
+            meminfo.Add(new Counter(Reporting.Proc.MeminfoFormatter.KernelName(field), system.Kernel.Meminfo(field) / 1024));
         var checks = new List<SelfCheck>(system.FailedSelfChecks);
         checks.AddRange(system.Kernel.SelfCheck());
         // A statement is recorded when it ends but stamped when it began: order by time, stably.
-        var timeline = system.Timeline.OrderBy(e => e.TimeNs).ToList();
-        return new SimulationResult(path, MachineSummaryBuilder.Build(machine, system.Kernel.Costs), headerNotes, timeline, processes,
-            vmstat, meminfo, [], system.Expectations, checks, system.Now, outcome, message);
+        var labels = new WhoLabels(system.Processes);
+        var timeline = Labelled(system, labels).OrderBy(e => e.TimeNs).ToList();
+        var expectations = new List<ExpectationResult>(system.Expectations.Count);
+        for (var i = 0; i < system.Expectations.Count; i++)
+            expectations.Add(system.Expectations[i] with { Who = labels.Of(system.ExpectationActors[i]) });
+        return new SimulationResult(path, atStart ?? MachineSummaryBuilder.Build(machine, system.Kernel.Costs), headerNotes, timeline, processes,
+            vmstat, meminfo, [], expectations, checks, system.Now, outcome, message);
+    }
+
+    private static List<TimelineEvent> Labelled(SimSystem system, WhoLabels labels)
+    {
+        var events = new List<TimelineEvent>(system.Timeline);
+        foreach (var rows in system.StatementRows.Values)
+            if (rows.OmittedIndex >= 0 && events[rows.OmittedIndex] is TimelineEvent.Omitted omitted)
+                events[rows.OmittedIndex] = omitted with { Count = rows.Cut };
+        for (var i = 0; i < events.Count; i++)
+        {
+            var who = labels.Of(system.TimelineActors[i]);
+            events[i] = events[i] switch
+            {
+                TimelineEvent.Expect x => x with { Who = who, Result = x.Result with { Who = who } },
+                var e => e with { Who = who },
+            };
+        }
+        return events;
     }
 
     private static long Kb(ulong bytes) => (long)(bytes / 1024);

@@ -8,6 +8,10 @@ namespace MemScript.Runtime.Sched;
 /// the report collects (timeline, expectations, self-check failures).
 /// Process names resolve to the most recently created process of that name
 /// (the live one for <c>kill</c>, any for <c>expect</c> and reports).
+/// Every timeline event and expectation is recorded with who was acting
+/// (<see cref="ActAs(ProcessTask)"/>: the running process, an <c>at</c> block,
+/// the end of the run); the labels (<c>web</c>, <c>kid[103]</c>) are made when
+/// the run is over, once it is known which names more than one process bore.
 /// </summary>
 internal sealed class SimSystem
 {
@@ -35,7 +39,19 @@ internal sealed class SimSystem
 
     public List<TimelineEvent> Timeline { get; } = new();
 
+    /// <summary>Who was acting when each <see cref="Timeline"/> event was recorded (same index).</summary>
+    public List<Actor> TimelineActors { get; } = new();
+
     public List<ExpectationResult> Expectations { get; } = new();
+
+    /// <summary>Who checked each of <see cref="Expectations"/> (same index).</summary>
+    public List<Actor> ExpectationActors { get; } = new();
+
+    /// <summary>Who is acting now: the process whose slice runs, an <c>at</c> block, or the end of the run.</summary>
+    public Actor Acting { get; private set; } = new(null, "end");
+
+    /// <summary>Statement rows per (pid, line, column): how many were listed and how many cut.</summary>
+    public Dictionary<(int Pid, int Line, int Column), SiteRows> StatementRows { get; } = new();
 
     public List<SelfCheck> FailedSelfChecks { get; } = new();
 
@@ -79,7 +95,22 @@ internal sealed class SimSystem
         return null;
     }
 
-    public void Add(TimelineEvent ev) => Timeline.Add(ev);
+    public void Add(TimelineEvent ev)
+    {
+        Timeline.Add(ev);
+        TimelineActors.Add(Acting);
+    }
+
+    public void AddExpectation(ExpectationResult result)
+    {
+        Expectations.Add(result);
+        ExpectationActors.Add(Acting);
+    }
+
+    public void ActAs(ProcessTask task) => Acting = new Actor(task, task.Name);
+
+    /// <summary>Acting outside any process: <c>at</c> or <c>end</c>.</summary>
+    public void ActAs(string label) => Acting = new Actor(null, label);
 
     /// <summary>MODEL.md 10, at a report statement: failures are kept for the report with the time they were seen.</summary>
     public void CheckSelf(Site site)

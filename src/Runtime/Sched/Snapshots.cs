@@ -7,7 +7,10 @@ namespace MemScript.Runtime.Sched;
 /// made by the /proc formatters and titled with what it shows (<c>top</c>,
 /// <c>/proc/100/maps</c>; the report adds the time and the line), followed by the runtime's self-checks. top's S
 /// column shows R for a process in the middle of a slice or statement and
-/// S for the others (sleeping or idle). buddyinfo is not modelled yet.
+/// S for the others (sleeping or idle). A process is named by its command
+/// (comm, <c>command "nginx"</c>, else its scenario name) wherever the kernel
+/// prints a name: status <c>Name:</c>, top's and oom_scores' COMMAND.
+/// buddyinfo is not modelled yet.
 /// </summary>
 internal static class Snapshots
 {
@@ -26,7 +29,7 @@ internal static class Snapshots
                 snapshot = ($"/proc/{process!.Pid}/maps", MapsFormatter.Format(kernel.Maps(process.Mm)));
                 break;
             case ReportKind.Status:
-                snapshot = ($"/proc/{process!.Pid}/status", StatusFormatter.Format(process.Status(), process.Name, process.Pid));
+                snapshot = ($"/proc/{process!.Pid}/status", StatusFormatter.Format(process.Status(), process.Command, process.Pid));
                 break;
             case ReportKind.Top:
                 snapshot = ("top", TopFormatter.Format(TopRows(system, process), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
@@ -68,7 +71,7 @@ internal static class Snapshots
         var rows = new List<OomScoreRow>();
         var total = OomScore.TotalPages(system.Machine);
         foreach (var p in LiveByPid(system))
-            rows.Add(new OomScoreRow(p.Pid, p.Name, OomScore.Score(p.Status(), p.OomScoreAdj, system.Machine, total), p.OomScoreAdj));
+            rows.Add(new OomScoreRow(p.Pid, p.Command, OomScore.Score(p.Status(), p.OomScoreAdj, system.Machine, total), p.OomScoreAdj));
         return rows;
     }
 

@@ -12,7 +12,7 @@ internal sealed partial class TaskProc
 {
     public override Region ShmAt(Site site, string key, bool readOnly)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var id = Kernel.FindShm(key);
         if (id < 0)
         {
@@ -24,7 +24,7 @@ internal sealed partial class TaskProc
 
     public override Region ShmGet(Site site, string key, ulong size)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var id = Kernel.ShmGet(key, size, out var error);
         if (error != Errno.Ok || id < 0)
         {
@@ -52,7 +52,7 @@ internal sealed partial class TaskProc
 
     public override void ShmDt(Site site, Region region)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         if (region.IsNull || !_shmAttachments.Remove(region.Start, out var length))
         {
             task.End(site, mark, "EINVAL");
@@ -65,7 +65,7 @@ internal sealed partial class TaskProc
 
     public override void ShmRm(Site site, string key)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var error = Kernel.ShmRemove(key);
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
@@ -75,7 +75,7 @@ internal sealed partial class TaskProc
 
     public override Op Sleep(Site site, long nanoseconds)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         task.End(site, mark, null);
         return new SleepOp(nanoseconds);
     }
@@ -89,7 +89,7 @@ internal sealed partial class TaskProc
     /// </summary>
     public override void Fork(Site site, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var given = options.Given;
         bool Inherits(ProcessOptions.InheritableOptions option, bool isDefault) => (given & option) == 0 && isDefault;
         var inherited = options with
@@ -114,14 +114,14 @@ internal sealed partial class TaskProc
 
     public override void Exit(Site site)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         task.Die(ProcessState.Exited, site, "exits; its memory is freed");
         task.End(site, mark, null);
     }
 
     public override void Kill(Site site, string process)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var target = system.Latest(process, liveOnly: true);
         if (target == null)
         {

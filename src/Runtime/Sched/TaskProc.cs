@@ -10,6 +10,8 @@ namespace MemScript.Runtime.Sched;
 /// caused and what it did (<c>brk +132 KiB</c>, <c>mmap 1028 KiB</c>, <c>ENOMEM</c>).
 /// A refused allocation returns <see cref="Region.Null"/>; it never throws.
 /// Lengths given to the kernel are whole pages; regions keep the size asked for.
+/// munmap, mprotect and madvise of an address that is not page-aligned fail
+/// with EINVAL as on Linux (nothing changes); their lengths are rounded up.
 /// The control statements (fork, exit, kill, reports...) are in TaskProc.Control.cs.
 /// </summary>
 internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Proc
@@ -45,9 +47,11 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var outside = a > b || b > region.Length;
         if (a > b)
             b = a;
-        return region.Downward
+        var inBounds = outside ? (a >= region.Length ? 0 : Math.Min(b, region.Length) - a) : b - a;
+        var slice = region.Downward
             ? new Region(region.End - b, b - a, Downward: true, OutOfBounds: outside)
             : new Region(region.Start + a, b - a, OutOfBounds: outside);
+        return outside ? slice with { InBounds = inBounds, ParentLength = region.Length } : slice;
     }
 
     public override Region Malloc(Site site, ulong size) =>
@@ -67,7 +71,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Free(Site site, Region region)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var outcome = task.Arena!.Free(region.IsNull ? 0 : region.Start);
         task.End(site, mark, task.LibraryFaultSignal ?? task.Arena.LastDetail);
         if (!task.KillOnLibraryFault(site, "free") && outcome != FreeOutcome.Ok)
@@ -77,7 +81,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     /// <summary>A malloc-family call; a fault in its own accesses kills the process (the region is then null).</summary>
     private Region Allocate(Site site, string name, ulong size, Func<MallocArena, ulong> call)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var pointer = call(task.Arena!);
         var detail = task.Arena!.LastDetail;
         if (pointer == 0 && size != 0 && detail == null)
@@ -97,7 +101,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override Region Mmap(Site site, ulong size, MmapFlags flags)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         if (flags.HasFlag(MmapFlags.Huge))
         {
             task.End(site, mark, "ENOMEM (no huge pages reserved)");
@@ -112,7 +116,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override Region MmapFile(Site site, string file, MmapFlags flags, ulong? offset, ulong? size)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         if (!system.Files.TryGetValue(file, out var f))
         {
             task.End(site, mark, "ENOENT");
@@ -145,16 +149,16 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Munmap(Site site, Region region)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var (start, length) = Pages(region);
-        var error = region.IsNull ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
+        var error = !Aligned(region) ? Errno.EINVAL : Kernel.Munmap(Mm, start, length);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? "munmap " + MallocArena.Kib(length) : error.ToString());
     }
 
     public override void Mprotect(Site site, Region region, Protection protection)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var (start, length) = Pages(region);
         var (r, w, x) = protection switch
         {
@@ -163,23 +167,23 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
             Protection.Exec => (true, false, true),
             _ => (false, false, false),
         };
-        var error = region.IsNull ? Errno.EINVAL : Kernel.Mprotect(Mm, start, length, r, w, x);
+        var error = !Aligned(region) ? Errno.EINVAL : Kernel.Mprotect(Mm, start, length, r, w, x);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
 
     public override void Madvise(Site site, Region region, Advice advice)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var (start, length) = Pages(region);
-        var error = region.IsNull ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
+        var error = !Aligned(region) ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
 
     public override void Brk(Site site, long delta)
     {
-        var mark = task.Begin();
+        var mark = task.Begin(site);
         var current = Kernel.Brk(Mm);
         var magnitude = (ulong)Math.Abs(delta);
         var target = delta >= 0 ? current + magnitude : current - Math.Min(current, magnitude);
@@ -193,10 +197,8 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     private ulong PageAlign(ulong bytes) => (bytes + PageSize - 1) & ~(PageSize - 1);
 
-    /// <summary>The whole pages a region covers.</summary>
-    private (ulong Start, ulong Length) Pages(Region region)
-    {
-        var start = region.Start & ~(PageSize - 1);
-        return (start, PageAlign(region.End) - start);
-    }
+    /// <summary>munmap, mprotect and madvise take a page-aligned address (else EINVAL) and round the length up to pages.</summary>
+    private (ulong Start, ulong Length) Pages(Region region) => (region.Start, PageAlign(region.Length));
+
+    private bool Aligned(Region region) => !region.IsNull && (region.Start & (PageSize - 1)) == 0;
 }

@@ -4,7 +4,10 @@ using MemScript.Runtime.Reporting.Proc;
 
 namespace MemScript.Tests.Runtime.Reporting;
 
-/// <summary>Simulation results built by hand, shaped like the lazy-allocation story of REPORT-SKETCH.md.</summary>
+/// <summary>
+/// Simulation results built by hand, shaped like the lazy-allocation story of REPORT-SKETCH.md.
+/// Events and expectations given without <c>Who</c> are the process p's (<c>p:LINE</c>).
+/// </summary>
 internal static class SampleResults
 {
     public static MachineSummary Machine { get; } = new(
@@ -47,21 +50,26 @@ internal static class SampleResults
         "scenarios/lazy-allocation.mems",
         Machine,
         headerNotes ?? [],
-        timeline ??
+        ByP(timeline ??
         [
             new TimelineEvent.Statement(0, new Site(3, 3, "a = malloc 64K"), 100, "p", 2, 0, 8, "brk +132 KiB"),
             new TimelineEvent.Statement(3_000, new Site(4, 3, "touch a"), 100, "p", 15, 0, 60, null),
             new TimelineEvent.Note(27_000, new Site(5, 3, "note"),
                 "Anonymous memory is allocated on first write: 64 KiB is 17 pages here because the block starts 672 bytes into the heap."),
             new TimelineEvent.Snapshot(27_000, new Site(7, 3, "maps"), "/proc/100/maps", Maps()),
-        ],
+        ]),
         processes ?? [Process()],
         Vmstat(),
         Meminfo(),
         oomKills ?? [],
-        expectations ?? [Expect(8, "p.minflt == 17", true, "17", "17")],
+        (expectations ?? [Expect(8, "p.minflt == 17", true, "17", "17")]).Select(e => e with { Who = e.Who ?? "p" }).ToList(),
         checks ?? [new SelfCheck("frames conserved", true, null), new SelfCheck("content stamps intact", true, null)],
         27_000,
         outcome,
         outcomeMessage);
+
+    private static List<TimelineEvent> ByP(IReadOnlyList<TimelineEvent> events) =>
+        events.Select(e => e.Who != null ? e : e is TimelineEvent.Expect x
+            ? x with { Who = "p", Result = x.Result with { Who = x.Result.Who ?? "p" } }
+            : e with { Who = "p" }).ToList();
 }

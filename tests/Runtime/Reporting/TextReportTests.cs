@@ -178,7 +178,7 @@ public class TextReportTests
     {
         var r = SampleResults.LazyAllocation(headerNotes: [new Site(2, 1, "Lazy allocation, step by step.")]);
 
-        Assert.Contains("note     p:2  Lazy allocation, step by step.", Lines(r));
+        Assert.Contains("note     line 2  Lazy allocation, step by step.", Lines(r));
     }
 
     [Fact]

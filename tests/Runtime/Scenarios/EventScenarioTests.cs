@@ -31,7 +31,7 @@ public class EventScenarioTests
     }
 
     [Fact]
-    public void OomScoreAdjEvent_ChangesTheScore_AndSysctlChangesTheSetting()
+    public void OomScoreAdjEvent_ChangesTheScore_AndSysctlIsInTheTimeline_NotInTheMachineHeader()
     {
         var result = TestScenario.Run(b =>
         {
@@ -45,7 +45,8 @@ public class EventScenarioTests
         var p = Assert.Single(result.Processes);
         Assert.Equal(-1000, p.OomScoreAdj);
         Assert.Equal(0, p.OomScore);
-        Assert.Contains(result.Machine.Settings, kv => kv.Key == "swappiness" && kv.Value == "10");
+        Assert.Contains(result.Machine.Settings, kv => kv.Key == "swappiness" && kv.Value == "60");
+        Assert.Contains(result.Timeline, e => e is TimelineEvent.Kernel k && k.Lines[0] == "sysctl vm.swappiness = 10");
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class MallocScenarioTests
         Assert.Equal(ProcessState.Segfault, p.State);
         var kernel = result.Timeline.OfType<TimelineEvent.Kernel>().Last();
         Assert.StartsWith("SIGSEGV at 0x", kernel.Lines[0]);
-        Assert.Contains("(SEGV_ACCERR): write in malloc at p:4", kernel.Lines[0]);
+        Assert.Contains("(SEGV_ACCERR): write in malloc at line 4", kernel.Lines[0]);
         Assert.DoesNotContain(result.Timeline, e => e is TimelineEvent.Note);
     }
 }

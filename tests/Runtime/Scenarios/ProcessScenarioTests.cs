@@ -59,7 +59,7 @@ public class ProcessScenarioTests
         Assert.Equal(ProcessState.Segfault, p.State);
         Assert.Equal(0, p.VmSizeKb);
         var kernel = result.Timeline.OfType<TimelineEvent.Kernel>().Last();
-        Assert.Equal("SIGSEGV at 0x0 (SEGV_MAPERR): read of b[0..4K] at p:7", kernel.Lines[0]);
+        Assert.Equal("SIGSEGV at 0x0 (SEGV_MAPERR): read of b[0..4K] at line 7", kernel.Lines[0]);
         Assert.DoesNotContain(result.Timeline, e => e is TimelineEvent.Note);
     }
 

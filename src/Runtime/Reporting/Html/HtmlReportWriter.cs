@@ -59,21 +59,25 @@ internal static class HtmlReportWriter
             switch (e)
             {
                 case TimelineEvent.Statement s:
-                    w.Line(Row(ReportText.Ms(s.TimeNs), ReportText.Where(s.Site), ReportText.What(s),
+                    w.Line(Row(ReportText.Ms(s.TimeNs), ReportText.Where(s), ReportText.What(s),
                         ReportText.Faults(s.MinFlt, s.MajFlt), ReportText.RssDelta(s.RssDeltaKb)));
                     break;
                 case TimelineEvent.Expect x:
-                    w.Line("<tr><td>" + E(ReportText.Ms(x.TimeNs)) + "</td><td>" + E(ReportText.Where(x.Site)) + "</td><td>"
+                    w.Line("<tr><td>" + E(ReportText.Ms(x.TimeNs)) + "</td><td>" + E(ReportText.Where(x)) + "</td><td>"
                         + E(TimelineWriter.ExpectWhat(x)) + "</td><td colspan=\"2\">" + Verdict(x.Result) + "</td></tr>");
                     break;
+                case TimelineEvent.Omitted o:
+                    w.Line("<tr class=\"omitted\"><td>" + E(ReportText.Ms(o.TimeNs)) + "</td><td>" + E(ReportText.Where(o)) + "</td><td colspan=\"3\">"
+                        + E(ReportText.Omitted(o)) + "</td></tr>");
+                    break;
                 case TimelineEvent.Note n:
-                    w.Line("<tr class=\"note\"><td></td><td>" + E(ReportText.Where(n.Site)) + "</td><td colspan=\"3\">" + E(n.Text) + "</td></tr>");
+                    w.Line("<tr class=\"note\"><td></td><td>" + E(ReportText.Where(n)) + "</td><td colspan=\"3\">" + E(n.Text) + "</td></tr>");
                     break;
                 case TimelineEvent.Snapshot s:
                     w.Line("<tr class=\"snapshot\"><td colspan=\"5\"><h3>" + E(TimelineWriter.SnapshotTitle(s)) + "</h3>" + Pre(s.Lines) + "</td></tr>");
                     break;
                 case TimelineEvent.Kernel k:
-                    w.Line("<tr class=\"kernel\"><td>" + E(ReportText.Ms(k.TimeNs)) + "</td><td>" + E(ReportText.Where(k.Site)) + "</td><td colspan=\"3\">"
+                    w.Line("<tr class=\"kernel\"><td>" + E(ReportText.Ms(k.TimeNs)) + "</td><td>" + E(ReportText.Where(k)) + "</td><td colspan=\"3\">"
                         + (k.Lines.Count <= 1
                             ? E(TimelineWriter.KernelWhat(k) + (k.Lines.Count == 1 ? " " + k.Lines[0] : ""))
                             : E(TimelineWriter.KernelWhat(k)) + Pre(k.Lines))
@@ -113,7 +117,7 @@ internal static class HtmlReportWriter
             w.Line("<h2>Expectations</h2>");
             w.Line("<ul class=\"expectations\">");
             foreach (var e in r.Expectations)
-                w.Line("<li>" + E(ReportText.Where(e.Site)) + " " + E(e.Text) + " — " + Verdict(e) + "</li>");
+                w.Line("<li>" + E(ReportText.Where(e)) + " " + E(e.Text) + " — " + Verdict(e) + "</li>");
             w.Line("</ul>");
         }
         var stopped = ReportText.Stopped(r);

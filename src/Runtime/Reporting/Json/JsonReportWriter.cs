@@ -132,6 +132,8 @@ internal static class JsonReportWriter
         {
             json.WriteStartObject();
             json.WriteNumber("line", e.Site.Line);
+            if (e.Who != null)
+                json.WriteString("where", ReportText.Where(e));
             json.WriteString("text", e.Text);
             json.WriteBoolean("passed", e.Passed);
             json.WriteString("actual", e.Actual);

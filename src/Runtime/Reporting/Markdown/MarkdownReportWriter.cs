@@ -43,7 +43,7 @@ internal static class MarkdownReportWriter
         foreach (var e in timeline)
         {
             // A one-line kernel event (a process starts or exits) is a row of the table too.
-            if (e is TimelineEvent.Statement or TimelineEvent.Expect or TimelineEvent.Kernel { Lines.Count: <= 1 })
+            if (e is TimelineEvent.Statement or TimelineEvent.Expect or TimelineEvent.Omitted or TimelineEvent.Kernel { Lines.Count: <= 1 })
             {
                 if (!inTable)
                 {
@@ -54,11 +54,12 @@ internal static class MarkdownReportWriter
                 }
                 w.Line(e switch
                 {
-                    TimelineEvent.Statement s => Row(ReportText.Ms(s.TimeNs), ReportText.Where(s.Site), Esc(ReportText.What(s)),
+                    TimelineEvent.Statement s => Row(ReportText.Ms(s.TimeNs), ReportText.Where(s), Esc(ReportText.What(s)),
                         ReportText.Faults(s.MinFlt, s.MajFlt), ReportText.RssDelta(s.RssDeltaKb)),
-                    TimelineEvent.Expect x => Row(ReportText.Ms(x.TimeNs), ReportText.Where(x.Site), Esc(TimelineWriter.ExpectWhat(x)),
+                    TimelineEvent.Expect x => Row(ReportText.Ms(x.TimeNs), ReportText.Where(x), Esc(TimelineWriter.ExpectWhat(x)),
                         x.Result.Passed ? "ok" : "**FAILED**", x.Result.Passed ? "" : Esc("expected " + x.Result.Expected + ", actual " + x.Result.Actual)),
-                    TimelineEvent.Kernel k => Row(ReportText.Ms(k.TimeNs), ReportText.Where(k.Site),
+                    TimelineEvent.Omitted o => Row(ReportText.Ms(o.TimeNs), ReportText.Where(o), Esc(ReportText.Omitted(o)), "", ""),
+                    TimelineEvent.Kernel k => Row(ReportText.Ms(k.TimeNs), ReportText.Where(k),
                         Esc(TimelineWriter.KernelWhat(k) + (k.Lines.Count > 0 ? " " + ReportText.OneLine(k.Lines[0]) : "")), "", ""),
                     _ => "",
                 });
@@ -69,7 +70,7 @@ internal static class MarkdownReportWriter
             switch (e)
             {
                 case TimelineEvent.Note n:
-                    w.Line("> **note** " + ReportText.Where(n.Site) + " — " + Esc(n.Text));
+                    w.Line("> **note** " + ReportText.Where(n) + " — " + Esc(n.Text));
                     break;
                 case TimelineEvent.Snapshot s:
                     w.Line("### " + Esc(TimelineWriter.SnapshotTitle(s)));
@@ -77,7 +78,7 @@ internal static class MarkdownReportWriter
                     Code(w, s.Lines);
                     break;
                 case TimelineEvent.Kernel k:
-                    w.Line("**" + Esc(TimelineWriter.KernelWhat(k)) + "** at " + ReportText.Ms(k.TimeNs) + " (" + ReportText.Where(k.Site) + ")");
+                    w.Line("**" + Esc(TimelineWriter.KernelWhat(k)) + "** at " + ReportText.Ms(k.TimeNs) + " (" + ReportText.Where(k) + ")");
                     w.Blank();
                     Code(w, k.Lines);
                     break;
@@ -112,7 +113,7 @@ internal static class MarkdownReportWriter
             w.Line("## Expectations");
             w.Blank();
             foreach (var e in r.Expectations)
-                w.Line("- " + ReportText.Where(e.Site) + " " + Esc(e.Text) + " — "
+                w.Line("- " + ReportText.Where(e) + " " + Esc(e.Text) + " — "
                     + (e.Passed ? "ok" : "**FAILED** " + Esc("expected " + e.Expected + ", actual " + e.Actual)));
         }
         var stopped = ReportText.Stopped(r);

@@ -90,14 +90,14 @@ internal static class SummaryWriter
             return;
         int whereWidth = 0, leftWidth = 0;
         foreach (var e in expectations)
-            whereWidth = Math.Max(whereWidth, ReportText.Where(e.Site).Length);
+            whereWidth = Math.Max(whereWidth, ReportText.Where(e).Length);
         foreach (var e in expectations)
             leftWidth = Math.Max(leftWidth, whereWidth + 2 + ReportText.OneLine(e.Text).Length);
         int leaderEnd = Math.Max(leftWidth + 5, MinLeaderEnd);
         for (int i = 0; i < expectations.Count; i++)
         {
             var e = expectations[i];
-            var left = ReportText.Where(e.Site).PadRight(whereWidth) + "  " + ReportText.OneLine(e.Text);
+            var left = ReportText.Where(e).PadRight(whereWidth) + "  " + ReportText.OneLine(e.Text);
             var dots = new string('.', leaderEnd - left.Length - 1);
             w.Row((i == 0 ? "expect" : "").PadRight(TextReportWriter.LabelWidth) + left + " " + dots + " " + ReportText.Verdict(e));
         }

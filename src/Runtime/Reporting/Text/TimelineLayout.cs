@@ -29,7 +29,7 @@ internal sealed record TimelineLayout(int Time, int Where, int What, int Min, in
                 continue; // wrapped on their own
             // Kernel events are free text after the where column: they do not widen the what column.
             time = Math.Max(time, ReportText.Ms(e.TimeNs).Length);
-            where = Math.Max(where, ReportText.Where(e.Site).Length);
+            where = Math.Max(where, ReportText.Where(e).Length);
             switch (e)
             {
                 case TimelineEvent.Statement s:

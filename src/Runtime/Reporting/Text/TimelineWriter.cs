@@ -3,12 +3,14 @@ using System.Globalization;
 namespace MemScript.Runtime.Reporting.Text;
 
 /// <summary>
-/// The <c>timeline</c> section: one aligned row per statement (time, p:LINE,
+/// The <c>timeline</c> section: one aligned row per statement (time, WHO:LINE,
 /// the statement and what it did, faults, RSS change), notes wrapped under
-/// <c>  note  p:LINE   </c>, expects checked in place (<c>ok</c> or
+/// <c>  note  WHO:LINE   </c>, expects checked in place (<c>ok</c> or
 /// <c>FAILED  expected ..., actual ...</c> in the faults column), kernel
 /// events as a row and their lines indented 6, and snapshots as titled
-/// blocks between blank lines (<c>top at 0.027 ms (p:6)</c>). Snapshot lines
+/// blocks between blank lines (<c>top at 0.027 ms (web:6)</c>). The row
+/// standing for a site's cut statement rows reads
+/// <c>... further runs of web:16 not listed (N more; totals in the process table)</c>. Snapshot lines
 /// of a /proc file (title starting with <c>/proc/</c>) are printed exactly as
 /// the kernel does, unindented; those of a tool (top, free, oom_scores) are
 /// indented 4.
@@ -29,20 +31,23 @@ internal static class TimelineWriter
             switch (e)
             {
                 case TimelineEvent.Statement s:
-                    w.Row(Columns(layout, ReportText.Ms(s.TimeNs), ReportText.Where(s.Site), ReportText.What(s),
+                    w.Row(Columns(layout, ReportText.Ms(s.TimeNs), ReportText.Where(s), ReportText.What(s),
                         Faults(layout, s.MinFlt, s.MajFlt), ReportText.RssDelta(s.RssDeltaKb)));
                     break;
                 case TimelineEvent.Note n:
-                    TextReportWriter.Wrapped(w, "  note  " + ReportText.Where(n.Site) + "   ", ReportText.OneLine(n.Text));
+                    TextReportWriter.Wrapped(w, "  note  " + ReportText.Where(n) + "   ", ReportText.OneLine(n.Text));
                     break;
                 case TimelineEvent.Expect x:
-                    w.Row(Columns(layout, ReportText.Ms(x.TimeNs), ReportText.Where(x.Site), ExpectWhat(x), ReportText.Verdict(x.Result), ""));
+                    w.Row(Columns(layout, ReportText.Ms(x.TimeNs), ReportText.Where(x), ExpectWhat(x), ReportText.Verdict(x.Result), ""));
                     break;
                 case TimelineEvent.Kernel k:
                     var head = KernelWhat(k) + (k.Lines.Count > 0 ? " " + ReportText.OneLine(k.Lines[0]) : "");
-                    w.Row(Columns(layout, ReportText.Ms(k.TimeNs), ReportText.Where(k.Site), head, "", ""));
+                    w.Row(Columns(layout, ReportText.Ms(k.TimeNs), ReportText.Where(k), head, "", ""));
                     for (var i = 1; i < k.Lines.Count; i++)
                         w.Row(new string(' ', layout.WhatColumn + 2) + ReportText.OneLine(k.Lines[i]));
+                    break;
+                case TimelineEvent.Omitted o:
+                    w.Row(Columns(layout, ReportText.Ms(o.TimeNs), ReportText.Where(o), ReportText.Omitted(o), "", ""));
                     break;
                 case TimelineEvent.Snapshot snap:
                     WriteSnapshot(w, snap);
@@ -53,7 +58,7 @@ internal static class TimelineWriter
     }
 
     /// <summary>
-    /// The title line of a snapshot: <c>top at 0.027 ms (p:6)</c>. A title
+    /// The title line of a snapshot: <c>top at 0.027 ms (web:6)</c>. A title
     /// that already says when (contains <c> at </c>) is printed as given;
     /// otherwise the time and site are added.
     /// </summary>
@@ -62,7 +67,7 @@ internal static class TimelineWriter
         var title = ReportText.OneLine(s.Title);
         if (title.Contains(" at ", StringComparison.Ordinal))
             return title;
-        return title + " at " + ReportText.Ms(s.TimeNs) + (s.Site.Line > 0 ? " (" + ReportText.Where(s.Site) + ")" : "");
+        return title + " at " + ReportText.Ms(s.TimeNs) + (s.Site.Line > 0 ? " (" + ReportText.Where(s) + ")" : "");
     }
 
     /// <summary>The what cell of an expect: <c>expect web.minflt &gt;= 16</c>.</summary>
