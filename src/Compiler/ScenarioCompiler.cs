@@ -15,6 +15,10 @@ public static class ScenarioCompiler
 {
     public static CompileResult Compile(CompileRequest request, CompileOptions options)
     {
+        // Roslyn may have to run (no cache, or no entry yet): let it warm up
+        // on another core while the front end parses, checks and lowers the
+        // scenario. On a cache hit the work is simply abandoned.
+        _ = Task.Run(RoslynCompilation.WarmUp);
         var emitted = Frontend.Emit(request);
         if (!emitted.Success || emitted.Source is null)
             return new CompileResult(null, emitted.Diagnostics, emitted.Source, FromCache: false);

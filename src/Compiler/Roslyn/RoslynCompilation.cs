@@ -21,6 +21,40 @@ internal static class RoslynCompilation
         .WithNullableContextOptions(NullableContextOptions.Enable)
         .WithConcurrentBuild(false);
 
+    private static int _warmedUp;
+
+    private const string WarmUpSource = """
+        namespace MemScript.WarmUp
+        {
+            public static class W
+            {
+                public static global::System.Collections.Generic.IEnumerable<int> Body(int n)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        yield return i;
+                    }
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Compiles a tiny iterator once, so that Roslyn's parser, binder,
+    /// lowering and emitter are compiled by the JIT. Run on another core
+    /// while the front end works, it takes that JIT time off a cold run's
+    /// critical path; its result is thrown away.
+    /// </summary>
+    public static void WarmUp()
+    {
+        if (Interlocked.Exchange(ref _warmedUp, 1) == 1)
+            return;
+        var tree = CSharpSyntaxTree.ParseText(WarmUpSource, ParseOptions);
+        var compilation = CSharpCompilation.Create("MemScript.WarmUp", [tree], ReferenceSet.References, Options);
+        using var image = new MemoryStream();
+        compilation.Emit(image);
+    }
+
     /// <summary>The image, or null and the errors.</summary>
     public static (byte[]? Image, IReadOnlyList<Dsl.Diagnostics.Diagnostic> Diagnostics) Compile(
         GeneratedSource source, string memsPath, string assemblyName)
