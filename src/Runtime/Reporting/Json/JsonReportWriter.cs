@@ -49,9 +49,7 @@ internal static class JsonReportWriter
     {
         json.WriteStartObject("machine");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in m.Settings)
-            if (seen.Add(s.Key))
-                json.WriteString(s.Key, s.Value);
+        WriteStrings(json, m.Settings, seen);
         if (seen.Add("watermark_pages"))
         {
             json.WriteStartObject("watermark_pages");
@@ -63,13 +61,18 @@ internal static class JsonReportWriter
         if (seen.Add("costs"))
         {
             json.WriteStartObject("costs");
-            var costSeen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in m.Costs)
-                if (costSeen.Add(c.Key))
-                    json.WriteString(c.Key, c.Value);
+            WriteStrings(json, m.Costs, new HashSet<string>(StringComparer.Ordinal));
             json.WriteEndObject();
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>Name/value pairs as string properties; a name already in <paramref name="seen"/> is skipped, so keys stay unique.</summary>
+    private static void WriteStrings(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, string>> pairs, HashSet<string> seen)
+    {
+        foreach (var pair in pairs)
+            if (seen.Add(pair.Key))
+                json.WriteString(pair.Key, pair.Value);
     }
 
     private static void WriteProcesses(Utf8JsonWriter json, IReadOnlyList<ProcessSummary> processes)
