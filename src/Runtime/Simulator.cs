@@ -1,4 +1,5 @@
 using MemScript.Runtime.Mm;
+using MemScript.Runtime.Mm.Reclaim;
 using MemScript.Runtime.Sched;
 
 namespace MemScript.Runtime;
@@ -9,11 +10,14 @@ namespace MemScript.Runtime;
 /// settings, create files and shared segments, give processes their pids
 /// (explicit ones first, then 100, 101, ... in file order), queue the <c>at</c>
 /// blocks, run the scheduler, then take the top-level reports and check the
-/// top-level expectations at the end time. Nothing escapes: running out of
-/// frames ends the run as <see cref="RunOutcome.NeedsMemoryPressure"/>, any
+/// top-level expectations at the end time. Nothing escapes: a kernel panic
+/// (out of memory with no victim) ends the run as <see cref="RunOutcome.KernelPanic"/>, any
 /// other exception (or the work budget running out) as
 /// <see cref="RunOutcome.InternalError"/>, both with the message.
-/// A run that stops (out of frames, work limit) closes the statements in
+/// With <c>reclaim opt</c> the scenario runs twice: the first pass records
+/// the order of page accesses, the second evicts with that knowledge of the
+/// future and is the one reported.
+/// A run that stops (kernel panic, work limit) closes the statements in
 /// progress: each gets its row with what it did so far and detail <c>stopped</c>.
 /// The report's machine is the machine as declared, taken before any
 /// <c>sysctl</c> event changes a setting (the sysctl itself is in the timeline).
@@ -22,6 +26,18 @@ public static class Simulator
 {
     public static SimulationResult Run(IScenario scenario)
     {
+        var first = RunOnce(scenario, future: null, out var recorded);
+        return recorded == null ? first : RunOnce(scenario, recorded, out _);
+    }
+
+    /// <summary>
+    /// One run. With <c>reclaim opt</c> and no <paramref name="future"/>, this is
+    /// the recording pass: <paramref name="recorded"/> is the page trace the
+    /// second pass replays; otherwise it is null.
+    /// </summary>
+    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, out PageTrace? recorded)
+    {
+        recorded = null;
         var builder = new ScenarioBuilder();
         var notes = new List<Site>();
         SimSystem? system = null;
@@ -31,15 +47,17 @@ public static class Simulator
         try
         {
             scenario.Build(builder);
-            system = new SimSystem(builder.Machine, new Kernel(builder.Machine));
+            system = new SimSystem(builder.Machine, new Kernel(builder.Machine, future));
             machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();
             Finish(system, builder.Declarations);
+            if (future == null && system.Kernel.Policy is OptPolicy opt)
+                recorded = opt.Recorded;
         }
-        catch (OutOfFramesException e)
+        catch (OutOfMemoryPanicException e)
         {
-            outcome = RunOutcome.NeedsMemoryPressure;
+            outcome = RunOutcome.KernelPanic;
             message = e.Message;
             EndOpenStatements(system);
         }

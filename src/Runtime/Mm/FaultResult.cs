@@ -13,4 +13,9 @@ internal enum FaultResult : byte
     SegvAccErr,
     /// <summary>Inside a file VMA but past the end of the file: SIGBUS.</summary>
     Bus,
+    /// <summary>
+    /// The process was chosen by the OOM killer while its fault waited for
+    /// memory: it is dead, its memory freed; the access did not happen.
+    /// </summary>
+    OomKilled,
 }

@@ -11,4 +11,8 @@ internal enum FrameFlags : byte
     Referenced = 2,
     /// <summary>On an active LRU list, for the reclaim layer.</summary>
     Active = 4,
+    /// <summary>PageBuddy: the first frame of a free block on a buddy free list (its order in Index).</summary>
+    Buddy = 8,
+    /// <summary>PG_swapcache: the page has a swap slot (in <see cref="PageFrame.SwapSlot"/>).</summary>
+    SwapCache = 16,
 }

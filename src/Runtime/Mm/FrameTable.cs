@@ -40,6 +40,9 @@ internal sealed class FrameTable
 
     public long TotalFrames { get; }
 
+    /// <summary>The reclaim policy, told of every evictable frame allocated and freed (set once by the kernel).</summary>
+    public Reclaim.IReclaimPolicy? Policy { get; set; }
+
     /// <summary>The LRU lists every anon, file and shmem frame is on.</summary>
     public LruLists Lru { get; } = new();
 
@@ -86,6 +89,7 @@ internal sealed class FrameTable
         if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
         {
             Lru.AddHead(this, pfn, LruLists.InactiveFor(kind));
+            Policy?.Added(pfn);
         }
 
         return pfn;
@@ -96,6 +100,7 @@ internal sealed class FrameTable
         ref var frame = ref this[pfn];
         if (frame.Kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
         {
+            Policy?.Removed(pfn);
             Lru.Remove(this, pfn, LruLists.ListOf(frame));
         }
 

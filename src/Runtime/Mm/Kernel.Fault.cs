@@ -52,9 +52,22 @@ internal sealed partial class Kernel
                 {
                     leaf[i] = StampWrite(pte);
                 }
-                else if ((pte & (Pte.Zero | Pte.PageCache)) == 0)
+                else
                 {
-                    CheckStamp(m, address, pte);
+                    if ((pte & Pte.Accessed) == 0)
+                    {
+                        leaf[i] = pte | Pte.Accessed;   // the hardware sets the accessed bit
+                    }
+
+                    if ((pte & (Pte.Zero | Pte.PageCache)) == 0)
+                    {
+                        CheckStamp(m, address, pte);
+                    }
+                }
+
+                if (_policyTracksAccesses && (pte & Pte.Zero) == 0)
+                {
+                    Policy.Accessed(Pte.Frame(pte));
                 }
 
                 return FaultResult.Hit;
@@ -157,6 +170,10 @@ internal sealed partial class Kernel
         if (outcome.Result is FaultResult.Minor or FaultResult.Major)
         {
             m.Tlb?.Fill(va >> 12);
+            if (_policyTracksAccesses && !populate && (leaf[i] & (Pte.Present | Pte.Zero)) == Pte.Present)
+            {
+                Policy.Accessed(Pte.Frame(leaf[i]));
+            }
         }
 
         return outcome.Result;

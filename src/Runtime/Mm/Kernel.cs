@@ -53,12 +53,13 @@ internal sealed partial class Kernel
     private readonly long _swapPages;
     private readonly int _faultAroundPages;
     private readonly long _readaheadPages;
+    private readonly bool _policyTracksAccesses;
     private uint _writeClock;
     private long _mappedCachePages;
     private long _stampErrors;
     private string? _firstStampError;
 
-    public Kernel(MachineSettings machine)
+    public Kernel(MachineSettings machine, Reclaim.PageTrace? future = null)
     {
         Machine = machine;
         Costs = new CostModel();
@@ -69,7 +70,16 @@ internal sealed partial class Kernel
         _commit = new CommitAccounting(machine, _ramPages, _swapPages);
         _faultAroundPages = WindowPages(machine.FaultAround);
         _readaheadPages = (long)(machine.Readahead / PageSize);
+        Policy = Reclaim.ReclaimPolicies.Create(machine, _frames, future);
+        _frames.Policy = Policy;
+        _policyTracksAccesses = Policy.TracksAccesses;
     }
+
+    /// <summary>The page-replacement policy of the <c>reclaim</c> setting.</summary>
+    internal Reclaim.IReclaimPolicy Policy { get; }
+
+    /// <summary>The OOM killer the process layer provides; without one, nothing can be killed.</summary>
+    public IOomHost? OomHost { get; set; }
 
     public MachineSettings Machine { get; }
 

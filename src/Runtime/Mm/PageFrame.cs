@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
-/// The model's struct page: 32 bytes per simulated frame, kept in chunked
+/// The model's struct page: 40 bytes per simulated frame, kept in chunked
 /// struct arrays by <see cref="FrameTable"/>. It is ready for reclaim: an
 /// rmap link (<see cref="Owner"/> + <see cref="Index"/>: the mm and virtual
 /// page of an anonymous page, or the object and page offset of a cache page),
@@ -20,6 +20,8 @@ internal struct PageFrame
     public int LruPrev;
     public int LruNext;
     public uint Stamp;
+    /// <summary>The swap slot of a page in the swap cache (<see cref="FrameFlags.SwapCache"/>), else -1 or 0.</summary>
+    public int SwapSlot;
     public FrameKind Kind;
     public FrameFlags Flags;
 }

@@ -90,11 +90,11 @@ internal static class ReportText
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>completed, needs_memory_pressure or internal_error (the JSON spelling).</summary>
+    /// <summary>completed, kernel_panic, internal_error or work_limit (the JSON spelling).</summary>
     public static string OutcomeName(RunOutcome outcome) => outcome switch
     {
         RunOutcome.Completed => "completed",
-        RunOutcome.NeedsMemoryPressure => "needs_memory_pressure",
+        RunOutcome.KernelPanic => "kernel_panic",
         RunOutcome.InternalError => "internal_error",
         RunOutcome.WorkLimit => "work_limit",
         _ => outcome.ToString().ToLowerInvariant(),
@@ -107,7 +107,7 @@ internal static class ReportText
             return null;
         var why = result.Outcome switch
         {
-            RunOutcome.NeedsMemoryPressure => "needs memory pressure support",
+            RunOutcome.KernelPanic => "kernel panic",
             RunOutcome.WorkLimit => "work limit reached",
             _ => "internal error",
         };

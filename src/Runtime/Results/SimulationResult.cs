@@ -30,8 +30,11 @@ public enum RunOutcome
 {
     /// <summary>No process runnable or sleeping and no event pending.</summary>
     Completed,
-    /// <summary>The scenario needs more frames than RAM has and memory pressure is not modelled yet.</summary>
-    NeedsMemoryPressure,
+    /// <summary>
+    /// No frame was free, nothing could be reclaimed and the OOM killer found no
+    /// victim: the kernel panicked ("System is deadlocked on memory").
+    /// </summary>
+    KernelPanic,
     /// <summary>A MemScript bug (a self-check failed hard, or an exception): reported, never thrown.</summary>
     InternalError,
     /// <summary>The scenario did more simulated work than the runtime allows (a runaway loop): stopped, not hung.</summary>

@@ -7,7 +7,7 @@ namespace MemScript.Runtime.Sched;
 /// action is a kernel timeline event. <c>pressure</c> takes the frames it pins
 /// from RAM as kernel memory (MemFree drops, free shows them used) and
 /// <c>release</c> gives them back; when there are not enough free frames the
-/// run ends with <see cref="RunOutcome.NeedsMemoryPressure"/> (reclaim is the
+/// run ends with <see cref="RunOutcome.KernelPanic"/> (reclaim is the
 /// next step of the model). Sizes are rounded up to whole pages.
 /// <c>drop_caches</c> is reported as not modelled yet.
 /// </summary>

@@ -62,7 +62,7 @@ public class HtmlReportTests
     [Fact]
     public void Html_StoppedRun_SaysWhy()
     {
-        var r = SampleResults.LazyAllocation(outcome: RunOutcome.NeedsMemoryPressure, outcomeMessage: "needs 70000 frames");
+        var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "needs 70000 frames");
 
         Assert.Contains("<p class=\"failed\">stopped: needs memory pressure support: needs 70000 frames</p>",
             ReportRenderer.Render(r, ReportFormat.Html));

@@ -160,7 +160,7 @@ public class TextReportTests
     [Fact]
     public void RunThatNeedsMemoryPressure_EndsWithStoppedLine()
     {
-        var r = SampleResults.LazyAllocation(outcome: RunOutcome.NeedsMemoryPressure, outcomeMessage: "p:9 needs 70000 frames, RAM has 16384");
+        var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "p:9 needs 70000 frames, RAM has 16384");
 
         var text = ReportRenderer.Render(r, ReportFormat.Text);
 

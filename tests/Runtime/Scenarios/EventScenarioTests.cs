@@ -57,7 +57,7 @@ public class EventScenarioTests
             b.Machine.Ram = 16UL << 20;
             b.At(S(2), Ms, e => e.Pressure(S(3), 32UL << 20));
         });
-        Assert.Equal(RunOutcome.NeedsMemoryPressure, result.Outcome);
+        Assert.Equal(RunOutcome.KernelPanic, result.Outcome);
     }
 
     [Fact]

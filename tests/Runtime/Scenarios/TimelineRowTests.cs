@@ -61,7 +61,7 @@ public class TimelineRowTests
             b.Process(S(2), "web", ProcessOptions.Default, TouchTooMuch);
         });
 
-        Assert.Equal(RunOutcome.NeedsMemoryPressure, result.Outcome);
+        Assert.Equal(RunOutcome.KernelPanic, result.Outcome);
         var row = Assert.Single(result.Timeline.OfType<TimelineEvent.Statement>(), s => s.Site.Line == 4);
         Assert.Equal("stopped", row.Detail);
         Assert.True(row.MinFlt > 1000, $"faults so far: {row.MinFlt}");

@@ -10,7 +10,7 @@ namespace MemScript.Runtime.Reporting.Json;
 /// then <c>watermark_pages</c> (min, low, high) and <c>costs</c> unless a setting already
 /// has that name), <c>processes</c>, <c>vmstat</c>, <c>meminfo</c> (kB),
 /// <c>oom_kills</c>, <c>expectations</c>, <c>elapsed_ns</c>, and
-/// <c>outcome</c> (<c>completed</c>, <c>needs_memory_pressure</c>,
+/// <c>outcome</c> (<c>completed</c>, <c>kernel_panic</c>,
 /// <c>internal_error</c>) with <c>outcome_message</c> when there is one.
 /// Written with Utf8JsonWriter: two-space indentation, LF newlines, relaxed
 /// escaping (non-ASCII stays readable; this is not embedded in HTML), one

@@ -1,4 +1,4 @@
-namespace MemScript.Runtime.Sched;
+namespace MemScript.Runtime.Mm;
 
 /// <summary>
 /// The zone watermarks as the kernel derives them (MODEL.md 6):

@@ -1,0 +1,8 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>/proc/buddyinfo: the buddy allocator's free blocks (to be written).</summary>
+internal sealed partial class Kernel
+{
+    /// <summary>Free blocks of each order 0..10 (the columns of /proc/buddyinfo).</summary>
+    public long[] BuddyFreeBlocks() => throw new NotImplementedException();
+}
