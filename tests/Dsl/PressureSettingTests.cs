@@ -23,9 +23,11 @@ public class PressureSettingTests
     [InlineData("machine { ram 64M; watermarks min 1M low 2M high 64M }")]
     [InlineData("machine { min_free 1M }")]
     [InlineData("machine { oom legacy }")]
-    [InlineData("machine { ram 3 pages; watermarks off; reclaim fifo }")]
-    [InlineData("machine { ram 1 pages }")]
-    [InlineData("machine { ram 64M; kernel 63M }")]
+    [InlineData("machine { ram 3 pages; watermarks off; pagetables free; reclaim fifo }")]
+    [InlineData("machine { ram 1 pages; watermarks off; pagetables free }")]
+    [InlineData("machine { ram 5 pages; watermarks off }")]
+    [InlineData("machine { ram 1M }")]
+    [InlineData("machine { ram 64M; kernel 32M }")]
     [InlineData("at 1ms { drop_caches }")]
     [InlineData("at 1ms {\n  sysctl vm.swappiness = 5\n}")]
     [InlineData("at 1ms { sysctl vm.min_free_kbytes = 1024 }")]
@@ -105,5 +107,26 @@ public class PressureSettingTests
     public void RamInError_IsComparedWithNothing_SoOneMistakeIsOneDiagnostic()
     {
         AssertSingle("machine { ram 5000; kernel 8K; min_free 1M }", "MEMS1007", 1, 15);
+    }
+
+    [Theory]
+    [InlineData("machine { ram 3 pages; pagetables free }", "MEMS1037", 15)]
+    [InlineData("machine { ram 192K; pagetables free }", "MEMS1037", 15)]
+    [InlineData("machine { ram 3 pages; watermarks off }", "MEMS1038", 15)]
+    [InlineData("machine { ram 8 pages; kernel 4 pages; watermarks off }", "MEMS1038", 15)]
+    [InlineData("machine { ram 64M; kernel 63M }", "MEMS1037", 15)]
+    public void TinyRam_OutsideTextbookMode_WarnsAtTheRam(string text, string id, int column)
+    {
+        var warning = AssertSingle(text, id, 1, column);
+
+        Assert.Equal(MemScript.Dsl.Diagnostics.DiagnosticSeverity.Warning, warning.Severity);
+    }
+
+    [Fact]
+    public void TinyRam_WithOnlyItsDefaults_GetsBothWarnings_AndTheOverrideCanFixThem()
+    {
+        Assert.Equal(["MEMS1037", "MEMS1038"], Check("machine { ram 3 pages }").Select(d => d.Id).Order().ToArray());
+        Assert.Empty(Check("machine { ram 3 pages }", "watermarks=off", "pagetables=free"));
+        Assert.Empty(Check("machine { ram 3 pages; pagetables free }", "ram=64M"));
     }
 }

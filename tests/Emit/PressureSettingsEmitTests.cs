@@ -28,7 +28,7 @@ public class PressureSettingsEmitTests
     [Fact]
     public void PressureSettings_AreAllAssigned()
     {
-        var machine = Machine("machine { ram 3 pages; swap 8 pages; swappiness 200; reclaim random seed 9; watermarks min 4K low 8K high 12K; min_free 8K }");
+        var machine = Machine("machine { ram 3 pages; pagetables free; swap 8 pages; swappiness 200; reclaim random seed 9; watermarks min 4K low 8K high 12K; min_free 8K }");
 
         Assert.Equal(3UL * 4096, machine.Ram);
         Assert.Equal(8UL * 4096, machine.Swap);

@@ -197,6 +197,7 @@ internal sealed partial class MachineChecker
                 Assign("Oom", new EnumValue("OomMode", mode == "legacy" ? "Legacy" : "Modern"), setting);
                 break;
             case "pagetables" when Word(value, "pagetables mode", new[] { "charged", "free" }) is { } mode:
+                _pageTablesCharged = mode == "charged";
                 Assign("PageTablesCharged", mode == "charged", setting);
                 break;
             case "thp" when Word(value, "thp mode", new[] { "never", "madvise", "always" }) is { } mode:
@@ -215,6 +216,7 @@ internal sealed partial class MachineChecker
                 break;
             case "watermarks" when Word(value, "watermarks mode", new[] { "auto", "off" }) is { } mode:
                 Forget("watermarks high");
+                _derivedWatermarks = mode == "auto";
                 Assign("Watermarks", new EnumValue("WatermarkMode", mode == "auto" ? "Auto" : "Off"), setting);
                 break;
         }

@@ -49,6 +49,8 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor MoreThanRam = new("MEMS1034", Error, "{0} ({1} bytes) is more than ram ({2} bytes)", "ram 64M; watermarks min 1M low 2M high 128M");
     public static readonly DiagnosticDescriptor KernelTakesAllRam = new("MEMS1035", Error, "kernel ({0} bytes) leaves no page of ram ({1} bytes) free", "ram 64M; kernel 64M");
     public static readonly DiagnosticDescriptor SeedNeedsRandom = new("MEMS1036", Error, "only reclaim random takes a seed, not reclaim {0}", "reclaim fifo seed 3");
+    public static readonly DiagnosticDescriptor WatermarksAboveRam = new("MEMS1037", Warning, "with ram {0} the derived high watermark ({1} pages) is not below the {2} free pages, so every allocation reclaims first; 'watermarks off' gives textbook page replacement", "ram 3 pages; pagetables free");
+    public static readonly DiagnosticDescriptor PageTablesFillRam = new("MEMS1038", Warning, "with ram {0} and page tables charged, {1} free pages cannot hold a process's first page and its 4 page-table pages; 'pagetables free' gives textbook page replacement", "ram 3 pages; watermarks off");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -58,6 +60,6 @@ public static class SemanticErrors
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
-        MoreThanRam, KernelTakesAllRam, SeedNeedsRandom,
+        MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
     };
 }
