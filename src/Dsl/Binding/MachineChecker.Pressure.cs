@@ -28,7 +28,7 @@ internal sealed partial class MachineChecker
         {
             _diagnostics.Report(SemanticErrors.KernelTakesAllRam, kernel.Source, kernel.Span, kernel.Bytes, ram);
         }
-        else if (r.Span.Length > 0 && ram != ulong.MaxValue)
+        else if (_lastSizes.ContainsKey("ram") && ram != ulong.MaxValue)
         {
             WarnIfTiny(r.Source, r.Span, ram, ram / PageSize - kernelPages);
         }
