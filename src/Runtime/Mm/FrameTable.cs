@@ -21,9 +21,10 @@ namespace MemScript.Runtime.Mm;
 /// the last whole max-order block, are cut into aligned blocks as the boot
 /// allocator frees them (the largest order the alignment allows). Anon, file
 /// and shmem frames join the head of their inactive LRU list when allocated
-/// and leave it when freed, telling the reclaim policy.
+/// and leave it when freed, telling the reclaim policy. The free lists
+/// themselves are in FrameTable.Buddy.cs.
 /// </summary>
-internal sealed class FrameTable
+internal sealed partial class FrameTable
 {
     /// <summary>The largest order (MAX_PAGE_ORDER): blocks of 1024 frames, 4 MiB.</summary>
     public const int MaxOrder = 10;
@@ -87,8 +88,21 @@ internal sealed class FrameTable
     /// <summary>Takes a free frame for <paramref name="kind"/>; <paramref name="stillNeeded"/> feeds the out-of-frames message.</summary>
     public int Allocate(FrameKind kind, int owner, long index, long stillNeeded = 1)
     {
-        var pfn = TakeBlock(0);
-        if (pfn < 0)
+        var pfn = _freeHead[0];
+        if (pfn >= 0)
+        {
+            // The hot case, an order-0 block at the head of its list: unlinked here without the
+            // stores Unlink makes, since the frame is overwritten below.
+            var next = this[pfn].LruNext;
+            _freeHead[0] = next;
+            if (next >= 0)
+            {
+                this[next].LruPrev = -1;
+            }
+
+            _freeBlocks[0]--;
+        }
+        else if ((pfn = TakeBlock(0)) < 0)
         {
             var needed = Math.Max(Math.Max(1, stillNeeded), PendingNeed);
             throw new OutOfFramesException(
@@ -143,25 +157,6 @@ internal sealed class FrameTable
         Push(pfn, order);
     }
 
-    /// <summary>Free blocks of each order 0..<see cref="MaxOrder"/>, the untouched RAM counted as the blocks it would be.</summary>
-    public long[] BuddyBlocks()
-    {
-        var blocks = (long[])_freeBlocks.Clone();
-        if (_bump < _wholeBlocksEnd)
-        {
-            blocks[MaxOrder] += (_wholeBlocksEnd - _bump) >> MaxOrder;
-        }
-
-        for (long start = Math.Max(_bump, _wholeBlocksEnd); start < TotalFrames;)
-        {
-            var order = BlockOrder(start, TotalFrames);
-            blocks[order]++;
-            start += 1L << order;
-        }
-
-        return blocks;
-    }
-
     /// <summary>Counts frames by kind from the frames themselves (for the self-check).</summary>
     public long[] Recount()
     {
@@ -177,116 +172,4 @@ internal sealed class FrameTable
     }
 
     public long CountFromCounters(FrameKind kind) => _byKind[(int)kind];
-
-    /// <summary>__rmqueue_smallest: the first block of the smallest non-empty order &gt;= <paramref name="order"/>, split down; -1 when none.</summary>
-    private int TakeBlock(int order)
-    {
-        var from = order;
-        while (_freeHead[from] < 0)
-        {
-            if (++from > MaxOrder)
-            {
-                if (!MaterializeNextBlock())
-                {
-                    return -1;
-                }
-
-                from = order;
-            }
-        }
-
-        var pfn = _freeHead[from];
-        Unlink(pfn, from);
-        while (from > order)
-        {
-            from--;
-            Push(pfn + (1 << from), from);
-        }
-
-        return pfn;
-    }
-
-    /// <summary>Brings the next untouched max-order block (or the blocks of RAM's ragged end) onto the lists.</summary>
-    private bool MaterializeNextBlock()
-    {
-        if (_bump >= TotalFrames)
-        {
-            return false;
-        }
-
-        Materialize(_bump, _bump < _wholeBlocksEnd ? _bump + MaxOrderFrames : (int)TotalFrames);
-        return true;
-    }
-
-    /// <summary>Creates the chunks of [start, end), frees the range as aligned blocks and moves the bump pointer to its end.</summary>
-    private void Materialize(int start, int end)
-    {
-        for (var chunk = start >> ChunkShift; chunk <= (end - 1) >> ChunkShift; chunk++)
-        {
-            _chunks[chunk] ??= new PageFrame[1 << ChunkShift];
-        }
-
-        _bump = end;
-        while (start < end)
-        {
-            var order = BlockOrder(start, end);
-            Push(start, order);
-            start += 1 << order;
-        }
-    }
-
-    /// <summary>The largest order of an aligned block starting at <paramref name="start"/> that ends by <paramref name="end"/>.</summary>
-    private static int BlockOrder(long start, long end)
-    {
-        var order = start == 0 ? MaxOrder : Math.Min(MaxOrder, System.Numerics.BitOperations.TrailingZeroCount(start));
-        while (start + (1L << order) > end)
-        {
-            order--;
-        }
-
-        return order;
-    }
-
-    private void Push(int pfn, int order)
-    {
-        ref var frame = ref this[pfn];
-        var next = _freeHead[order];
-        frame.Kind = FrameKind.Free;
-        frame.Flags = FrameFlags.Buddy;
-        frame.Index = order;
-        frame.Owner = -1;
-        frame.LruPrev = -1;
-        frame.LruNext = next;
-        if (next >= 0)
-        {
-            this[next].LruPrev = pfn;
-        }
-
-        _freeHead[order] = pfn;
-        _freeBlocks[order]++;
-    }
-
-    private void Unlink(int pfn, int order)
-    {
-        ref var frame = ref this[pfn];
-        if (frame.LruPrev >= 0)
-        {
-            this[frame.LruPrev].LruNext = frame.LruNext;
-        }
-        else
-        {
-            _freeHead[order] = frame.LruNext;
-        }
-
-        if (frame.LruNext >= 0)
-        {
-            this[frame.LruNext].LruPrev = frame.LruPrev;
-        }
-
-        frame.Flags = FrameFlags.None;
-        frame.Index = 0;
-        frame.LruPrev = -1;
-        frame.LruNext = -1;
-        _freeBlocks[order]--;
-    }
 }

@@ -1,3 +1,4 @@
+using MemScript.Runtime;
 using MemScript.Runtime.Mm;
 using static MemScript.Tests.Runtime.Mm.KernelKit;
 
@@ -194,6 +195,29 @@ public class BuddyAllocatorTests
 
         Assert.True(touched[10] < 16);
         Assert.Equal(Orders((10, 16)), kernel.BuddyFreeBlocks());
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
+    public void MappingTouchingAndUnmapping_Repeatedly_FaultsEveryPageEachTime_AndFreesThemAll()
+    {
+        var kernel = Boot(m => m.Ram = 1UL << 30);
+        var boot = kernel.BuddyFreeBlocks();
+        var mm = kernel.Process();
+        for (var round = 0; round < 40; round++)
+        {
+            var start = kernel.MapAnon(mm, 64UL << 20);
+            long cost = 0;
+            for (var i = 0UL; i < 16384; i++)
+            {
+                Assert.Equal(FaultResult.Minor, kernel.Access(mm, start + i * Page, AccessKind.Write, ref cost));
+            }
+
+            Assert.Equal(Errno.Ok, kernel.Munmap(mm, start, 64UL << 20));
+        }
+
+        kernel.Exit(mm);
+        Assert.Equal(boot, kernel.BuddyFreeBlocks());
         kernel.AssertSelfChecksPass();
     }
 }
