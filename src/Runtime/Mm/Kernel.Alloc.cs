@@ -115,5 +115,5 @@ internal sealed partial class Kernel
 
     /// <summary>Frames a fault at <paramref name="va"/> may need for page tables (charged tables missing below it).</summary>
     private long MissingTables(AddressSpace m, ulong va) =>
-        Machine.PageTablesCharged && (va >> 21) != m.CachedLeafKey && m.Tables.FindLeaf(va) is null ? 3 : 0;
+        Machine.PageTablesCharged && (va >> 21) != m.CachedLeafKey ? m.Tables.MissingTables(va) : 0;
 }
