@@ -127,9 +127,23 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
-        if (!Reserve(m.Id, FaultNeed(m, vma, va), ref costNs))
+        // Reclaim may evict what the fault was about to find (a cached file
+        // page becomes a read-around miss): reserve until the need is stable.
+        var need = FaultNeed(m, vma, va);
+        while (true)
         {
-            return FaultResult.OomKilled;
+            if (!Reserve(m.Id, need, ref costNs))
+            {
+                return FaultResult.OomKilled;
+            }
+
+            var again = FaultNeed(m, vma, va);
+            if (again <= need)
+            {
+                break;
+            }
+
+            need = again;
         }
 
         var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
