@@ -132,7 +132,7 @@ internal sealed partial class Kernel
         var need = FaultNeed(m, vma, va, kind);
         while (true)
         {
-            if (!Reserve(m.Id, need, ref costNs))
+            if (!Reserve(m.Id, need, ref costNs) || !m.Alive)
             {
                 return FaultResult.OomKilled;
             }
