@@ -9,7 +9,8 @@ namespace MemScript.Runtime.Mm;
 /// is at the same virtual page (<see cref="PageFrame.Index"/>) in the live
 /// address spaces of its owner's fork family (the anon_vma root); a file or
 /// shmem page is mapped by the VMAs of that object that cover its offset
-/// (the i_mmap walk, skipped when the map count is 0). Hits go to a reused
+/// (the i_mmap walk, skipped when the map count is 0, stopped when all the
+/// mappings are found). Hits go to a reused
 /// buffer: reclaim allocates nothing per page. Eviction is in Kernel.Swap.cs.
 /// </summary>
 internal sealed partial class Kernel : IReclaimContext
@@ -96,8 +97,14 @@ internal sealed partial class Kernel : IReclaimContext
 
         var obj = _objects[frame.Owner];
         var page = (ulong)frame.Index;
+        var mapCount = frame.MapCount;
         foreach (var mm in _mms)
         {
+            if (_rmapHits.Count == mapCount)
+            {
+                return;   // every mapping found
+            }
+
             if (!mm.Alive)
             {
                 continue;
