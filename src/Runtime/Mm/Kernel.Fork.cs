@@ -82,6 +82,7 @@ internal sealed partial class Kernel
         m.Tables.FreeAll();
         m.ForgetCachedLeaf();
         m.Alive = false;
+        m.Family.Remove(m);   // its pages are gone; the family list stays for pages it allocated that others still map
     }
 
     private void CopyAnonPtes(AddressSpace parent, AddressSpace child, Vma vma)
