@@ -232,4 +232,22 @@ public class ReclaimPressureTests
         Assert.Equal(0, kernel.Vmstat(VmCounter.pgscan_direct));
         kernel.AssertSelfChecksPass();
     }
+
+    [Fact]
+    public void Fork_WithNoFrameForTheChildsTables_OomKillsTheParent_AndReturnsMinusOne()
+    {
+        var kernel = Machine(8UL << 20, 0, WatermarkMode.Off);
+        var parent = kernel.Process();
+        kernel.OomHost = new TestOomHost(kernel, victim: parent);
+        var free = FreePages(kernel);
+        var start = kernel.MapAnon(parent, (ulong)(free - 8) * Page);
+        kernel.Touch(parent, start, free - 8);
+        kernel.PinKernelPages(FreePages(kernel));
+
+        Assert.Equal(-1, kernel.Fork(parent));
+        Assert.Equal(1, kernel.Vmstat(VmCounter.oom_kill));
+        Assert.Equal(kernel.Vmstat(VmCounter.pgscan_direct) * kernel.Costs.ReclaimScanPerPage, kernel.LastSyscallCostNs);
+        Assert.True(kernel.LastSyscallCostNs > 0);
+        kernel.AssertSelfChecksPass();
+    }
 }
