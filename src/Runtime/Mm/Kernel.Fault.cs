@@ -127,6 +127,25 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        // Reclaim may evict what the fault was about to find (a cached file
+        // page becomes a read-around miss): reserve until the need is stable.
+        var need = FaultNeed(m, vma, va, kind);
+        while (true)
+        {
+            if (!Reserve(m.Id, need, ref costNs) || !m.Alive)
+            {
+                return FaultResult.OomKilled;
+            }
+
+            var again = FaultNeed(m, vma, va, kind);
+            if (again <= need)
+            {
+                break;
+            }
+
+            need = again;
+        }
+
         var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
         m.CachedLeafKey = va >> 21;
         m.CachedLeaf = leaf;
@@ -138,6 +157,10 @@ internal sealed partial class Kernel
             outcome = kind == AccessKind.Write
                 ? WriteProtectFault(m, vma, leaf, i, pte, va)
                 : (FaultResult.Hit, Costs.TlbHit);
+        }
+        else if (Pte.IsSwap(pte))
+        {
+            outcome = SwapInFault(m, vma, leaf, i, pte, va, kind);
         }
         else
         {
@@ -215,6 +238,7 @@ internal sealed partial class Kernel
             }
             else
             {
+                LeaveSwapCache(old);
                 frame.Owner = m.Id;
                 frame.Index = (long)(va >> 12);
                 leaf[i] = StampWrite(Pte.Make(old, flags, 0));

@@ -8,7 +8,10 @@ namespace MemScript.Runtime.Mm;
 /// shmem); making a private mapping writable charges Committed_AS. madvise:
 /// dontneed zaps the PTEs (tables kept), willneed populates anonymous memory
 /// page by page and reads file pages into the page cache, random/sequential/
-/// normal set the read-around advice, the others are accepted and ignored.
+/// normal set the read-around advice, pageout evicts the range's pages now
+/// (MADV_PAGEOUT), the others are accepted and ignored. A swap-cache page
+/// whose slot other swap entries still share never gets the write bit from
+/// mprotect (its first write must leave the cache).
 /// A range with holes is ENOMEM (madvise still acts on the mapped parts).
 /// </summary>
 internal sealed partial class Kernel
@@ -93,16 +96,17 @@ internal sealed partial class Kernel
                     {
                         var first = (long)vma.ObjectPage(s);
                         var last = Math.Min(vma.Object!.PageCount, (long)vma.ObjectPage(e));
-                        if (first < last && _cache.ReadRange(vma.Object, first, last) > 0)
-                        {
-                            LastSyscallCostNs += Costs.MajorFault;
-                        }
+                        var (read, cost) = WillNeedFile(m, vma.Object, first, last);
+                        LastSyscallCostNs += cost + (read > 0 ? Costs.MajorFault : 0);
                     }
-                    else
+                    else if (m.Alive)
                     {
                         LastSyscallCostNs += Populate(m, s, e);
                     }
                 });
+                break;
+            case Advice.PageOut:
+                ForEachPart(m, address, end, (s, e, _) => LastSyscallCostNs += PageOut(m, s, e));
                 break;
             case Advice.Random or Advice.Sequential or Advice.Normal:
                 VmaList.SplitAt(m, address);
@@ -113,6 +117,38 @@ internal sealed partial class Kernel
         }
 
         return holes ? Errno.ENOMEM : Errno.Ok;
+    }
+
+    /// <summary>
+    /// Reads file pages [first, last) into the cache, SWAP_CLUSTER_MAX pages
+    /// at a time, each piece reserved first (so a file larger than RAM reads
+    /// through reclaim). Returns the pages read and the reclaim cost.
+    /// </summary>
+    private (long Read, long Cost) WillNeedFile(AddressSpace m, MemObject file, long first, long last)
+    {
+        long read = 0, cost = 0;
+        for (var from = first; from < last && m.Alive; from += SwapClusterMax)
+        {
+            var to = Math.Min(last, from + SwapClusterMax);
+            for (long need = 0, missing; (missing = PageCache.MissingIn(file, from, to)) > need; need = missing)
+            {
+                if (!Reserve(m.Id, missing, ref cost))
+                {
+                    return (read, cost);
+                }
+            }
+
+            read += _cache.ReadRange(file, from, to);
+        }
+
+        return (read, cost);
+    }
+
+    /// <summary>True unless the frame is in the swap cache with a slot other swap entries share.</summary>
+    private bool ExclusiveOfSwap(int pfn)
+    {
+        ref var frame = ref _frames[pfn];
+        return (frame.Flags & FrameFlags.SwapCache) == 0 || _swap.Refs(frame.SwapSlot) == 0;
     }
 
     private static bool FullyMapped(AddressSpace m, ulong start, ulong end)
@@ -177,7 +213,7 @@ internal sealed partial class Kernel
 
                 var keepWrite = vma.Write && (pte & Pte.Zero) == 0
                     && ((pte & Pte.PageCache) == 0
-                        ? _frames[Pte.Frame(pte)].MapCount == 1
+                        ? _frames[Pte.Frame(pte)].MapCount == 1 && ExclusiveOfSwap(Pte.Frame(pte))
                         : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
                 pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
                 span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);
