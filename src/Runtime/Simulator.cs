@@ -12,7 +12,8 @@ namespace MemScript.Runtime;
 /// blocks, run the scheduler, then take the top-level reports and check the
 /// top-level expectations at the end time. Nothing escapes: a kernel panic
 /// (out of memory with no victim) ends the run as <see cref="RunOutcome.KernelPanic"/>
-/// with the kernel's reason (<c>Out of memory and no killable processes...</c>), any
+/// with the kernel's reason, and its line <c>Kernel panic - not syncing: Out of
+/// memory and no killable processes...</c> in the timeline, any
 /// other exception (or the work budget running out) as
 /// <see cref="RunOutcome.InternalError"/>, both with the message.
 /// With <c>reclaim opt</c> the scenario runs twice: the first pass records
@@ -61,8 +62,9 @@ public static class Simulator
         catch (OutOfMemoryPanicException e)
         {
             outcome = RunOutcome.KernelPanic;
-            message = system?.PanicMessage != null ? OomKillLines.PanicReason : e.Message;
+            message = e.Message;
             EndOpenStatements(system);
+            system?.Add(new TimelineEvent.Kernel(system.Now, Site.None, 0, "kernel", [OomKillLines.Panic]));
             system?.Kswapd.Summarize();
         }
         catch (WorkLimitExceededException e)

@@ -5,20 +5,7 @@ namespace MemScript.Runtime.Sched;
 /// <summary>The kernel as kswapd sees it: <see cref="IKswapdKernel"/> over <see cref="Kernel"/>'s pressure surface.</summary>
 internal sealed class KernelKswapd(Kernel kernel) : IKswapdKernel
 {
-    public bool Wanted
-    {
-        get
-        {
-            try
-            {
-                return kernel.KswapdWanted;
-            }
-            catch (NotImplementedException)
-            {
-                return false; // a kernel core without background reclaim
-            }
-        }
-    }
+    public bool Wanted => kernel.KswapdWanted;
 
     public KswapdBatch ReclaimBatch() => kernel.KswapdReclaimBatch();
 

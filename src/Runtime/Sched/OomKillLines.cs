@@ -19,8 +19,7 @@ namespace MemScript.Runtime.Sched;
 /// </summary>
 internal static class OomKillLines
 {
-    public const string PanicReason = "Out of memory and no killable processes...";
-    public const string Panic = "Kernel panic - not syncing: " + PanicReason;
+    public const string Panic = "Kernel panic - not syncing: Out of memory and no killable processes...";
     public const string TableHeader = "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name";
     private const string KernelWorker = "kworker/0:1";
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;

@@ -15,8 +15,9 @@ namespace MemScript.Runtime.Sched;
 /// is freed); the statement it was in gets its row with detail
 /// <c>oom-killed</c>. The kernel's lines (<see cref="OomKillLines"/>) are one
 /// kernel event at the moment of the kill, and an <see cref="OomKill"/> is
-/// kept for the report. No candidate: the kernel's panic line is added and
-/// <see cref="OomOutcome.NoVictim"/> returned (the kernel then panics).
+/// kept for the report. No candidate: <see cref="OomOutcome.NoVictim"/>, and
+/// nothing printed (the kernel takes its reserves or panics; the simulator
+/// prints the panic line, <see cref="OomKillLines.Panic"/>).
 /// </summary>
 internal sealed class OomKiller(SimSystem system) : IOomHost
 {
@@ -28,20 +29,14 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
         var requester = ByMm(requesterMm);
         var legacy = system.Machine.Oom == OomMode.Legacy;
         var (victim, score, candidates) = legacy ? ChooseLegacy() : ChooseModern();
+        if (victim == null)
+            return OomOutcome.NoVictim;
         var site = requester?.OpenSite ?? KernelSite;
         var lines = new List<string>();
-        var tasks = LiveWithMm();
         if (legacy)
             OomKillLines.LegacyHeader(lines, requester);
         else
-            OomKillLines.ModernHeader(lines, requester, tasks, system.Processes);
-        if (victim == null)
-        {
-            lines.Add(OomKillLines.Panic);
-            system.PanicMessage = OomKillLines.Panic;
-            Say(site, lines);
-            return OomOutcome.NoVictim;
-        }
+            OomKillLines.ModernHeader(lines, requester, LiveWithMm(), system.Processes);
         if (legacy)
         {
             lines.Add(OomKillLines.LegacyChosen(victim, score));

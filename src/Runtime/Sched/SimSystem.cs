@@ -68,9 +68,6 @@ internal sealed class SimSystem
     /// <summary>The OOM killer's kills, in order.</summary>
     public List<OomKill> OomKills { get; } = new();
 
-    /// <summary>Set when the OOM killer found no victim: the panic message the kernel prints.</summary>
-    public string? PanicMessage { get; set; }
-
     /// <summary>Bytes pinned by <c>pressure</c> and not yet released.</summary>
     public ulong PinnedBytes { get; set; }
 
