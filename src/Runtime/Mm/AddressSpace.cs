@@ -7,7 +7,9 @@ namespace MemScript.Runtime.Mm;
 /// plays that role in the kernel); the list operations are in
 /// <see cref="VmaList"/>. <see cref="CachedLeafKey"/>/<see cref="CachedLeaf"/>
 /// remember the last PTE table used, so a hit on a resident page is two
-/// compares and two array reads.
+/// compares and two array reads. <see cref="Family"/> is the anon_vma root
+/// of rmap.c: the address spaces that may share anonymous pages with this one
+/// (a fork family, shared list), always at the same virtual page.
 /// </summary>
 internal sealed class AddressSpace(int id, string command, PageTables tables)
 {
@@ -16,6 +18,9 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     public string Command { get; } = command;
 
     public List<Vma> Vmas { get; } = [];
+
+    /// <summary>Every address space of this fork family, this one included (shared by its members).</summary>
+    public List<AddressSpace> Family { get; set; } = null!;
 
     public PageTables Tables { get; } = tables;
 
@@ -33,6 +38,8 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     public long RssAnon;
     public long RssFile;
     public long RssShmem;
+    /// <summary>Swap entries in this mm's page tables (VmSwap, swapents).</summary>
+    public long SwapEnts;
     public long MinFlt;
     public long MajFlt;
 

@@ -127,6 +127,11 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        if (!Reserve(m.Id, FaultNeed(m, vma, va), ref costNs))
+        {
+            return FaultResult.OomKilled;
+        }
+
         var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
         m.CachedLeafKey = va >> 21;
         m.CachedLeaf = leaf;
@@ -138,6 +143,10 @@ internal sealed partial class Kernel
             outcome = kind == AccessKind.Write
                 ? WriteProtectFault(m, vma, leaf, i, pte, va)
                 : (FaultResult.Hit, Costs.TlbHit);
+        }
+        else if (Pte.IsSwap(pte))
+        {
+            outcome = SwapInFault(m, vma, leaf, i, pte, va, kind);
         }
         else
         {
@@ -179,6 +188,22 @@ internal sealed partial class Kernel
         return outcome.Result;
     }
 
+    /// <summary>The most frames a fault may take: the page, missing page tables, the read-around window of a file miss.</summary>
+    private long FaultNeed(AddressSpace m, Vma vma, ulong va)
+    {
+        var need = 1 + MissingTables(m, va);
+        if (vma.Kind == MapKind.File)
+        {
+            var page = (long)vma.ObjectPage(va);
+            if (page < vma.Object!.PageCount && vma.Object.Pages[page] <= 0)
+            {
+                need += _cache.MissingInWindow(vma.Object, page, vma.Advice, _readaheadPages);
+            }
+        }
+
+        return need;
+    }
+
     private (FaultResult, long) AnonFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)
     {
         if (kind != AccessKind.Write)
@@ -215,6 +240,7 @@ internal sealed partial class Kernel
             }
             else
             {
+                LeaveSwapCache(old);
                 frame.Owner = m.Id;
                 frame.Index = (long)(va >> 12);
                 leaf[i] = StampWrite(Pte.Make(old, flags, 0));

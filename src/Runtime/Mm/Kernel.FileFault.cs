@@ -60,11 +60,10 @@ internal sealed partial class Kernel
             return (FaultResult.Bus, 0);
         }
 
-        var pfn = _cache.Lookup(shmem, page);
-        if (pfn < 0)
-        {
-            pfn = _cache.AddPage(shmem, page, dirty: false);
-        }
+        var entry = shmem.Pages[page];
+        var pfn = entry > 0 ? entry - 1
+            : entry < 0 ? SwapInShmem(shmem, page, MemObject.SlotOf(entry))
+            : _cache.AddPage(shmem, page, dirty: false);
 
         var flags = Pte.Permissions(vma) | (vma.Write ? Pte.Write : 0);
         MapCachePage(m, leaf, i, pfn, flags);
@@ -77,7 +76,7 @@ internal sealed partial class Kernel
             FaultAround(m, vma, leaf, va, shmem, flags);
         }
 
-        return (FaultResult.Minor, Costs.AnonFault);
+        return entry < 0 ? (FaultResult.Major, Costs.MajorFault) : (FaultResult.Minor, Costs.AnonFault);
     }
 
     /// <summary>Maps the already-present pages of the aligned window around <paramref name="va"/> (do_fault_around).</summary>

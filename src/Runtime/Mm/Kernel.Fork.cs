@@ -12,10 +12,20 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel
 {
-    /// <summary>fork: a copy-on-write copy of <paramref name="mm"/>.</summary>
+    /// <summary>
+    /// fork: a copy-on-write copy of <paramref name="mm"/> (swap entries are
+    /// shared: the slot's count rises). Returns the child, or -1 when the OOM
+    /// killer killed the parent while fork reserved its page tables.
+    /// </summary>
     public int Fork(int mm)
     {
         var parent = _mms[mm];
+        long cost = 0;
+        if (!Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables + 1 : 0, ref cost))
+        {
+            return -1;
+        }
+
         var id = _mms.Count;
         var child = new AddressSpace(id, parent.Command, new PageTables(_frames, Machine.PageTablesCharged, id))
         {
@@ -29,6 +39,8 @@ internal sealed partial class Kernel
             LimitData = parent.LimitData,
         };
         child.Tlb = NewTlb();
+        child.Family = parent.Family;
+        child.Family.Add(child);
         _mms.Add(child);
         foreach (var vma in parent.Vmas)
         {
@@ -79,6 +91,15 @@ internal sealed partial class Kernel
             for (var j = span.First; j < span.Last; j++)
             {
                 var pte = span.Ptes[j];
+                if (Pte.IsSwap(pte))
+                {
+                    target ??= child.Tables.GetOrCreateLeaf(span.BaseVa);
+                    target[j] = pte;
+                    _swap.AddRef(Pte.Frame(pte));
+                    child.SwapEnts++;
+                    continue;
+                }
+
                 if ((pte & Pte.Present) == 0 || (pte & Pte.PageCache) != 0)
                 {
                     continue;

@@ -202,7 +202,7 @@ internal sealed partial class Kernel
         return pages;
     }
 
-    /// <summary>MAP_POPULATE / madvise willneed: faults every page of [start, end) in; returns the cost.</summary>
+    /// <summary>MAP_POPULATE / madvise willneed: faults every page of [start, end) in; returns the cost (stops when the OOM killer takes the mm).</summary>
     private long Populate(AddressSpace m, ulong start, ulong end)
     {
         long cost = 0;
@@ -225,7 +225,7 @@ internal sealed partial class Kernel
             _frames.PendingNeed = (long)((end - va) >> 12);
             try
             {
-                if (HandleFault(m, vma, va, kind, populate: true, ref cost) == FaultResult.Bus)
+                if (HandleFault(m, vma, va, kind, populate: true, ref cost) is FaultResult.Bus or FaultResult.OomKilled)
                 {
                     break;
                 }

@@ -95,7 +95,7 @@ internal sealed partial class Kernel
         }
     }
 
-    /// <summary>Clears PTEs in [start, end) (zap_pte_range): frees anon pages nobody maps, keeps tables.</summary>
+    /// <summary>Clears PTEs in [start, end) (zap_pte_range): frees anon pages nobody maps and swap entries, keeps tables.</summary>
     private long Zap(AddressSpace m, ulong start, ulong end)
     {
         long zapped = 0;
@@ -114,6 +114,13 @@ internal sealed partial class Kernel
 
                 ptes[j] = 0;
                 zapped++;
+                if (Pte.IsSwap(pte))
+                {
+                    m.SwapEnts--;
+                    _swap.Release(Pte.Frame(pte));
+                    continue;
+                }
+
                 if ((pte & Pte.Zero) != 0)
                 {
                     continue;
@@ -129,7 +136,7 @@ internal sealed partial class Kernel
                 m.RssAnon--;
                 if (--_frames[pfn].MapCount == 0)
                 {
-                    _frames.Free(pfn);
+                    FreeAnonPage(pfn);
                 }
             }
         }

@@ -17,17 +17,14 @@ internal sealed partial class Kernel
     public long PinnedPages => _pinned.Count;
 
     /// <summary>
-    /// Takes <paramref name="pages"/> free frames as kernel memory. Throws
-    /// <see cref="OutOfFramesException"/> when fewer are free (nothing is taken then).
+    /// Takes <paramref name="pages"/> frames as kernel memory, reclaiming and
+    /// calling the OOM killer as an allocation does. Throws
+    /// <see cref="OutOfMemoryPanicException"/> when they cannot be had (nothing is taken then).
     /// </summary>
     public void PinKernelPages(long pages)
     {
-        if (pages > _frames.FreeFrames)
-        {
-            var needed = pages - _frames.FreeFrames;
-            throw new OutOfFramesException(
-                $"the kernel needs {needed} more {(needed == 1 ? "frame" : "frames")} than are free; memory pressure (reclaim, swap, OOM) is not modelled yet");
-        }
+        long cost = 0;
+        Reserve(-1, pages, ref cost);
 
         for (var i = 0L; i < pages; i++)
         {

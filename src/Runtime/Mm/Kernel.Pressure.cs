@@ -3,7 +3,7 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// Memory pressure as the process layer sees it (MODEL.md section 6): the
 /// watermarks, kswapd's work, drop_caches. The allocation side (watermark
-/// checks, direct reclaim, the OOM killer) is inside the kernel.
+/// checks, direct reclaim, the OOM killer) is in Kernel.Alloc.cs.
 /// Contract for the process layer:
 /// <list type="bullet">
 /// <item><see cref="KswapdWanted"/>: set when an allocation left free memory
@@ -18,17 +18,59 @@ namespace MemScript.Runtime.Mm;
 internal sealed partial class Kernel
 {
     /// <summary>The zone watermarks in pages (all 0 with <c>watermarks off</c>).</summary>
-    public (long Min, long Low, long High) WatermarkPages => throw new NotImplementedException();
+    public (long Min, long Low, long High) WatermarkPages => _watermarks;
 
     /// <summary>True while kswapd has work: free memory fell below low and has not reached high.</summary>
-    public bool KswapdWanted => throw new NotImplementedException();
+    public bool KswapdWanted => _kswapdWanted && Machine.Watermarks != WatermarkMode.Off;
 
     /// <summary>One batch of background reclaim (pgscan_kswapd, pgsteal_kswapd); the cost is kswapd's CPU time.</summary>
-    public KswapdBatch KswapdReclaimBatch() => throw new NotImplementedException();
+    public KswapdBatch KswapdReclaimBatch()
+    {
+        long cost = 0;
+        var tally = _frames.FreeFrames >= _watermarks.High
+            ? default
+            : ReclaimPass(SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
+        if (_frames.FreeFrames >= _watermarks.High || tally.Reclaimed == 0)
+        {
+            _kswapdWanted = false;
+        }
+
+        return new KswapdBatch(tally.Reclaimed, tally.Scanned, cost);
+    }
 
     /// <summary>Derives the watermarks again from the machine settings (after a sysctl).</summary>
-    public void RecomputeWatermarks() => throw new NotImplementedException();
+    public void RecomputeWatermarks() => _watermarks = Watermarks.Pages(Machine);
 
     /// <summary>Drops every clean page-cache page no process maps; returns the pages freed.</summary>
-    public long DropCaches() => throw new NotImplementedException();
+    public long DropCaches()
+    {
+        long dropped = 0;
+        foreach (var obj in _objects)
+        {
+            if (obj.Kind != MapKind.File)
+            {
+                continue;
+            }
+
+            for (var p = 0L; p < obj.PageCount; p++)
+            {
+                var pfn = obj.Pages[p] - 1;
+                if (pfn < 0)
+                {
+                    obj.Pages[p] = 0;
+                    continue;
+                }
+
+                ref var frame = ref _frames[pfn];
+                if (frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0)
+                {
+                    obj.Pages[p] = 0;
+                    _frames.Free(pfn);
+                    dropped++;
+                }
+            }
+        }
+
+        return dropped;
+    }
 }

@@ -6,10 +6,11 @@ namespace MemScript.Runtime.Mm;
 /// What /proc shows, computed from the counters (MODEL.md section 5), and the
 /// self-checks of section 10. Simplifications, documented here: MemTotal is
 /// the whole RAM (the `kernel` reservation shows as used memory, not as a
-/// smaller total); every page is on an inactive LRU list for now (nothing activates pages
-/// before reclaim exists, so Active is 0);
-/// MemAvailable = MemFree + file cache pages; PageTables counts table frames
-/// only when page tables are charged.
+/// smaller total); Active and Inactive are the LRU lists (the policy moves
+/// pages between them); MemAvailable is si_mem_available without slab:
+/// free - high watermark + file LRU pages - min(file LRU / 2, low watermark);
+/// SwapCached counts anonymous pages in the swap cache; PageTables counts
+/// table frames only when page tables are charged.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -32,7 +33,7 @@ internal sealed partial class Kernel
             RssAnon: (ulong)m.RssAnon * PageSize,
             RssFile: (ulong)m.RssFile * PageSize,
             RssShmem: (ulong)m.RssShmem * PageSize,
-            VmSwap: 0,
+            VmSwap: (ulong)m.SwapEnts * PageSize,
             VmPte: (ulong)m.Tables.CountedTables * PageSize,
             VmData: m.VmData(),
             VmStk: stack,
@@ -82,7 +83,9 @@ internal sealed partial class Kernel
         {
             MeminfoField.MemTotal => _ramPages,
             MeminfoField.MemFree => _frames.FreeFrames,
-            MeminfoField.MemAvailable => _frames.FreeFrames + file,
+            MeminfoField.MemAvailable => MemAvailablePages(),
+            MeminfoField.SwapCached => _swap.CachedPages,
+            MeminfoField.SwapFree => _swap.FreeSlots,
             MeminfoField.Cached => file + shmem,
             MeminfoField.Active => Lru(LruList.ActiveAnon) + Lru(LruList.ActiveFile),
             MeminfoField.Inactive => Lru(LruList.InactiveAnon) + Lru(LruList.InactiveFile),
@@ -90,7 +93,7 @@ internal sealed partial class Kernel
             MeminfoField.Inactive_anon => Lru(LruList.InactiveAnon),
             MeminfoField.Active_file => Lru(LruList.ActiveFile),
             MeminfoField.Inactive_file => Lru(LruList.InactiveFile),
-            MeminfoField.SwapTotal or MeminfoField.SwapFree => _swapPages,
+            MeminfoField.SwapTotal => _swap.TotalSlots,
             MeminfoField.Dirty => _cache.DirtyPages,
             MeminfoField.AnonPages => anon,
             MeminfoField.Mapped => _mappedCachePages,
@@ -104,6 +107,13 @@ internal sealed partial class Kernel
     }
 
     private long Lru(LruList list) => _frames.Lru.Count(list);
+
+    private long MemAvailablePages()
+    {
+        var pagecache = Lru(LruList.ActiveFile) + Lru(LruList.InactiveFile);
+        var available = _frames.FreeFrames - _watermarks.High + pagecache - Math.Min(pagecache / 2, _watermarks.Low);
+        return Math.Max(0, available);
+    }
 
     /// <summary>MODEL.md section 10: frames conserved, content stamps intact.</summary>
     public IReadOnlyList<SelfCheck> SelfCheck()

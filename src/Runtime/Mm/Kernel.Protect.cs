@@ -8,7 +8,9 @@ namespace MemScript.Runtime.Mm;
 /// shmem); making a private mapping writable charges Committed_AS. madvise:
 /// dontneed zaps the PTEs (tables kept), willneed populates anonymous memory
 /// page by page and reads file pages into the page cache, random/sequential/
-/// normal set the read-around advice, the others are accepted and ignored.
+/// normal set the read-around advice, pageout evicts the range's pages now
+/// (MADV_PAGEOUT), the others are accepted and ignored. A swap-cache page
+/// never gets the write bit back from mprotect (a write must leave the cache).
 /// A range with holes is ENOMEM (madvise still acts on the mapped parts).
 /// </summary>
 internal sealed partial class Kernel
@@ -93,16 +95,26 @@ internal sealed partial class Kernel
                     {
                         var first = (long)vma.ObjectPage(s);
                         var last = Math.Min(vma.Object!.PageCount, (long)vma.ObjectPage(e));
+                        long reclaimCost = 0;
+                        if (!m.Alive || (first < last && !Reserve(m.Id, PageCache.MissingIn(vma.Object, first, last), ref reclaimCost)))
+                        {
+                            return;
+                        }
+
+                        LastSyscallCostNs += reclaimCost;
                         if (first < last && _cache.ReadRange(vma.Object, first, last) > 0)
                         {
                             LastSyscallCostNs += Costs.MajorFault;
                         }
                     }
-                    else
+                    else if (m.Alive)
                     {
                         LastSyscallCostNs += Populate(m, s, e);
                     }
                 });
+                break;
+            case Advice.PageOut:
+                ForEachPart(m, address, end, (s, e, _) => LastSyscallCostNs += PageOut(m, s, e));
                 break;
             case Advice.Random or Advice.Sequential or Advice.Normal:
                 VmaList.SplitAt(m, address);
@@ -177,7 +189,7 @@ internal sealed partial class Kernel
 
                 var keepWrite = vma.Write && (pte & Pte.Zero) == 0
                     && ((pte & Pte.PageCache) == 0
-                        ? _frames[Pte.Frame(pte)].MapCount == 1
+                        ? _frames[Pte.Frame(pte)].MapCount == 1 && (_frames[Pte.Frame(pte)].Flags & FrameFlags.SwapCache) == 0
                         : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
                 pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
                 span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);

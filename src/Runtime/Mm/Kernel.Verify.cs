@@ -7,8 +7,10 @@ namespace MemScript.Runtime.Mm;
 /// table and checks that each frame's map count is the number of PTEs that
 /// map it, that each address space's RSS counters match its PTEs, that no
 /// anonymous frame is left unmapped (a leak), and that every page-cache frame
-/// is where its object says it is. Costs one pass over the tables and frames,
-/// and a reused array of one int per frame.
+/// is where its object says it is; that every swap slot's count is the
+/// number of swap PTEs and shmem objects that hold it, each mm's swap-entry
+/// count matches its PTEs, and swap-cache pages and slots point at each other.
+/// Costs one pass over the tables and frames, and reused arrays.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -26,6 +28,7 @@ internal sealed partial class Kernel
         }
 
         var mapCounts = _mapCounts;
+        var slotRefs = new int[_swap.TotalSlots];
         var spans = new List<LeafSpan>();
         foreach (var m in _mms)
         {
@@ -34,7 +37,7 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            long anon = 0, file = 0, shmem = 0;
+            long anon = 0, file = 0, shmem = 0, swapEnts = 0;
             spans.Clear();
             m.Tables.CollectLeaves(0, UserSpaceEnd, spans);
             foreach (var span in spans)
@@ -42,6 +45,13 @@ internal sealed partial class Kernel
                 for (var j = span.First; j < span.Last; j++)
                 {
                     var pte = span.Ptes[j];
+                    if (Pte.IsSwap(pte))
+                    {
+                        swapEnts++;
+                        slotRefs[Pte.Frame(pte)]++;
+                        continue;
+                    }
+
                     if ((pte & Pte.Present) == 0 || (pte & Pte.Zero) != 0)
                     {
                         continue;
@@ -73,8 +83,14 @@ internal sealed partial class Kernel
             {
                 problems.Add(Text($"mm {m.Id} counts RSS {m.RssAnon}/{m.RssFile}/{m.RssShmem} pages, its PTEs map {anon}/{file}/{shmem}"));
             }
+
+            if (swapEnts != m.SwapEnts)
+            {
+                problems.Add(Text($"mm {m.Id} counts {m.SwapEnts} swap entries, its PTEs hold {swapEnts}"));
+            }
         }
 
+        VerifySwap(slotRefs, problems);
         for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater && problems.Count < 8; pfn++)
         {
             ref var frame = ref _frames[pfn];
@@ -97,6 +113,47 @@ internal sealed partial class Kernel
                     problems.Add(Text($"page-cache frame {pfn} is not where its object says"));
                 }
             }
+        }
+    }
+
+    private void VerifySwap(int[] slotRefs, List<string> problems)
+    {
+        foreach (var obj in _objects)
+        {
+            if (!obj.IsShmem || obj.Destroyed)
+            {
+                continue;
+            }
+
+            foreach (var entry in obj.Pages)
+            {
+                if (entry < 0)
+                {
+                    slotRefs[MemObject.SlotOf(entry)]++;
+                }
+            }
+        }
+
+        long free = 0;
+        for (var slot = 0; slot < slotRefs.Length && problems.Count < 8; slot++)
+        {
+            if (slotRefs[slot] != _swap.Refs(slot))
+            {
+                problems.Add(Text($"swap slot {slot} counts {_swap.Refs(slot)} references, {slotRefs[slot]} found"));
+            }
+
+            var pfn = _swap.CachePfn(slot);
+            if (pfn >= 0 && ((_frames[pfn].Flags & FrameFlags.SwapCache) == 0 || _frames[pfn].SwapSlot != slot))
+            {
+                problems.Add(Text($"swap slot {slot} says frame {pfn} caches it, the frame does not"));
+            }
+
+            free += _swap.InUse(slot) ? 0 : 1;
+        }
+
+        if (free != _swap.FreeSlots && problems.Count < 8)
+        {
+            problems.Add(Text($"swap counts {_swap.FreeSlots} free slots, {free} found"));
         }
     }
 

@@ -10,8 +10,9 @@ namespace MemScript.Runtime.Mm;
 /// Address spaces are identified by an int (an index into the kernel's
 /// mm table), so the hot path allocates nothing. Counters are per address
 /// space (minflt, majflt, RSS by kind) and global (vmstat, meminfo).
-/// When a frame is needed and none is free, <see cref="OutOfFramesException"/>
-/// is thrown (memory pressure is modelled in a later layer).
+/// Every operation that allocates frames reserves them first
+/// (Kernel.Alloc.cs: watermarks, kswapd, direct reclaim, the OOM killer), so
+/// the frame table never runs dry under a reservation.
 ///
 /// The class is a facade split by mechanism, as mm/ is: this file holds the
 /// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c)
@@ -54,23 +55,32 @@ internal sealed partial class Kernel
     private readonly int _faultAroundPages;
     private readonly long _readaheadPages;
     private readonly bool _policyTracksAccesses;
+    private readonly SwapArea _swap;
     private uint _writeClock;
     private long _mappedCachePages;
     private long _stampErrors;
     private string? _firstStampError;
 
     public Kernel(MachineSettings machine, Reclaim.PageTrace? future = null)
+        : this(machine, frames => Reclaim.ReclaimPolicies.Create(machine, frames, future))
+    {
+    }
+
+    /// <summary>A kernel with the policy <paramref name="policyFactory"/> makes (tests use their own).</summary>
+    internal Kernel(MachineSettings machine, Func<FrameTable, Reclaim.IReclaimPolicy> policyFactory)
     {
         Machine = machine;
         Costs = new CostModel();
         _ramPages = (long)(machine.Ram / PageSize);
         _swapPages = (long)(machine.Swap / PageSize);
         _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize));
-        _cache = new PageCache(_frames);
+        _swap = new SwapArea(_swapPages);
+        _cache = new PageCache(_frames, _swap, _vmstat);
         _commit = new CommitAccounting(machine, _ramPages, _swapPages);
         _faultAroundPages = WindowPages(machine.FaultAround);
         _readaheadPages = (long)(machine.Readahead / PageSize);
-        Policy = Reclaim.ReclaimPolicies.Create(machine, _frames, future);
+        _watermarks = Watermarks.Pages(machine);
+        Policy = policyFactory(_frames);
         _frames.Policy = Policy;
         _policyTracksAccesses = Policy.TracksAccesses;
     }
@@ -99,6 +109,8 @@ internal sealed partial class Kernel
         {
             for (var p = 0L; p < file.PageCount; p++)
             {
+                long cost = 0;
+                Reserve(-1, 1, ref cost);
                 _cache.AddPage(file, p, dirty, file.PageCount - p);
             }
         }
@@ -122,6 +134,8 @@ internal sealed partial class Kernel
     public int CreateAddressSpace(string command, ulong limitStack, ulong? limitAs, ulong? limitData)
     {
         var id = _mms.Count;
+        long cost = 0;
+        Reserve(-1, Machine.PageTablesCharged ? 1 : 0, ref cost);
         var mm = new AddressSpace(id, command, new PageTables(_frames, Machine.PageTablesCharged, id))
         {
             TextStart = TextBase,
@@ -134,6 +148,7 @@ internal sealed partial class Kernel
             LimitData = limitData,
         };
         mm.Tlb = NewTlb();
+        mm.Family = [mm];
         _mms.Add(mm);
         mm.Vmas.Add(ImageVma(VmaRole.Text, TextBase, TextSize, write: false, exec: true));
         mm.Vmas.Add(ImageVma(VmaRole.Data, mm.DataStart, DataSize, write: true, exec: false));

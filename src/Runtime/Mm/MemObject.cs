@@ -3,7 +3,9 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// A file's inode and page cache (address_space), or a shmem object (shared
 /// anonymous memory, a System V segment). <see cref="Pages"/>[i] is frame+1 of
-/// page i when it is in memory, 0 when not. <see cref="MapRefs"/> counts the
+/// page i when it is in memory, 0 when never read; below 0 when evicted: a
+/// file page's shadow (<see cref="Shadow"/>, a refault is counted), a shmem
+/// page's swap slot (<see cref="SwapEntry"/>). <see cref="MapRefs"/> counts the
 /// VMAs mapping the object; shmem is freed when it reaches zero (and, for
 /// System V, once removed).
 /// </summary>
@@ -19,7 +21,16 @@ internal sealed class MemObject
         Pages = new int[PageCount];
     }
 
+    /// <summary>The shadow entry an evicted file page leaves.</summary>
+    public const int Shadow = -1;
+
     public int Id { get; }
+
+    /// <summary>The page-array entry of a shmem page swapped to <paramref name="slot"/>.</summary>
+    public static int SwapEntry(int slot) => -(slot + 1);
+
+    /// <summary>The slot of a shmem page-array entry below 0.</summary>
+    public static int SlotOf(int entry) => -entry - 1;
 
     /// <summary><see cref="MapKind.File"/>, <see cref="MapKind.AnonShared"/> or <see cref="MapKind.SysVShm"/>.</summary>
     public MapKind Kind { get; }

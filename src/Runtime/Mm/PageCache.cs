@@ -11,8 +11,10 @@ namespace MemScript.Runtime.Mm;
 /// page; <c>sequential</c> reads <c>[p, p + 2*ra)</c>. Pages already cached
 /// are skipped. Fault-around (<see cref="FaultAroundWindow"/>) maps the
 /// aligned window of already-present pages; the fault handler does the mapping.
+/// Reading a page whose shadow an eviction left counts
+/// workingset_refault_file; dropping a shmem object frees its swap slots.
 /// </summary>
-internal sealed class PageCache(FrameTable frames)
+internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
 {
     /// <summary>File pages marked dirty (meminfo Dirty; shmem is not counted).</summary>
     public long DirtyPages { get; private set; }
@@ -45,6 +47,44 @@ internal sealed class PageCache(FrameTable frames)
     /// <summary>Reads the read-around window for <paramref name="page"/> into the cache; returns the pages read.</summary>
     public long ReadAround(MemObject obj, long page, Advice advice, long readaheadPages)
     {
+        var (start, end) = ReadAroundWindow(obj, page, advice, readaheadPages);
+        return ReadRange(obj, start, end);
+    }
+
+    /// <summary>How many frames reading the window of <paramref name="page"/> would take.</summary>
+    public long MissingInWindow(MemObject obj, long page, Advice advice, long readaheadPages)
+    {
+        var (start, end) = ReadAroundWindow(obj, page, advice, readaheadPages);
+        return MissingIn(obj, start, end);
+    }
+
+    /// <summary>Pages of [start, end) not in memory.</summary>
+    public static long MissingIn(MemObject obj, long start, long end)
+    {
+        long missing = 0;
+        for (var p = start; p < end; p++)
+        {
+            if (obj.Pages[p] <= 0)
+            {
+                missing++;
+            }
+        }
+
+        return missing;
+    }
+
+    public void ClearDirty(int pfn)
+    {
+        ref var frame = ref frames[pfn];
+        if ((frame.Flags & FrameFlags.Dirty) != 0)
+        {
+            frame.Flags &= ~FrameFlags.Dirty;
+            DirtyPages--;
+        }
+    }
+
+    private static (long Start, long End) ReadAroundWindow(MemObject obj, long page, Advice advice, long readaheadPages)
+    {
         long start, end;
         if (advice == Advice.Random || readaheadPages <= 1)
         {
@@ -62,7 +102,7 @@ internal sealed class PageCache(FrameTable frames)
 
         start = Math.Max(0, start);
         end = Math.Min(obj.PageCount, Math.Max(end, page + 1));
-        return ReadRange(obj, start, end);
+        return (start, end);
     }
 
     /// <summary>Brings pages [start, end) into the cache (madvise willneed on a file); returns the pages read.</summary>
@@ -71,8 +111,13 @@ internal sealed class PageCache(FrameTable frames)
         long read = 0;
         for (var p = start; p < end; p++)
         {
-            if (obj.Pages[p] == 0)
+            if (obj.Pages[p] <= 0)
             {
+                if (obj.Pages[p] == MemObject.Shadow)
+                {
+                    vmstat[(int)VmCounter.workingset_refault_file]++;
+                }
+
                 AddPage(obj, p, dirty: false, stillNeeded: end - p);
                 read++;
             }
@@ -87,7 +132,12 @@ internal sealed class PageCache(FrameTable frames)
         for (var p = 0L; p < obj.PageCount; p++)
         {
             var pfn = obj.Pages[p] - 1;
-            if (pfn >= 0)
+            if (obj.Pages[p] < 0)
+            {
+                swap.Release(MemObject.SlotOf(obj.Pages[p]));
+                obj.Pages[p] = 0;
+            }
+            else if (pfn >= 0)
             {
                 if ((frames[pfn].Flags & FrameFlags.Dirty) != 0)
                 {

@@ -57,6 +57,22 @@ internal sealed class PageTables
         return node.Children![(int)(va >> 21) & 511]?.Ptes;
     }
 
+    /// <summary>How many tables (PUD, PMD, PTE) a fault at <paramref name="va"/> would create.</summary>
+    public int MissingTables(ulong va)
+    {
+        var node = _pgd;
+        for (var level = 0; level < PteLevel; level++)
+        {
+            node = node?.Children![(int)(va >> Shifts[level]) & 511];
+            if (node is null)
+            {
+                return PteLevel - level;
+            }
+        }
+
+        return 0;
+    }
+
     public ulong[] GetOrCreateLeaf(ulong va)
     {
         var node = _pgd ?? throw new InvalidOperationException("address space has exited");

@@ -8,8 +8,9 @@ namespace MemScript.Runtime.Mm;
 /// | stamp (24) | frame no. (28) | flags (12)  |
 /// +------------+----------------+-------------+
 /// </code>
-/// An entry with <see cref="Present"/> clear and other bits set is reserved
-/// for swap entries (the reclaim layer). <see cref="Stamp"/> holds the low 24
+/// A swap entry has <see cref="Present"/> clear and <see cref="Swap"/> set,
+/// the swap slot in the frame bits and the expected stamp kept in the stamp
+/// bits (so the read after swap-in is still checked). <see cref="Stamp"/> holds the low 24
 /// bits of the content stamp this mapping expects to read back from a private
 /// anonymous page; page-cache pages (<see cref="PageCache"/>) and the zero
 /// page are not stamp-checked through the PTE.
@@ -26,6 +27,8 @@ internal static class Pte
     public const ulong Dirty = 64;
     /// <summary>The frame belongs to the page cache or shmem (RssFile/RssShmem), not to this mm.</summary>
     public const ulong PageCache = 128;
+    /// <summary>A swap entry (present clear): the frame bits hold the swap slot.</summary>
+    public const ulong Swap = 256;
 
     public const int FrameShift = 12;
     public const ulong FrameMask = (1UL << 28) - 1;
@@ -39,6 +42,12 @@ internal static class Pte
 
     public static ulong Make(int pfn, ulong flags, uint stamp) =>
         flags | Present | ((ulong)pfn << FrameShift) | ((ulong)(stamp & StampMask) << StampShift);
+
+    /// <summary>A swap entry for <paramref name="slot"/>, keeping the stamp the mapping expects.</summary>
+    public static ulong MakeSwap(int slot, uint stamp) =>
+        Swap | ((ulong)slot << FrameShift) | ((ulong)(stamp & StampMask) << StampShift);
+
+    public static bool IsSwap(ulong pte) => (pte & (Present | Swap)) == Swap;
 
     public static ulong WithStamp(ulong pte, uint stamp) =>
         (pte & ~StampBits) | ((ulong)(stamp & StampMask) << StampShift);

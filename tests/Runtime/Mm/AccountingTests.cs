@@ -84,40 +84,6 @@ public class AccountingTests
     }
 
     [Fact]
-    public void RunningOutOfFrames_ThrowsOutOfFramesException_WithAClearMessage()
-    {
-        var kernel = Boot(m =>
-        {
-            m.Ram = 1UL << 20;
-            m.Overcommit = OvercommitMode.Always;
-        });
-        var mm = kernel.Process();
-        var start = kernel.MapAnon(mm, 2UL << 20);
-
-        var error = Assert.Throws<OutOfFramesException>(() => kernel.Touch(mm, start, 512));
-
-        Assert.StartsWith("scenario needs 1 more frame than RAM has", error.Message);
-        Assert.Contains("not modelled yet", error.Message);
-    }
-
-    [Fact]
-    public void PopulateBeyondRam_SaysHowManyFramesAreMissing()
-    {
-        var kernel = Boot(m =>
-        {
-            m.Ram = 1UL << 20;
-            m.Overcommit = OvercommitMode.Always;
-            m.PageTablesCharged = false;
-        });
-        var mm = kernel.Process();
-
-        var error = Assert.Throws<OutOfFramesException>(() =>
-            kernel.Mmap(mm, new MmapRequest(300 * Page, MapKind.AnonPrivate, true, true, false, Populate: true), out _));
-
-        Assert.StartsWith("scenario needs 44 more frames than RAM has", error.Message);
-    }
-
-    [Fact]
     public void KernelReservation_TakesFramesAtBoot()
     {
         var kernel = Boot(m => m.Kernel = 8UL << 20);

@@ -15,6 +15,14 @@ internal static class KernelKit
         return new Kernel(machine);
     }
 
+    /// <summary>A kernel whose reclaim policy is the test's FIFO (the order pages were allocated in).</summary>
+    public static Kernel BootFifo(Action<MachineSettings>? configure = null)
+    {
+        var machine = new MachineSettings();
+        configure?.Invoke(machine);
+        return new Kernel(machine, frames => new FifoTestPolicy(frames));
+    }
+
     public static int Process(this Kernel kernel, string command = "p", ulong? limitAs = null, ulong? limitData = null) =>
         kernel.CreateAddressSpace(command, 8UL << 20, limitAs, limitData);
 

@@ -1,0 +1,97 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The swap device (swapfile.c): one slot per page of the <c>swap</c> setting.
+/// Per slot: a reference count (swap_map: swap PTEs plus shmem objects that
+/// hold the slot), the content stamp written to it, and the frame that holds
+/// the slot's page in the swap cache (-1 when none). A slot is free when no
+/// reference and no swap-cache page hold it. Slots are chosen lowest free
+/// first (deterministic); a hint remembers where the search may start, so
+/// allocation is amortized O(1) and allocates nothing.
+/// </summary>
+internal sealed class SwapArea
+{
+    private readonly int[] _refs;
+    private readonly uint[] _stamps;
+    private readonly int[] _cachePfn;
+    private int _searchFrom;
+
+    public SwapArea(long slots)
+    {
+        var n = (int)Math.Min(slots, int.MaxValue / 4);
+        _refs = new int[n];
+        _stamps = new uint[n];
+        _cachePfn = new int[n];
+        Array.Fill(_cachePfn, -1);
+        FreeSlots = n;
+    }
+
+    public long TotalSlots => _refs.Length;
+
+    public long FreeSlots { get; private set; }
+
+    /// <summary>Pages in the swap cache (meminfo SwapCached).</summary>
+    public long CachedPages { get; private set; }
+
+    public int Refs(int slot) => _refs[slot];
+
+    public uint Stamp(int slot) => _stamps[slot];
+
+    public int CachePfn(int slot) => _cachePfn[slot];
+
+    public bool InUse(int slot) => _refs[slot] > 0 || _cachePfn[slot] >= 0;
+
+    /// <summary>The lowest free slot, now in use with no references (the caller adds them); -1 when swap is full.</summary>
+    public int Allocate()
+    {
+        for (var s = _searchFrom; s < _refs.Length; s++)
+        {
+            if (!InUse(s))
+            {
+                _searchFrom = s + 1;
+                FreeSlots--;
+                _refs[s] = 0;
+                _stamps[s] = 0;
+                return s;
+            }
+        }
+
+        _searchFrom = _refs.Length;
+        return -1;
+    }
+
+    /// <summary>swap_writepage: the slot now holds a page with <paramref name="stamp"/>.</summary>
+    public void Write(int slot, uint stamp) => _stamps[slot] = stamp;
+
+    public void AddRef(int slot, int n = 1) => _refs[slot] += n;
+
+    /// <summary>Drops one reference (a swap PTE or an object's); frees the slot when nothing holds it.</summary>
+    public void Release(int slot)
+    {
+        _refs[slot]--;
+        FreeIfUnused(slot);
+    }
+
+    public void SetCache(int slot, int pfn)
+    {
+        _cachePfn[slot] = pfn;
+        CachedPages++;
+    }
+
+    /// <summary>The swap-cache page of <paramref name="slot"/> is gone; frees the slot when nothing else holds it.</summary>
+    public void ClearCache(int slot)
+    {
+        _cachePfn[slot] = -1;
+        CachedPages--;
+        FreeIfUnused(slot);
+    }
+
+    private void FreeIfUnused(int slot)
+    {
+        if (!InUse(slot))
+        {
+            FreeSlots++;
+            _searchFrom = Math.Min(_searchFrom, slot);
+        }
+    }
+}
