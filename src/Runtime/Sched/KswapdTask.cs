@@ -11,7 +11,9 @@ namespace MemScript.Runtime.Sched;
 /// each batch's cost, until the slice ends or it is no longer wanted. It
 /// says when it wakes (<c>kswapd0 wakes: free N kB &lt; low N kB</c>) and
 /// when it sleeps (<c>kswapd0 sleeps: free N kB &gt;= high N kB; reclaimed N
-/// pages, scanned N</c>, or <c>kswapd0 gives up: no progress; ...</c>). The
+/// pages, scanned N</c>, or <c>kswapd0 gives up: no progress; ...</c>). When
+/// it gets the CPU only after others freed memory up to high, it goes back to
+/// sleep without a word. The
 /// first <see cref="ListedPairs"/> wake/sleep pairs are listed; the others
 /// are counted and <see cref="Summarize"/> adds one row for them at the end,
 /// so thrashing cannot flood the timeline.
@@ -53,12 +55,22 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
         var clock = system.Clock;
         if (!_awake)
         {
+            var (_, low, high) = kernel.Watermarks;
+            var free = kernel.FreePages;
+            if (free >= high)
+            {
+                // Woken, but others freed enough meanwhile: it finds the zone balanced and sleeps again.
+                kernel.ReclaimBatch();
+                return;
+            }
             _awake = true;
             _wakes++;
             _reclaimed = 0;
             _scanned = 0;
             if (Listed)
-                Say($"{Name} wakes: free {Kb(kernel.FreePages)} kB < low {Kb(kernel.Watermarks.Low)} kB");
+                Say(free < low
+                    ? $"{Name} wakes: free {Kb(free)} kB < low {Kb(low)} kB"
+                    : $"{Name} wakes: free {Kb(free)} kB < high {Kb(high)} kB");
         }
         while (clock.NowNs < sliceEndNs && kernel.Wanted)
         {

@@ -108,4 +108,17 @@ public class KswapdTaskTests
         Assert.Equal(TaskRunState.Idle, task.RunState);
         Assert.Equal(0, task.Pid);
     }
+
+    [Fact]
+    public void WokenWhenAlreadyBalanced_SleepsAgain_WithoutALine()
+    {
+        var fake = new FakeKernel { Free = 500, WantedFlag = true };
+        var (system, task) = Make(fake);
+
+        task.RunSlice(long.MaxValue);
+
+        Assert.Empty(Lines(system));
+        Assert.Equal(0, task.Wakes);
+        Assert.Equal(TaskRunState.Idle, task.RunState);
+    }
 }
