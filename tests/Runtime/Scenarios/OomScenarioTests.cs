@@ -150,4 +150,74 @@ public class OomScenarioTests
         // 1024 pages stay free: below the new low (the default low, 320 pages, would not wake it).
         Assert.Contains("kswapd0 wakes: free 4096 kB < low 5120 kB", KernelLines(result));
     }
+
+    [Theory]
+    [InlineData(OomMode.Modern, "young")]
+    [InlineData(OomMode.Legacy, "old")]
+    public void BigIdleOldProcess_VersusYoungGrowingOne_TheModeDecides(OomMode mode, string victim)
+    {
+        // old: 80 MiB mapped, 1 MiB resident (2.6.35 counted total_vm); young: what it touches is resident.
+        var result = TestScenario.Run(b =>
+        {
+            b.Machine.Ram = 32 * M;
+            b.Machine.Oom = mode;
+            b.Machine.Overcommit = OvercommitMode.Always;
+            b.Process(S(1), "old", ProcessOptions.Default with { User = "app" }, Old);
+            b.Process(S(5), "young", ProcessOptions.Default with { User = "app", StartNs = 5 * Ms }, p => Touch(p, 64 * M, 6));
+        });
+
+        Assert.Equal(victim, result.OomKills[0].Victim);
+        var lines = KernelLines(result);
+        if (mode == OomMode.Legacy)
+        {
+            Assert.Contains(lines, l => l.StartsWith("Out of memory: kill process 100 (old) score ", StringComparison.Ordinal) && l.EndsWith(" or a child", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("Killed process 100 (old) vsz:", StringComparison.Ordinal));
+        }
+
+        static IEnumerable<Op> Old(Proc p)
+        {
+            var a = p.Mmap(S(2, "a = mmap 80M"), 80 * M, MmapFlags.NoReserve);
+            yield return Op.Next;
+            yield return p.Access(S(3, "touch a[..1M]"), p.Slice(S(3), a, 0, M), AccessKind.Write, AccessPattern.Sequential, 1);
+            yield return p.Sleep(S(4, "sleep"), 100 * Ms);
+        }
+    }
+
+    [Fact]
+    public void LegacyOomScores_ShowTheBadnessPoints()
+    {
+        var result = TestScenario.Run(b =>
+        {
+            b.Machine.Oom = OomMode.Legacy;
+            b.Process(S(1), "p", ProcessOptions.Default with { User = "u" }, p => Touch(p, 4 * M));
+        });
+
+        var p = result.Processes.Single();
+        Assert.Equal(p.VmSizeKb / 4, p.OomScore);
+    }
+
+    [Fact]
+    public void Thrashing_ListsEightKswapdWakeUps_AndCountsTheRestInOneRow()
+    {
+        var result = TestScenario.Run(b =>
+        {
+            b.Machine.Ram = 16 * M;
+            b.Machine.Swap = 64 * M;
+            b.Process(S(1), "a", ProcessOptions.Default, p => Loop(p, 1));
+            b.Process(S(5), "b", ProcessOptions.Default, p => Loop(p, 5));
+        });
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        var lines = KernelLines(result);
+        Assert.Equal(8, lines.Count(l => l.StartsWith("kswapd0 wakes", StringComparison.Ordinal)));
+        Assert.Matches(@"^kswapd0 woke \d+ more times \(not listed\): reclaimed \d+ pages, scanned \d+$", lines.Last(l => l.StartsWith("kswapd0", StringComparison.Ordinal)));
+        Assert.True(result.Vmstat.Single(c => c.Name == "pswpout").Value > 0);
+
+        static IEnumerable<Op> Loop(Proc p, int line)
+        {
+            var a = p.Mmap(S(line + 1, "a = mmap 10M"), 10 * M, MmapFlags.None);
+            yield return Op.Next;
+            yield return p.Access(S(line + 2, "write a"), a, AccessKind.Write, AccessPattern.Sequential, 6);
+        }
+    }
 }
