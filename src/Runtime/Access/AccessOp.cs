@@ -72,6 +72,7 @@ internal sealed class AccessOp : Op
             if (done == budget)
                 Commit(clock, now - start, done + 1); // throws: the work limit
             long cost = 0;
+            clock.InFlightNs = now - start;
             var result = kernel.Access(mm, address, _kind, ref cost);
             done++;
             if (result == FaultResult.Major)
@@ -99,6 +100,7 @@ internal sealed class AccessOp : Op
 
     private static void Commit(SimClock clock, long elapsedNs, long accesses)
     {
+        clock.InFlightNs = 0;
         clock.Advance(elapsedNs);
         clock.CountAccesses(accesses);
     }

@@ -71,7 +71,8 @@ internal sealed class SimSystem
     /// <summary>Bytes pinned by <c>pressure</c> and not yet released.</summary>
     public ulong PinnedBytes { get; set; }
 
-    public long Now => Clock.NowNs;
+    /// <summary>The simulated time now, including what a running access loop has not yet handed to the clock.</summary>
+    public long Now => Clock.NowNs + Clock.InFlightNs;
 
     /// <summary>Reserves an explicit pid, or the next free one after the last given.</summary>
     public int AllocatePid(int? wanted)

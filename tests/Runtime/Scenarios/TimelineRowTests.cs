@@ -84,5 +84,8 @@ public class TimelineRowTests
         Assert.Equal("oom-killed", row.Detail);
         Assert.True(row.MinFlt > 1000, $"faults so far: {row.MinFlt}");
         Assert.True(row.RssDeltaKb > 4000);
+        // The kill is stamped when it happened, in the middle of the touch, not when the touch began;
+        // nothing runs after it.
+        Assert.Equal(result.ElapsedNs, Assert.Single(result.OomKills).TimeNs);
     }
 }
