@@ -37,6 +37,11 @@ internal sealed partial class Kernel
     /// </summary>
     private bool Reserve(int requesterMm, long pages, ref long costNs)
     {
+        if (pages <= 0)
+        {
+            return true;
+        }
+
         var textbook = Machine.Watermarks == WatermarkMode.Off;
         var failures = 0;
         while (true)

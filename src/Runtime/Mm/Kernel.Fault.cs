@@ -127,9 +127,23 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
-        if (!Reserve(m.Id, FaultNeed(m, vma, va), ref costNs))
+        // Reclaim may evict what the fault was about to find (a cached file
+        // page becomes a read-around miss): reserve until the need is stable.
+        var need = FaultNeed(m, vma, va, kind);
+        while (true)
         {
-            return FaultResult.OomKilled;
+            if (!Reserve(m.Id, need, ref costNs))
+            {
+                return FaultResult.OomKilled;
+            }
+
+            var again = FaultNeed(m, vma, va, kind);
+            if (again <= need)
+            {
+                break;
+            }
+
+            need = again;
         }
 
         var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
@@ -188,20 +202,38 @@ internal sealed partial class Kernel
         return outcome.Result;
     }
 
-    /// <summary>The most frames a fault may take: the page, missing page tables, the read-around window of a file miss.</summary>
-    private long FaultNeed(AddressSpace m, Vma vma, ulong va)
+    /// <summary>
+    /// The most frames a fault may take: the page tables it lacks, plus a new
+    /// page (a write, a COW copy, a swap-in, a new shmem page) or the missing
+    /// pages of the read-around window on a file miss. A read that maps the
+    /// zero page or a cached page takes none.
+    /// </summary>
+    private long FaultNeed(AddressSpace m, Vma vma, ulong va, AccessKind kind)
     {
-        var need = 1 + MissingTables(m, va);
-        if (vma.Kind == MapKind.File)
+        var tables = MissingTables(m, va);
+        var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf : tables == 0 ? m.Tables.FindLeaf(va) : null;
+        var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
+        var write = kind == AccessKind.Write;
+        if ((pte & Pte.Present) != 0 || Pte.IsSwap(pte))
         {
-            var page = (long)vma.ObjectPage(va);
-            if (page < vma.Object!.PageCount && vma.Object.Pages[page] <= 0)
-            {
-                need += _cache.MissingInWindow(vma.Object, page, vma.Advice, _readaheadPages);
-            }
+            return tables + (write || Pte.IsSwap(pte) ? 1 : 0);
         }
 
-        return need;
+        switch (vma.Kind)
+        {
+            case MapKind.AnonPrivate:
+                return tables + (write ? 1 : 0);
+            case MapKind.File:
+                var file = vma.Object!;
+                var page = (long)vma.ObjectPage(va);
+                var miss = page < file.PageCount && file.Pages[page] <= 0
+                    ? _cache.MissingInWindow(file, page, vma.Advice, _readaheadPages)
+                    : 0;
+                return tables + miss + (write && !vma.Shared ? 1 : 0);
+            default:
+                var shmemPage = (long)vma.ObjectPage(va);
+                return tables + (shmemPage < vma.Object!.PageCount && vma.Object.Pages[shmemPage] <= 0 ? 1 : 0);
+        }
     }
 
     private (FaultResult, long) AnonFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)

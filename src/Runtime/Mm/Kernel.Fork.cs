@@ -21,7 +21,7 @@ internal sealed partial class Kernel
     {
         var parent = _mms[mm];
         long cost = 0;
-        if (!Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables + 1 : 0, ref cost))
+        if (!Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables : 0, ref cost))
         {
             return -1;
         }

@@ -95,17 +95,8 @@ internal sealed partial class Kernel
                     {
                         var first = (long)vma.ObjectPage(s);
                         var last = Math.Min(vma.Object!.PageCount, (long)vma.ObjectPage(e));
-                        long reclaimCost = 0;
-                        if (!m.Alive || (first < last && !Reserve(m.Id, PageCache.MissingIn(vma.Object, first, last), ref reclaimCost)))
-                        {
-                            return;
-                        }
-
-                        LastSyscallCostNs += reclaimCost;
-                        if (first < last && _cache.ReadRange(vma.Object, first, last) > 0)
-                        {
-                            LastSyscallCostNs += Costs.MajorFault;
-                        }
+                        var (read, cost) = WillNeedFile(m, vma.Object, first, last);
+                        LastSyscallCostNs += cost + (read > 0 ? Costs.MajorFault : 0);
                     }
                     else if (m.Alive)
                     {
@@ -125,6 +116,31 @@ internal sealed partial class Kernel
         }
 
         return holes ? Errno.ENOMEM : Errno.Ok;
+    }
+
+    /// <summary>
+    /// Reads file pages [first, last) into the cache, SWAP_CLUSTER_MAX pages
+    /// at a time, each piece reserved first (so a file larger than RAM reads
+    /// through reclaim). Returns the pages read and the reclaim cost.
+    /// </summary>
+    private (long Read, long Cost) WillNeedFile(AddressSpace m, MemObject file, long first, long last)
+    {
+        long read = 0, cost = 0;
+        for (var from = first; from < last && m.Alive; from += SwapClusterMax)
+        {
+            var to = Math.Min(last, from + SwapClusterMax);
+            for (long need = 0, missing; (missing = PageCache.MissingIn(file, from, to)) > need; need = missing)
+            {
+                if (!Reserve(m.Id, missing, ref cost))
+                {
+                    return (read, cost);
+                }
+            }
+
+            read += _cache.ReadRange(file, from, to);
+        }
+
+        return (read, cost);
     }
 
     private static bool FullyMapped(AddressSpace m, ulong start, ulong end)

@@ -105,6 +105,11 @@ internal sealed partial class Kernel
                 problems.Add(Text($"frame {pfn} ({frame.Kind}) has map count {frame.MapCount}, {mapped} PTEs map it"));
             }
 
+            if ((frame.Flags & FrameFlags.SwapCache) != 0 && (frame.Kind != FrameKind.Anon || _swap.CachePfn(frame.SwapSlot) != pfn))
+            {
+                problems.Add(Text($"frame {pfn} says it caches swap slot {frame.SwapSlot}, the slot does not"));
+            }
+
             if (frame.Kind != FrameKind.Anon)
             {
                 var owner = frame.Owner >= 0 && frame.Owner < _objects.Count ? _objects[frame.Owner] : null;

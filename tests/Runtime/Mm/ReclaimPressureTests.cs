@@ -215,4 +215,21 @@ public class ReclaimPressureTests
 
         Assert.Equal(expected * (long)Page, kernel.Meminfo(MeminfoField.MemAvailable));
     }
+
+    [Fact]
+    public void Textbook_ZeroPageReads_TakeNoFrame_SoNothingIsReclaimed()
+    {
+        var kernel = Machine(16UL << 20, 16UL << 20, WatermarkMode.Off, tablesCharged: false);
+        var mm = kernel.Process();
+        var free = FreePages(kernel);
+        var filled = kernel.MapAnon(mm, (ulong)free * Page);
+        kernel.Touch(mm, filled, free);
+        var reads = kernel.MapAnon(mm, 64 * Page);
+
+        kernel.Touch(mm, reads, 64, AccessKind.Read);
+
+        Assert.Equal(0, FreePages(kernel));
+        Assert.Equal(0, kernel.Vmstat(VmCounter.pgscan_direct));
+        kernel.AssertSelfChecksPass();
+    }
 }
