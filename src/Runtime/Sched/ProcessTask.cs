@@ -17,14 +17,13 @@ namespace MemScript.Runtime.Sched;
 /// middle of a statement (<see cref="KillInStatement"/>) gets that
 /// statement's row with what it did so far (<c>oom-killed</c>, <c>killed</c>).
 /// </summary>
-internal sealed class ProcessTask : ISchedTask
+internal sealed partial class ProcessTask : ISchedTask
 {
     private readonly SimSystem _system;
     private Func<Proc, IEnumerable<Op>>? _bodyFactory;
     private IEnumerator<Op>? _body;
     private Access.AccessOp? _pending;
     private ProcStatus _final;
-    private (ulong Address, AccessKind Kind, FaultResult Result)? _libraryFault;
     private (Site Site, StatementMark Mark)? _open;
     private bool _openRowWritten;
     private int _oomScoreAdj;
@@ -267,42 +266,4 @@ internal sealed class ProcessTask : ISchedTask
 
     /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>
     public void ChargeSyscall() => Clock.Advance(Kernel.LastSyscallCostNs);
-
-    /// <summary>
-    /// A load or store made by the C library itself (malloc's headers, memset,
-    /// memcpy). The first one the kernel refuses is kept (the library call
-    /// stops touching memory after it) until <see cref="KillOnLibraryFault"/>
-    /// delivers the signal when the call returns.
-    /// </summary>
-    public void LibraryAccess(ulong address, AccessKind kind)
-    {
-        if (_libraryFault != null || !IsLive)
-            return;
-        long cost = 0;
-        var result = Kernel.Access(Mm, address, kind, ref cost);
-        Clock.Advance(cost);
-        Clock.CountAccess();
-        if (result >= FaultResult.SegvMapErr && result != FaultResult.OomKilled)
-            _libraryFault = (address, kind, result);
-    }
-
-    /// <summary>The signal a refused library access is due to deliver, or null.</summary>
-    public string? LibraryFaultSignal => _libraryFault is { } f ? FaultSignal.Of(f.Result).Signal : null;
-
-    /// <summary>
-    /// After a library call (malloc, calloc, realloc, free) and its timeline
-    /// entry: if one of its own accesses faulted, the process dies of the
-    /// signal like any access; true then.
-    /// </summary>
-    public bool KillOnLibraryFault(Site site, string call)
-    {
-        if (_libraryFault is not var (address, kind, result))
-            return false;
-        _libraryFault = null;
-        var (signal, code) = FaultSignal.Of(result);
-        Die(ProcessState.Segfault, site,
-            $"{signal} at {Units.Hex(address)} ({code}): {FaultSignal.Verb(kind)} in {call} at {site}",
-            $"killed by {signal}; its memory is freed");
-        return true;
-    }
 }
