@@ -220,4 +220,57 @@ public class OomScenarioTests
             yield return p.Access(S(line + 2, "write a"), a, AccessKind.Write, AccessPattern.Sequential, 6);
         }
     }
+
+    [Fact]
+    public void MmapPopulate_BeyondRam_KillsTheCaller_ItsRowSaysOomKilled_AndTheRestOfItsBodyDoesNotRun()
+    {
+        var result = TestScenario.Run(b =>
+        {
+            b.Machine.Ram = 16 * M;
+            b.Machine.Overcommit = OvercommitMode.Always;
+            b.Process(S(1), "p", ProcessOptions.Default, Body);
+        });
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        var row = Assert.Single(result.Timeline.OfType<TimelineEvent.Statement>(), s => s.Site.Line == 2);
+        Assert.Equal("oom-killed", row.Detail);
+        Assert.DoesNotContain(result.Timeline, e => e.Site.Line == 3);
+        Assert.Equal(ProcessState.Killed, result.Processes.Single().State);
+        Assert.All(result.SelfChecks, c => Assert.True(c.Ok, c.Detail));
+
+        static IEnumerable<Op> Body(Proc p)
+        {
+            p.Mmap(S(2, "a = mmap 32M populate"), 32 * M, MmapFlags.Populate);
+            yield return Op.Next;
+            p.Note(S(3), "not reached");
+            yield return Op.Next;
+        }
+    }
+
+    [Fact]
+    public void Fork_OfAHugeParent_UnderPressure_LeavesTheSystemConsistent()
+    {
+        var result = TestScenario.Run(b =>
+        {
+            b.Machine.Ram = 16 * M;
+            b.Process(S(1), "parent", ProcessOptions.Default, Body);
+        });
+
+        Assert.NotEqual(RunOutcome.InternalError, result.Outcome);
+        Assert.All(result.SelfChecks, c => Assert.True(c.Ok, c.Detail));
+
+        static IEnumerable<Op> Body(Proc p)
+        {
+            var a = p.Mmap(S(2, "a = mmap 12M"), 12 * M, MmapFlags.None);
+            yield return Op.Next;
+            yield return p.Access(S(3, "touch a"), a, AccessKind.Write, AccessPattern.Sequential, 1);
+            p.Fork(S(4, "fork child"), "child", ProcessOptions.Default, c => Child(c, a));
+            yield return Op.Next;
+        }
+
+        static IEnumerable<Op> Child(Proc c, Region a)
+        {
+            yield return c.Access(S(5, "write a"), a, AccessKind.Write, AccessPattern.Sequential, 1);
+        }
+    }
 }
