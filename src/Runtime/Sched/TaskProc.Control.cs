@@ -85,7 +85,10 @@ internal sealed partial class TaskProc
     /// address space, a copy of malloc's state and of the shm attachments.
     /// Options the fork did not give (<see cref="ProcessOptions.Given"/>) and
     /// left at their defaults (user, nice, oom_score_adj, the as/stack/data
-    /// limits) are inherited from the parent, as fork does.
+    /// limits) are inherited from the parent, as fork does (oom_adj too, as
+    /// written, for <c>oom legacy</c>). The child knows its parent (2.6.35's
+    /// badness counts children). A parent OOM-killed while fork reserved its
+    /// page tables makes no child.
     /// </summary>
     public override void Fork(Site site, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {

@@ -190,10 +190,12 @@ public class OomScenarioTests
         {
             b.Machine.Oom = OomMode.Legacy;
             b.Process(S(1), "p", ProcessOptions.Default with { User = "u" }, p => Touch(p, 4 * M));
+            b.Expect(S(4), new Expectation.Field("p.oom_score > 1000", "p", ProcessField.oom_score, CompareOp.Gt, 1000));
         });
 
         var p = result.Processes.Single();
         Assert.Equal(p.VmSizeKb / 4, p.OomScore);
+        Assert.True(Assert.Single(result.Expectations).Passed);
     }
 
     [Fact]
