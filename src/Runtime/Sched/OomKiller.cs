@@ -11,7 +11,7 @@ namespace MemScript.Runtime.Sched;
 /// <c>oom legacy</c> (2.6.35): <see cref="LegacyBadness"/>, oom_adj -17 never
 /// chosen, the first strictly highest wins, and, as oom_kill_process did
 /// then, a child of the chosen process with an address space of its own is
-/// killed in its place when there is one. The victim dies at once (its memory
+/// killed in its place when there is one (not one with oom_adj -17). The victim dies at once (its memory
 /// is freed); the statement it was in gets its row with detail
 /// <c>oom-killed</c>. The kernel's lines (<see cref="OomKillLines"/>) are one
 /// kernel event at the moment of the kill, and an <see cref="OomKill"/> is
@@ -110,7 +110,7 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
     private ProcessTask? FirstChildWithOwnMm(ProcessTask parent)
     {
         foreach (var p in system.Processes)
-            if (p.Parent == parent && p.IsLive && p.Mm >= 0 && p.Mm != parent.Mm)
+            if (p.Parent == parent && p.IsLive && p.Mm >= 0 && p.Mm != parent.Mm && p.LegacyOomAdj > LegacyBadness.OomDisable)
                 return p;
         return null;
     }
