@@ -47,6 +47,8 @@ public class OomScenarioTests
         var text = ReportRenderer.Render(result, ReportFormat.Text);
         Assert.Contains("killed hog (pid 101), score " + kill.Score, text);
         Assert.Contains("(oom-killed)", text);
+        Assert.Matches(@"\n +\[  pid  \]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n", text);
+        Assert.Contains(" Out of memory: Killed process 101 (hog) total-vm:", text);
         var json = ReportRenderer.Render(result, ReportFormat.Json);
         Assert.Contains("\"oom_kills\"", json);
         Assert.Contains("\"hog\"", json);
