@@ -132,7 +132,7 @@ internal sealed partial class Kernel
         var need = FaultNeed(m, vma, va, kind);
         while (true)
         {
-            if (!Reserve(m.Id, need, ref costNs))
+            if (!Reserve(m.Id, need, ref costNs) || !m.Alive)
             {
                 return FaultResult.OomKilled;
             }
@@ -200,40 +200,6 @@ internal sealed partial class Kernel
         }
 
         return outcome.Result;
-    }
-
-    /// <summary>
-    /// The most frames a fault may take: the page tables it lacks, plus a new
-    /// page (a write, a COW copy, a swap-in, a new shmem page) or the missing
-    /// pages of the read-around window on a file miss. A read that maps the
-    /// zero page or a cached page takes none.
-    /// </summary>
-    private long FaultNeed(AddressSpace m, Vma vma, ulong va, AccessKind kind)
-    {
-        var tables = MissingTables(m, va);
-        var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf : tables == 0 ? m.Tables.FindLeaf(va) : null;
-        var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
-        var write = kind == AccessKind.Write;
-        if ((pte & Pte.Present) != 0 || Pte.IsSwap(pte))
-        {
-            return tables + (write || Pte.IsSwap(pte) ? 1 : 0);
-        }
-
-        switch (vma.Kind)
-        {
-            case MapKind.AnonPrivate:
-                return tables + (write ? 1 : 0);
-            case MapKind.File:
-                var file = vma.Object!;
-                var page = (long)vma.ObjectPage(va);
-                var miss = page < file.PageCount && file.Pages[page] <= 0
-                    ? _cache.MissingInWindow(file, page, vma.Advice, _readaheadPages)
-                    : 0;
-                return tables + miss + (write && !vma.Shared ? 1 : 0);
-            default:
-                var shmemPage = (long)vma.ObjectPage(va);
-                return tables + (shmemPage < vma.Object!.PageCount && vma.Object.Pages[shmemPage] <= 0 ? 1 : 0);
-        }
     }
 
     private (FaultResult, long) AnonFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, AccessKind kind)

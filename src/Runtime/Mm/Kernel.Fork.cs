@@ -15,13 +15,16 @@ internal sealed partial class Kernel
     /// <summary>
     /// fork: a copy-on-write copy of <paramref name="mm"/> (swap entries are
     /// shared: the slot's count rises). Returns the child, or -1 when the OOM
-    /// killer killed the parent while fork reserved its page tables.
+    /// killer killed the parent while fork reserved its page tables. The
+    /// reclaim that reserving took, if any, is in <see cref="LastSyscallCostNs"/>.
     /// </summary>
     public int Fork(int mm)
     {
         var parent = _mms[mm];
         long cost = 0;
-        if (!Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables : 0, ref cost))
+        var reserved = Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables : 0, ref cost);
+        LastSyscallCostNs = cost;
+        if (!reserved || !parent.Alive)
         {
             return -1;
         }

@@ -20,11 +20,13 @@ internal sealed partial class Kernel
     /// Takes <paramref name="pages"/> frames as kernel memory, reclaiming and
     /// calling the OOM killer as an allocation does. Throws
     /// <see cref="OutOfMemoryPanicException"/> when they cannot be had (nothing is taken then).
+    /// The reclaim cost is left in <see cref="LastSyscallCostNs"/>.
     /// </summary>
     public void PinKernelPages(long pages)
     {
         long cost = 0;
         Reserve(-1, pages, ref cost);
+        LastSyscallCostNs = cost;
 
         for (var i = 0L; i < pages; i++)
         {

@@ -10,7 +10,8 @@ namespace MemScript.Runtime.Mm;
 /// page by page and reads file pages into the page cache, random/sequential/
 /// normal set the read-around advice, pageout evicts the range's pages now
 /// (MADV_PAGEOUT), the others are accepted and ignored. A swap-cache page
-/// never gets the write bit back from mprotect (a write must leave the cache).
+/// whose slot other swap entries still share never gets the write bit from
+/// mprotect (its first write must leave the cache).
 /// A range with holes is ENOMEM (madvise still acts on the mapped parts).
 /// </summary>
 internal sealed partial class Kernel
@@ -143,6 +144,13 @@ internal sealed partial class Kernel
         return (read, cost);
     }
 
+    /// <summary>True unless the frame is in the swap cache with a slot other swap entries share.</summary>
+    private bool ExclusiveOfSwap(int pfn)
+    {
+        ref var frame = ref _frames[pfn];
+        return (frame.Flags & FrameFlags.SwapCache) == 0 || _swap.Refs(frame.SwapSlot) == 0;
+    }
+
     private static bool FullyMapped(AddressSpace m, ulong start, ulong end)
     {
         var at = start;
@@ -205,7 +213,7 @@ internal sealed partial class Kernel
 
                 var keepWrite = vma.Write && (pte & Pte.Zero) == 0
                     && ((pte & Pte.PageCache) == 0
-                        ? _frames[Pte.Frame(pte)].MapCount == 1 && (_frames[Pte.Frame(pte)].Flags & FrameFlags.SwapCache) == 0
+                        ? _frames[Pte.Frame(pte)].MapCount == 1 && ExclusiveOfSwap(Pte.Frame(pte))
                         : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
                 pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
                 span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);

@@ -11,9 +11,11 @@ namespace MemScript.Runtime.Mm;
 ///              in the object's page array (workingset_refault_file later)
 /// evict shmem  PTEs cleared; written to a slot the object holds
 /// swap-in      major fault (pswpin, workingset_refault_anon); a read keeps
-///              the page in the swap cache (mapped read-only), another
-///              mapper then maps it with a minor fault; a write of an
-///              exclusive page leaves the cache and frees the slot
+///              the page in the swap cache, another mapper then maps it
+///              with a minor fault; an exclusive page (no other swap entry
+///              left) is mapped writable, and leaves the cache at once when
+///              swap is more than half full (vm_swap_full); a write leaves
+///              the cache (the slot is freed when nothing else holds it)
 /// </code>
 /// Shmem swap-in frees its slot at once, as shmem does. Every address
 /// space whose PTEs changed has its TLB flushed.
@@ -170,11 +172,13 @@ internal sealed partial class Kernel
             _vmstat[(int)VmCounter.workingset_refault_anon]++;
         }
 
-        _frames[pfn].MapCount++;
+        var mapCount = ++_frames[pfn].MapCount;
         m.RssAnon++;
         m.SwapEnts--;
         _swap.Release(slot);
-        leaf[i] = Pte.Make(pfn, Pte.Permissions(vma) | Pte.Accessed, Pte.Stamp(pte));
+        var exclusive = mapCount == 1 && _swap.Refs(slot) == 0;
+        var flags = Pte.Permissions(vma) | Pte.Accessed | (exclusive && vma.Write ? Pte.Write : 0);
+        leaf[i] = Pte.Make(pfn, flags, Pte.Stamp(pte));
         m.Tlb?.Flush();
         if (kind == AccessKind.Write)
         {
@@ -183,6 +187,10 @@ internal sealed partial class Kernel
         else
         {
             CheckStamp(m, va, leaf[i]);
+            if (exclusive && _swap.MoreThanHalfFull)
+            {
+                LeaveSwapCache(pfn);
+            }
         }
 
         return major ? (FaultResult.Major, Costs.MajorFault) : (FaultResult.Minor, Costs.AnonFault);

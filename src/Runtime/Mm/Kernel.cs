@@ -24,6 +24,10 @@ namespace MemScript.Runtime.Mm;
 /// the self-checks. The data structures are their own classes: FrameTable,
 /// LruLists, PageTables, VmaList, PageCache, CommitAccounting, Tlb.
 ///
+/// The kernel is the reclaim policy's <see cref="Reclaim.IReclaimContext"/>
+/// (Kernel.Reclaim.cs); tests build it with their own policy through the
+/// internal constructor that takes a policy factory.
+///
 /// Members added to the contract: <see cref="LastSyscallCostNs"/>,
 /// <see cref="TlbCounts"/>, and the fault-injection hook
 /// <c>InjectContentCorruption</c> used by the self-check tests.

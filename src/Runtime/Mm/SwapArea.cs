@@ -33,6 +33,9 @@ internal sealed class SwapArea
     /// <summary>Pages in the swap cache (meminfo SwapCached).</summary>
     public long CachedPages { get; private set; }
 
+    /// <summary>vm_swap_full: more than half the slots are in use.</summary>
+    public bool MoreThanHalfFull => (TotalSlots - FreeSlots) * 2 > TotalSlots;
+
     public int Refs(int slot) => _refs[slot];
 
     public uint Stamp(int slot) => _stamps[slot];

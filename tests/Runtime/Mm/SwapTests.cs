@@ -193,4 +193,38 @@ public class SwapTests
         kernel.AssertSelfChecksPass();
         _ = file;
     }
+
+    [Fact]
+    public void ExclusivePage_ReadBackFromSwap_IsWritableWithoutAnotherFault()
+    {
+        var kernel = SmallMachine(16UL << 20, 16UL << 20);
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, Page);
+        kernel.Touch(mm, start, 1, AccessKind.Write);
+        kernel.Madvise(mm, start, Page, Advice.PageOut);
+
+        Assert.Equal(FaultResult.Major, kernel.Once(mm, start, AccessKind.Read));
+        Assert.Equal(FaultResult.Hit, kernel.Once(mm, start, AccessKind.Write));
+
+        kernel.Madvise(mm, start, Page, Advice.PageOut);
+        Assert.Equal(2, kernel.Vmstat(VmCounter.pswpout));
+        Assert.Equal(FaultResult.Major, kernel.Once(mm, start, AccessKind.Read));
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
+    public void SwapMoreThanHalfFull_ReadSwapInOfAnExclusivePage_FreesItsSlot()
+    {
+        var kernel = SmallMachine(16UL << 20, 8 * Page);
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 5 * Page);
+        kernel.Touch(mm, start, 5, AccessKind.Write);
+        kernel.Madvise(mm, start, 5 * Page, Advice.PageOut);
+
+        kernel.Once(mm, start, AccessKind.Read);
+
+        Assert.Equal(4 * (long)Page, kernel.Meminfo(MeminfoField.SwapTotal) - kernel.Meminfo(MeminfoField.SwapFree));
+        Assert.Equal(0, kernel.Meminfo(MeminfoField.SwapCached));
+        kernel.AssertSelfChecksPass();
+    }
 }
