@@ -8,7 +8,8 @@ namespace MemScript.Runtime.Sched;
 /// from RAM as kernel memory (MemFree drops, free shows them used): like any
 /// kernel allocation it may wake kswapd, reclaim and call the OOM killer
 /// (from a kernel worker); only when nothing can be freed or killed does the
-/// kernel panic (<see cref="RunOutcome.KernelPanic"/>). <c>release</c> gives
+/// kernel panic (<see cref="RunOutcome.KernelPanic"/>); the reclaim it did
+/// advances the clock. <c>release</c> gives
 /// the frames back. Sizes are rounded up to whole pages. <c>drop_caches</c>
 /// drops the clean page cache no process maps and says how much.
 /// <c>sysctl vm.min_free_kbytes</c> derives the watermarks again.
@@ -35,6 +36,8 @@ internal sealed class AtEvents(SimSystem system) : Events
         }
         system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
         Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
+        // The reclaim it took is the CPU's time too.
+        system.Clock.Advance(system.Kernel.LastSyscallCostNs);
     }
 
     public override void Release(Site site, ulong bytes)

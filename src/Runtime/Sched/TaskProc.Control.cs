@@ -106,6 +106,7 @@ internal sealed partial class TaskProc
             StartNs = system.Now,
         };
         var childMm = Kernel.Fork(Mm);
+        task.ChargeSyscall();
         if (!task.IsLive)
         {
             // OOM-killed while the fork copied its page tables: no child.
