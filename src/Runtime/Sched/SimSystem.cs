@@ -12,6 +12,9 @@ namespace MemScript.Runtime.Sched;
 /// (<see cref="ActAs(ProcessTask)"/>: the running process, an <c>at</c> block,
 /// the end of the run); the labels (<c>web</c>, <c>kid[103]</c>) are made when
 /// the run is over, once it is known which names more than one process bore.
+/// Under memory pressure it is the kernel's <see cref="Kernel.OomHost"/>
+/// (<see cref="OomKiller"/>, whose kills it keeps) and runs kswapd0 as a
+/// scheduler task (pid 0, not one of the processes).
 /// </summary>
 internal sealed class SimSystem
 {
