@@ -277,4 +277,26 @@ public class OomScenarioTests
             yield return c.Access(S(5, "write a"), a, AccessKind.Write, AccessPattern.Sequential, 1);
         }
     }
+
+    [Fact]
+    public void KillFromAnotherProcess_InTheMiddleOfAStatement_GivesItsRowDetailKilled()
+    {
+        var result = TestScenario.Run(b =>
+        {
+            b.Process(S(1), "web", ProcessOptions.Default, p => Touch(p, 32 * M));
+            b.Process(S(5), "admin", ProcessOptions.Default, Admin);
+        });
+
+        var row = Assert.Single(result.Timeline.OfType<TimelineEvent.Statement>(), s => s.Site.Line == 3);
+        Assert.Equal("killed", row.Detail);
+        Assert.Equal("kill -9 100", result.Timeline.OfType<TimelineEvent.Statement>().Single(s => s.Site.Line == 7).Detail);
+        Assert.Equal(ProcessState.Killed, result.Processes.Single(p => p.Name == "web").State);
+
+        static IEnumerable<Op> Admin(Proc p)
+        {
+            yield return p.Sleep(S(6, "sleep 2ms"), 2 * Ms);
+            p.Kill(S(7, "kill web"), "web");
+            yield return Op.Next;
+        }
+    }
 }
