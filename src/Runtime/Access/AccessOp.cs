@@ -15,6 +15,8 @@ namespace MemScript.Runtime.Access;
 /// the invalid access: <c>SIGSEGV at ADDR (range outside b: b[..768K] on 512 KiB)</c>. A major fault's disk
 /// read (80 us) is a wait, not CPU time: the process blocks for it and the
 /// op resumes at the next access when it wakes, while others run.
+/// An access whose fault got the process OOM-killed (<see cref="FaultResult.OomKilled"/>)
+/// ends the statement: the killer already wrote its row (<c>oom-killed</c>).
 /// Allocation-free per access.
 /// </summary>
 internal sealed class AccessOp : Op
@@ -70,6 +72,7 @@ internal sealed class AccessOp : Op
             if (done == budget)
                 Commit(clock, now - start, done + 1); // throws: the work limit
             long cost = 0;
+            clock.InFlightNs = now - start;
             var result = kernel.Access(mm, address, _kind, ref cost);
             done++;
             if (result == FaultResult.Major)
@@ -80,6 +83,11 @@ internal sealed class AccessOp : Op
                 return false;
             }
             now += cost;
+            if (result == FaultResult.OomKilled)
+            {
+                Commit(clock, now - start, done);
+                return true;
+            }
             if (result >= FaultResult.SegvMapErr)
             {
                 Commit(clock, now - start, done);
@@ -92,6 +100,7 @@ internal sealed class AccessOp : Op
 
     private static void Commit(SimClock clock, long elapsedNs, long accesses)
     {
+        clock.InFlightNs = 0;
         clock.Advance(elapsedNs);
         clock.CountAccesses(accesses);
     }

@@ -4,8 +4,9 @@ namespace MemScript.Runtime.Mm;
 /// The LRU lists (swap.c), intrusive and index-linked through
 /// <see cref="PageFrame.LruPrev"/>/<see cref="PageFrame.LruNext"/>: moving a
 /// page is O(1) and allocates nothing. New pages go to the head of their
-/// inactive list (lru_cache_add); reclaim, a later layer, takes from the
-/// tail. Today only insertion and removal happen, so every page is inactive.
+/// inactive list (lru_cache_add); the linux reclaim policy takes from the
+/// tails, moves pages between the lists (<see cref="MoveToHead"/>) and ages
+/// the active lists; the textbook policies leave the lists as allocation made them.
 /// </summary>
 internal sealed class LruLists
 {
@@ -64,6 +65,13 @@ internal sealed class LruLists
         frame.LruPrev = -1;
         frame.LruNext = -1;
         _count[l]--;
+    }
+
+    /// <summary>Moves <paramref name="pfn"/> from the list it is on to the head of <paramref name="to"/> (activation, rotation, deactivation).</summary>
+    public void MoveToHead(FrameTable frames, int pfn, LruList to)
+    {
+        Remove(frames, pfn, ListOf(frames[pfn]));
+        AddHead(frames, pfn, to);
     }
 
     public static LruList ListOf(in PageFrame frame)

@@ -64,7 +64,7 @@ internal static class ExpectationChecker
             ProcessField.VmStk => (long)s.VmStk,
             ProcessField.minflt => s.MinFlt,
             ProcessField.majflt => s.MajFlt,
-            ProcessField.oom_score => p.IsLive ? OomScore.Score(s, p.OomScoreAdj, system.Machine, OomScore.TotalPages(system.Machine)) : 0,
+            ProcessField.oom_score => OomKiller.Score(system, p),
             ProcessField.oom_score_adj => p.OomScoreAdj,
             _ => 0,
         };

@@ -12,6 +12,9 @@ namespace MemScript.Runtime.Sched;
 /// (<see cref="ActAs(ProcessTask)"/>: the running process, an <c>at</c> block,
 /// the end of the run); the labels (<c>web</c>, <c>kid[103]</c>) are made when
 /// the run is over, once it is known which names more than one process bore.
+/// Under memory pressure it is the kernel's <see cref="Kernel.OomHost"/>
+/// (<see cref="OomKiller"/>, whose kills it keeps) and runs kswapd0 as a
+/// scheduler task (pid 0, not one of the processes).
 /// </summary>
 internal sealed class SimSystem
 {
@@ -23,7 +26,17 @@ internal sealed class SimSystem
         Machine = machine;
         Kernel = kernel;
         Scheduler = new Scheduler(Clock, () => Machine.QuantumNs);
+        OomKiller = new OomKiller(this);
+        kernel.OomHost = OomKiller;
+        Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
+        Scheduler.Add(Kswapd);
     }
+
+    /// <summary>The OOM killer the kernel calls (<see cref="Kernel.OomHost"/>).</summary>
+    public OomKiller OomKiller { get; }
+
+    /// <summary>kswapd0, a task of the scheduler but not one of <see cref="Processes"/>.</summary>
+    public KswapdTask Kswapd { get; }
 
     public MachineSettings Machine { get; }
 
@@ -55,10 +68,14 @@ internal sealed class SimSystem
 
     public List<SelfCheck> FailedSelfChecks { get; } = new();
 
+    /// <summary>The OOM killer's kills, in order.</summary>
+    public List<OomKill> OomKills { get; } = new();
+
     /// <summary>Bytes pinned by <c>pressure</c> and not yet released.</summary>
     public ulong PinnedBytes { get; set; }
 
-    public long Now => Clock.NowNs;
+    /// <summary>The simulated time now, including what a running access loop has not yet handed to the clock.</summary>
+    public long Now => Clock.NowNs + Clock.InFlightNs;
 
     /// <summary>Reserves an explicit pid, or the next free one after the last given.</summary>
     public int AllocatePid(int? wanted)
@@ -108,6 +125,9 @@ internal sealed class SimSystem
     }
 
     public void ActAs(ProcessTask task) => Acting = new Actor(task, task.Name);
+
+    /// <summary>Acting as <paramref name="actor"/> again (after a moment as another).</summary>
+    public void ActAs(Actor actor) => Acting = actor;
 
     /// <summary>Acting outside any process: <c>at</c> or <c>end</c>.</summary>
     public void ActAs(string label) => Acting = new Actor(null, label);

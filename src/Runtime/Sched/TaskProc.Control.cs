@@ -85,7 +85,10 @@ internal sealed partial class TaskProc
     /// address space, a copy of malloc's state and of the shm attachments.
     /// Options the fork did not give (<see cref="ProcessOptions.Given"/>) and
     /// left at their defaults (user, nice, oom_score_adj, the as/stack/data
-    /// limits) are inherited from the parent, as fork does.
+    /// limits) are inherited from the parent, as fork does (oom_adj too, as
+    /// written, for <c>oom legacy</c>). The child knows its parent (2.6.35's
+    /// badness counts children). A parent OOM-killed while fork reserved its
+    /// page tables makes no child.
     /// </summary>
     public override void Fork(Site site, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {
@@ -102,9 +105,19 @@ internal sealed partial class TaskProc
             LimitData = Inherits(ProcessOptions.InheritableOptions.LimitData, options.LimitData is null) ? task.Options.LimitData : options.LimitData,
             StartNs = system.Now,
         };
-        var pid = system.AllocatePid(options.Pid);
         var childMm = Kernel.Fork(Mm);
-        var child = new ProcessTask(system, pid, name, inherited, body);
+        task.ChargeSyscall();
+        if (!task.IsLive)
+        {
+            // OOM-killed while the fork copied its page tables: no child.
+            if (childMm >= 0)
+                Kernel.Exit(childMm);
+            return;
+        }
+        var pid = system.AllocatePid(options.Pid);
+        var child = new ProcessTask(system, pid, name, inherited, body) { Parent = task };
+        if (Inherits(ProcessOptions.InheritableOptions.OomScoreAdj, options.OomScoreAdj == 0) && options.OomAdj == null)
+            child.LegacyOomAdj = task.LegacyOomAdj;
         foreach (var (address, length) in _shmAttachments)
             child.Proc._shmAttachments[address] = length;
         system.AddProcess(child);
@@ -129,11 +142,15 @@ internal sealed partial class TaskProc
             return;
         }
         var self = target == task;
-        if (!self)
-            task.End(site, mark, $"kill -9 {target.Pid}");
-        target.Die(ProcessState.Killed, site, $"killed by SIGKILL from {task.Name} (pid {task.Pid})");
+        var line = $"killed by SIGKILL from {task.Name} (pid {task.Pid})";
         if (self)
+        {
+            target.Die(ProcessState.Killed, site, line);
             task.End(site, mark, $"kill -9 {target.Pid}");
+            return;
+        }
+        task.End(site, mark, $"kill -9 {target.Pid}");
+        target.KillInStatement("killed", site, line);
     }
 
     public override void Note(Site site, string text) => system.Add(new TimelineEvent.Note(system.Now, site, text));

@@ -78,6 +78,11 @@ internal sealed class FakeReclaimContext : IReclaimContext
         _resident[page] = pfn;
     }
 
+    /// <summary>The accessed bits of the page's PTEs are clear again (the page has not been used lately).</summary>
+    public void Forget(PageKey page) => _ptesReferenced.Remove(_resident[page]);
+
+    public bool AccessedBitSet(PageKey page) => _ptesReferenced.ContainsKey(_resident[page]);
+
     /// <summary>The page is unmapped and its frame freed (munmap, exit): not an eviction.</summary>
     public void Drop(PageKey page)
     {
