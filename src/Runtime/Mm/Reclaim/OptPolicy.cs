@@ -15,8 +15,8 @@ namespace MemScript.Runtime.Mm.Reclaim;
 ///                    if canEvict(p) and evict(p): freed++
 ///                    else set p aside (put back afterwards)
 /// </code>
-/// Next uses come from a <see cref="NextUseIndex"/> (positions per key,
-/// cursors that only move forward) and the heap is indexed, so a
+/// Next uses come from the trace's <see cref="NextUseIndex"/> (positions per
+/// key, built once; this replay's cursors only move forward) and the heap is indexed, so a
 /// million-access run costs O(n log frames). Pages added without an access
 /// (fault-around, read-ahead) get their first use at or after t, as any page.
 /// If the second pass ever strays from the first, a page's next use is still
@@ -28,6 +28,7 @@ internal sealed class OptPolicy : IReclaimPolicy
     private readonly PageTrace? _recording;
     private readonly PfnQueue _lru = new();
     private readonly NextUseIndex? _future;
+    private readonly int[] _cursors = [];
     private readonly OptHeap _heap = new();
     private int[] _keyId = [];
     private int[] _setAside = new int[16];
@@ -43,7 +44,8 @@ internal sealed class OptPolicy : IReclaimPolicy
         }
         else
         {
-            _future = new NextUseIndex(future);
+            _future = future.NextUses;
+            _cursors = _future.NewCursors();
         }
     }
 
@@ -65,7 +67,7 @@ internal sealed class OptPolicy : IReclaimPolicy
         PfnArrays.Cover(ref _keyId, pfn, -1);
         var id = _future.IdOf(PageKey.Of(_frames[pfn]));
         _keyId[pfn] = id;
-        _heap.Insert(pfn, _future.FirstAtOrAfter(id, _now), _added++);
+        _heap.Insert(pfn, _future.FirstAtOrAfter(_cursors, id, _now), _added++);
     }
 
     public void Removed(int pfn)
@@ -98,7 +100,7 @@ internal sealed class OptPolicy : IReclaimPolicy
 
         if (_heap.Contains(pfn))
         {
-            _heap.Update(pfn, _future.FirstAtOrAfter(_keyId[pfn], _now + 1));
+            _heap.Update(pfn, _future.NextAfter(_cursors, _keyId[pfn], _now));
         }
 
         _now++;
