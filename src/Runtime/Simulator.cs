@@ -11,7 +11,9 @@ namespace MemScript.Runtime;
 /// (explicit ones first, then 100, 101, ... in file order), queue the <c>at</c>
 /// blocks, run the scheduler, then take the top-level reports and check the
 /// top-level expectations at the end time. Nothing escapes: a kernel panic
-/// (out of memory with no victim) ends the run as <see cref="RunOutcome.KernelPanic"/>, any
+/// (out of memory with no victim) ends the run as <see cref="RunOutcome.KernelPanic"/>
+/// with the kernel's reason, and its line <c>Kernel panic - not syncing: Out of
+/// memory and no killable processes...</c> in the timeline, any
 /// other exception (or the work budget running out) as
 /// <see cref="RunOutcome.InternalError"/>, both with the message.
 /// With <c>reclaim opt</c> the scenario runs twice: the first pass records
@@ -19,6 +21,7 @@ namespace MemScript.Runtime;
 /// future and is the one reported.
 /// A run that stops (kernel panic, work limit) closes the statements in
 /// progress: each gets its row with what it did so far and detail <c>stopped</c>.
+/// kswapd's row counting its unlisted wake-ups is added when the run ends.
 /// The report's machine is the machine as declared, taken before any
 /// <c>sysctl</c> event changes a setting (the sysctl itself is in the timeline).
 /// </summary>
@@ -51,6 +54,7 @@ public static class Simulator
             machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();
+            system.Kswapd.Summarize();
             Finish(system, builder.Declarations);
             if (future == null && system.Kernel.Policy is OptPolicy opt)
                 recorded = opt.Recorded;
@@ -60,12 +64,15 @@ public static class Simulator
             outcome = RunOutcome.KernelPanic;
             message = e.Message;
             EndOpenStatements(system);
+            system?.Add(new TimelineEvent.Kernel(system.Now, Site.None, 0, "kernel", [OomKillLines.Panic]));
+            system?.Kswapd.Summarize();
         }
         catch (WorkLimitExceededException e)
         {
             outcome = RunOutcome.WorkLimit;
             message = e.Message;
             EndOpenStatements(system);
+            system?.Kswapd.Summarize();
         }
         catch (Exception e)
         {

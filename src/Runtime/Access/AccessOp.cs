@@ -15,6 +15,8 @@ namespace MemScript.Runtime.Access;
 /// the invalid access: <c>SIGSEGV at ADDR (range outside b: b[..768K] on 512 KiB)</c>. A major fault's disk
 /// read (80 us) is a wait, not CPU time: the process blocks for it and the
 /// op resumes at the next access when it wakes, while others run.
+/// An access whose fault got the process OOM-killed (<see cref="FaultResult.OomKilled"/>)
+/// ends the statement: the killer already wrote its row (<c>oom-killed</c>).
 /// Allocation-free per access.
 /// </summary>
 internal sealed class AccessOp : Op
@@ -80,6 +82,11 @@ internal sealed class AccessOp : Op
                 return false;
             }
             now += cost;
+            if (result == FaultResult.OomKilled)
+            {
+                Commit(clock, now - start, done);
+                return true;
+            }
             if (result >= FaultResult.SegvMapErr)
             {
                 Commit(clock, now - start, done);

@@ -5,11 +5,15 @@ namespace MemScript.Runtime.Sched;
 /// <summary>
 /// What an <c>at</c> block does when its time comes (LANGUAGE.md 6). Each
 /// action is a kernel timeline event. <c>pressure</c> takes the frames it pins
-/// from RAM as kernel memory (MemFree drops, free shows them used) and
-/// <c>release</c> gives them back; when there are not enough free frames the
-/// run ends with <see cref="RunOutcome.KernelPanic"/> (reclaim is the
-/// next step of the model). Sizes are rounded up to whole pages.
-/// <c>drop_caches</c> is reported as not modelled yet.
+/// from RAM as kernel memory (MemFree drops, free shows them used): like any
+/// kernel allocation it may wake kswapd, reclaim and call the OOM killer
+/// (from a kernel worker); only when nothing can be freed or killed does the
+/// kernel panic (<see cref="RunOutcome.KernelPanic"/>). <c>release</c> gives
+/// the frames back. Sizes are rounded up to whole pages. <c>drop_caches</c>
+/// drops the clean page cache no process maps and says how much.
+/// <c>sysctl vm.min_free_kbytes</c> derives the watermarks again.
+/// <c>kill NAME</c> of a process in the middle of a statement gives that
+/// statement its row with detail <c>killed</c>.
 /// </summary>
 internal sealed class AtEvents(SimSystem system) : Events
 {
@@ -20,11 +24,15 @@ internal sealed class AtEvents(SimSystem system) : Events
     {
         var page = Kernel.PageSize;
         var pages = (long)((bytes + page - 1) / page);
-        var free = system.Kernel.Meminfo(MeminfoField.MemFree) / (long)page;
-        if (pages > free)
-            throw new OutOfFramesException(
-                $"pressure {Units.Size(bytes)} at {Units.Ms(system.Now)} ({site}) needs {pages - free} more frames than are free; memory pressure (reclaim, swap, OOM) is not modelled yet");
-        system.Kernel.PinKernelPages(pages);
+        system.OomKiller.KernelSite = site;
+        try
+        {
+            system.Kernel.PinKernelPages(pages);
+        }
+        finally
+        {
+            system.OomKiller.KernelSite = Site.None;
+        }
         system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
         Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
     }
@@ -37,12 +45,17 @@ internal sealed class AtEvents(SimSystem system) : Events
         Say(site, $"release: the kernel unpins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
     }
 
-    public override void DropCaches(Site site) =>
-        Say(site, "drop_caches: dropping clean page cache is not modelled yet");
+    public override void DropCaches(Site site)
+    {
+        var pages = system.Kernel.DropCaches();
+        Say(site, $"drop_caches: {pages} clean page-cache {(pages == 1 ? "page" : "pages")} dropped ({Units.Size((ulong)pages * Kernel.PageSize)})");
+    }
 
     public override void Sysctl(Site site, string name, long value)
     {
         var known = SysctlSettings.Apply(system.Machine, name, value);
+        if (known && SysctlSettings.ChangesWatermarks(name))
+            system.Kernel.RecomputeWatermarks();
         Say(site, known ? $"sysctl {name} = {value}" : $"sysctl {name}: not modelled yet");
     }
 
@@ -52,7 +65,7 @@ internal sealed class AtEvents(SimSystem system) : Events
         if (target == null)
             Say(site, $"kill {process}: no such process");
         else
-            target.Die(ProcessState.Killed, site, "killed by SIGKILL");
+            target.KillInStatement("killed", site, "killed by SIGKILL");
     }
 
     public override void OomScoreAdj(Site site, string process, int value)

@@ -10,6 +10,12 @@ namespace MemScript.Runtime.Sched;
 /// an access statement yields an <see cref="Access.AccessOp"/> that runs
 /// page by page and can be cut at the slice's end and resumed there.
 /// A dead process keeps its last counters (faults) and shows no memory.
+/// For the OOM killer it keeps its parent (fork), its CPU time (simulated
+/// time spent running its slices, not waiting for I/O) and when it started;
+/// <see cref="LegacyOomAdj"/> is the oom_adj of <c>oom legacy</c>, as written
+/// or converted from oom_score_adj as /proc does. A process killed in the
+/// middle of a statement (<see cref="KillInStatement"/>) gets that
+/// statement's row with what it did so far (<c>oom-killed</c>, <c>killed</c>).
 /// </summary>
 internal sealed class ProcessTask : ISchedTask
 {
@@ -20,6 +26,8 @@ internal sealed class ProcessTask : ISchedTask
     private ProcStatus _final;
     private (ulong Address, AccessKind Kind, FaultResult Result)? _libraryFault;
     private (Site Site, StatementMark Mark)? _open;
+    private bool _openRowWritten;
+    private int _oomScoreAdj;
 
     public ProcessTask(SimSystem system, int pid, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
     {
@@ -28,6 +36,7 @@ internal sealed class ProcessTask : ISchedTask
         Name = name;
         Options = options;
         OomScoreAdj = options.OomScoreAdj;
+        LegacyOomAdj = options.OomAdj ?? LegacyBadness.FromScoreAdj(options.OomScoreAdj);
         _bodyFactory = body;
         Proc = new TaskProc(system, this);
     }
@@ -36,7 +45,28 @@ internal sealed class ProcessTask : ISchedTask
     public string Name { get; }
     public ProcessOptions Options { get; }
     public string Command => Options.Command ?? Name;
-    public int OomScoreAdj { get; set; }
+    /// <summary>/proc/PID/oom_score_adj; writing it sets <see cref="LegacyOomAdj"/> as the kernel converts it.</summary>
+    public int OomScoreAdj
+    {
+        get => _oomScoreAdj;
+        set
+        {
+            _oomScoreAdj = value;
+            LegacyOomAdj = LegacyBadness.FromScoreAdj(value);
+        }
+    }
+
+    /// <summary>oom_adj (-17..15) for <c>oom legacy</c>.</summary>
+    public int LegacyOomAdj { get; set; }
+
+    /// <summary>The process that forked this one, or null.</summary>
+    public ProcessTask? Parent { get; set; }
+
+    /// <summary>Simulated time spent running (its slices), not sleeping or waiting for I/O.</summary>
+    public long CpuTimeNs { get; private set; }
+
+    /// <summary>When it started (its start time, or the fork).</summary>
+    public long StartedNs { get; private set; }
     public ProcessState State { get; private set; } = ProcessState.Alive;
     public int Mm { get; private set; } = -1;
     public MallocArena? Arena { get; private set; }
@@ -44,6 +74,9 @@ internal sealed class ProcessTask : ISchedTask
     public long StartNs => Options.StartNs;
     public TaskRunState RunState { get; private set; } = TaskRunState.NotStarted;
     public long WakeAtNs { get; private set; }
+
+    /// <summary>Where the statement in progress stands, or null between statements.</summary>
+    public Site? OpenSite => _open?.Site;
 
     /// <summary>Started and neither exited nor killed.</summary>
     public bool IsLive => RunState is TaskRunState.Runnable or TaskRunState.Sleeping or TaskRunState.Idle;
@@ -57,6 +90,7 @@ internal sealed class ProcessTask : ISchedTask
         Mm = Kernel.CreateAddressSpace(Command, Options.LimitStack, Options.LimitAs, Options.LimitData);
         Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad);
         RunState = TaskRunState.Runnable;
+        StartedNs = _system.Now;
         _system.Add(new TimelineEvent.Kernel(_system.Now, Site.None, Pid, Name, ["starts"]));
         _body = _bodyFactory!(Proc).GetEnumerator();
         _bodyFactory = null;
@@ -68,6 +102,7 @@ internal sealed class ProcessTask : ISchedTask
         Mm = mm;
         Arena = parentArena.CloneFor(new KernelMallocHost(this));
         RunState = TaskRunState.Runnable;
+        StartedNs = _system.Now;
         _bodyFactory = null;
         _body = body(Proc).GetEnumerator();
     }
@@ -86,6 +121,19 @@ internal sealed class ProcessTask : ISchedTask
     public void RunSlice(long sliceEndNs)
     {
         _system.ActAs(this);
+        var started = Clock.NowNs;
+        try
+        {
+            Run(sliceEndNs);
+        }
+        finally
+        {
+            CpuTimeNs += Clock.NowNs - started;
+        }
+    }
+
+    private void Run(long sliceEndNs)
+    {
         while (RunState == TaskRunState.Runnable && Clock.NowNs < sliceEndNs)
         {
             if (_pending != null)
@@ -136,7 +184,16 @@ internal sealed class ProcessTask : ISchedTask
     /// <see cref="TimelineEvent.Omitted.Listed"/> rows per site; the others are
     /// counted, and one <see cref="TimelineEvent.Omitted"/> row stands for them.
     /// </summary>
-    public void End(Site site, in StatementMark mark, string? detail) => Record(site, mark, detail, mayCut: true);
+    public void End(Site site, in StatementMark mark, string? detail)
+    {
+        if (_openRowWritten)
+        {
+            // Killed in this statement: its row was written at the kill.
+            _openRowWritten = false;
+            return;
+        }
+        Record(site, mark, detail, mayCut: true);
+    }
 
     private void Record(Site site, in StatementMark mark, string? detail, bool mayCut)
     {
@@ -169,6 +226,26 @@ internal sealed class ProcessTask : ISchedTask
         Record(site, mark, "stopped", mayCut: false);
     }
 
+    /// <summary>
+    /// Killed from outside (the OOM killer, <c>kill NAME</c>): the statement in
+    /// progress, if any, gets its row now with <paramref name="rowDetail"/> and
+    /// what it did so far; then the process dies.
+    /// </summary>
+    public void KillInStatement(string rowDetail, Site site, params string[] lines)
+    {
+        if (!IsLive)
+            return;
+        if (_open is var (openSite, mark))
+        {
+            var actor = _system.Acting;
+            _system.ActAs(this);
+            Record(openSite, mark, rowDetail, mayCut: false);
+            _system.ActAs(actor);
+            _openRowWritten = true;
+        }
+        Die(ProcessState.Killed, site, lines);
+    }
+
     /// <summary>Ends the process (exit, kill, signal): its memory is freed at once.</summary>
     public void Die(ProcessState how, Site site, params string[] lines)
     {
@@ -199,13 +276,13 @@ internal sealed class ProcessTask : ISchedTask
     /// </summary>
     public void LibraryAccess(ulong address, AccessKind kind)
     {
-        if (_libraryFault != null)
+        if (_libraryFault != null || !IsLive)
             return;
         long cost = 0;
         var result = Kernel.Access(Mm, address, kind, ref cost);
         Clock.Advance(cost);
         Clock.CountAccess();
-        if (result >= FaultResult.SegvMapErr)
+        if (result >= FaultResult.SegvMapErr && result != FaultResult.OomKilled)
             _libraryFault = (address, kind, result);
     }
 

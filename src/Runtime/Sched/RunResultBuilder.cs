@@ -10,6 +10,7 @@ namespace MemScript.Runtime.Sched;
 /// Events and expectations get their <c>Who</c>: the process's name, or
 /// <c>NAME[PID]</c> when more than one process of the run bore that name;
 /// <c>at</c> or <c>end</c> outside processes. Cut statement rows get their count.
+/// OOM kills in the order they happened; oom_score as the <c>oom</c> mode computes it.
 /// The machine is the one given (as declared at the start) when there is one.
 /// </summary>
 internal static class RunResultBuilder
@@ -23,11 +24,10 @@ internal static class RunResultBuilder
         var processes = new List<ProcessSummary>();
         var sorted = new List<ProcessTask>(system.Processes);
         sorted.Sort((a, b) => a.Pid.CompareTo(b.Pid));
-        var total = OomScore.TotalPages(machine);
         foreach (var p in sorted)
         {
             var s = p.Status();
-            var score = p.IsLive ? OomScore.Score(s, p.OomScoreAdj, machine, total) : 0;
+            var score = OomKiller.Score(system, p);
             processes.Add(new ProcessSummary(p.Name, p.Pid, p.State, p.Command, p.Options.User,
                 Kb(s.VmSize), Kb(s.VmRss), Kb(s.RssAnon), Kb(s.RssFile), Kb(s.RssShmem), Kb(s.VmSwap), Kb(s.VmPte),
                 Kb(s.VmData), Kb(s.VmStk), s.MinFlt, s.MajFlt, score, p.OomScoreAdj));
@@ -47,7 +47,7 @@ internal static class RunResultBuilder
         for (var i = 0; i < system.Expectations.Count; i++)
             expectations.Add(system.Expectations[i] with { Who = labels.Of(system.ExpectationActors[i]) });
         return new SimulationResult(path, atStart ?? MachineSummaryBuilder.Build(machine, system.Kernel.Costs), headerNotes, timeline, processes,
-            vmstat, meminfo, [], expectations, checks, system.Now, outcome, message);
+            vmstat, meminfo, system.OomKills.ToList(), expectations, checks, system.Now, outcome, message);
     }
 
     private static List<TimelineEvent> Labelled(SimSystem system, WhoLabels labels)

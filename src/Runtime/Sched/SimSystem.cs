@@ -23,7 +23,17 @@ internal sealed class SimSystem
         Machine = machine;
         Kernel = kernel;
         Scheduler = new Scheduler(Clock, () => Machine.QuantumNs);
+        OomKiller = new OomKiller(this);
+        kernel.OomHost = OomKiller;
+        Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
+        Scheduler.Add(Kswapd);
     }
+
+    /// <summary>The OOM killer the kernel calls (<see cref="Kernel.OomHost"/>).</summary>
+    public OomKiller OomKiller { get; }
+
+    /// <summary>kswapd0, a task of the scheduler but not one of <see cref="Processes"/>.</summary>
+    public KswapdTask Kswapd { get; }
 
     public MachineSettings Machine { get; }
 
@@ -54,6 +64,9 @@ internal sealed class SimSystem
     public Dictionary<(int Pid, int Line, int Column), SiteRows> StatementRows { get; } = new();
 
     public List<SelfCheck> FailedSelfChecks { get; } = new();
+
+    /// <summary>The OOM killer's kills, in order.</summary>
+    public List<OomKill> OomKills { get; } = new();
 
     /// <summary>Bytes pinned by <c>pressure</c> and not yet released.</summary>
     public ulong PinnedBytes { get; set; }
@@ -108,6 +121,9 @@ internal sealed class SimSystem
     }
 
     public void ActAs(ProcessTask task) => Acting = new Actor(task, task.Name);
+
+    /// <summary>Acting as <paramref name="actor"/> again (after a moment as another).</summary>
+    public void ActAs(Actor actor) => Acting = actor;
 
     /// <summary>Acting outside any process: <c>at</c> or <c>end</c>.</summary>
     public void ActAs(string label) => Acting = new Actor(null, label);

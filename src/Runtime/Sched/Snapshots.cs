@@ -69,9 +69,8 @@ internal static class Snapshots
     private static List<OomScoreRow> OomRows(SimSystem system)
     {
         var rows = new List<OomScoreRow>();
-        var total = OomScore.TotalPages(system.Machine);
         foreach (var p in LiveByPid(system))
-            rows.Add(new OomScoreRow(p.Pid, p.Command, OomScore.Score(p.Status(), p.OomScoreAdj, system.Machine, total), p.OomScoreAdj));
+            rows.Add(new OomScoreRow(p.Pid, p.Command, OomKiller.Score(system, p), p.OomScoreAdj));
         return rows;
     }
 

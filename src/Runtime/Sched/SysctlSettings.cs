@@ -6,6 +6,9 @@ namespace MemScript.Runtime.Sched;
 /// </summary>
 internal static class SysctlSettings
 {
+    /// <summary>True for the sysctls the watermarks derive from (vm.min_free_kbytes).</summary>
+    public static bool ChangesWatermarks(string name) => name is "min_free_kbytes" or "vm.min_free_kbytes";
+
     public static bool Apply(MachineSettings machine, string name, long value)
     {
         var key = name.StartsWith("vm.", StringComparison.Ordinal) ? name[3..] : name;

@@ -102,9 +102,18 @@ internal sealed partial class TaskProc
             LimitData = Inherits(ProcessOptions.InheritableOptions.LimitData, options.LimitData is null) ? task.Options.LimitData : options.LimitData,
             StartNs = system.Now,
         };
-        var pid = system.AllocatePid(options.Pid);
         var childMm = Kernel.Fork(Mm);
-        var child = new ProcessTask(system, pid, name, inherited, body);
+        if (!task.IsLive)
+        {
+            // OOM-killed while the fork copied its page tables: no child.
+            if (childMm >= 0)
+                Kernel.Exit(childMm);
+            return;
+        }
+        var pid = system.AllocatePid(options.Pid);
+        var child = new ProcessTask(system, pid, name, inherited, body) { Parent = task };
+        if (Inherits(ProcessOptions.InheritableOptions.OomScoreAdj, options.OomScoreAdj == 0) && options.OomAdj == null)
+            child.LegacyOomAdj = task.LegacyOomAdj;
         foreach (var (address, length) in _shmAttachments)
             child.Proc._shmAttachments[address] = length;
         system.AddProcess(child);
@@ -129,11 +138,15 @@ internal sealed partial class TaskProc
             return;
         }
         var self = target == task;
-        if (!self)
-            task.End(site, mark, $"kill -9 {target.Pid}");
-        target.Die(ProcessState.Killed, site, $"killed by SIGKILL from {task.Name} (pid {task.Pid})");
+        var line = $"killed by SIGKILL from {task.Name} (pid {task.Pid})";
         if (self)
+        {
+            target.Die(ProcessState.Killed, site, line);
             task.End(site, mark, $"kill -9 {target.Pid}");
+            return;
+        }
+        task.End(site, mark, $"kill -9 {target.Pid}");
+        target.KillInStatement("killed", site, line);
     }
 
     public override void Note(Site site, string text) => system.Add(new TimelineEvent.Note(system.Now, site, text));

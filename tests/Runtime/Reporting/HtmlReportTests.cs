@@ -62,9 +62,9 @@ public class HtmlReportTests
     [Fact]
     public void Html_StoppedRun_SaysWhy()
     {
-        var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "needs 70000 frames");
+        var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "Out of memory and no killable processes...");
 
-        Assert.Contains("<p class=\"failed\">stopped: needs memory pressure support: needs 70000 frames</p>",
+        Assert.Contains("<p class=\"failed\">stopped: kernel panic: Out of memory and no killable processes...</p>",
             ReportRenderer.Render(r, ReportFormat.Html));
     }
 }

@@ -158,13 +158,13 @@ public class TextReportTests
     }
 
     [Fact]
-    public void RunThatNeedsMemoryPressure_EndsWithStoppedLine()
+    public void KernelPanicRun_EndsWithStoppedLine_SayingWhy()
     {
-        var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "p:9 needs 70000 frames, RAM has 16384");
+        var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "Out of memory and no killable processes...");
 
         var text = ReportRenderer.Render(r, ReportFormat.Text);
 
-        Assert.EndsWith("\n\nstopped: needs memory pressure support: p:9 needs 70000 frames, RAM has 16384\n", text);
+        Assert.EndsWith("\n\nstopped: kernel panic: Out of memory and no killable processes...\n", text);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class EventScenarioTests
     }
 
     [Fact]
-    public void PressureBeyondFreeMemory_EndsTheRunWithNeedsMemoryPressure()
+    public void PressureBeyondRam_WithNoProcessToKill_PanicsTheKernel_AndSaysSo()
     {
         var result = TestScenario.Run(b =>
         {
@@ -58,6 +58,9 @@ public class EventScenarioTests
             b.At(S(2), Ms, e => e.Pressure(S(3), 32UL << 20));
         });
         Assert.Equal(RunOutcome.KernelPanic, result.Outcome);
+        Assert.StartsWith("Out of memory and no killable processes", result.OutcomeMessage);
+        var panic = result.Timeline.OfType<TimelineEvent.Kernel>().Last();
+        Assert.Equal("Kernel panic - not syncing: Out of memory and no killable processes...", Assert.Single(panic.Lines));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class PressureTests
     }
 
     [Fact]
-    public void PressureBeyondFreeMemory_StopsTheRun_WithoutTakingFrames()
+    public void PressureBeyondFreeMemory_WithNothingToReclaimOrKill_PanicsTheKernel()
     {
         var result = TestScenario.Run(b =>
         {

@@ -53,7 +53,25 @@ public class TimelineRowTests
     }
 
     [Fact]
-    public void StatementInProgress_WhenTheRunStops_GetsItsRow_WithItsFaultsSoFar_AndDetailStopped()
+    public void StatementInProgress_WhenTheKernelPanics_GetsItsRow_WithItsFaultsSoFar_AndDetailStopped()
+    {
+        var result = TestScenario.Run(b =>
+        {
+            b.Machine.Ram = 16 * K * K;
+            b.Process(S(2), "web", ProcessOptions.Default with { OomScoreAdj = -1000 }, TouchTooMuch);
+        });
+
+        // The only process may not be killed (oom_score_adj -1000): the kernel panics.
+        Assert.Equal(RunOutcome.KernelPanic, result.Outcome);
+        var row = Assert.Single(result.Timeline.OfType<TimelineEvent.Statement>(), s => s.Site.Line == 4);
+        Assert.Equal("stopped", row.Detail);
+        Assert.True(row.MinFlt > 1000, $"faults so far: {row.MinFlt}");
+        Assert.Equal(result.Processes.Single().MinFlt, row.MinFlt);
+        Assert.True(row.RssDeltaKb > 4000);
+    }
+
+    [Fact]
+    public void StatementInProgress_WhenTheProcessIsOomKilled_GetsItsRow_WithItsFaultsSoFar_AndDetailOomKilled()
     {
         var result = TestScenario.Run(b =>
         {
@@ -61,11 +79,10 @@ public class TimelineRowTests
             b.Process(S(2), "web", ProcessOptions.Default, TouchTooMuch);
         });
 
-        Assert.Equal(RunOutcome.KernelPanic, result.Outcome);
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
         var row = Assert.Single(result.Timeline.OfType<TimelineEvent.Statement>(), s => s.Site.Line == 4);
-        Assert.Equal("stopped", row.Detail);
+        Assert.Equal("oom-killed", row.Detail);
         Assert.True(row.MinFlt > 1000, $"faults so far: {row.MinFlt}");
-        Assert.Equal(result.Processes.Single().MinFlt, row.MinFlt);
         Assert.True(row.RssDeltaKb > 4000);
     }
 }
