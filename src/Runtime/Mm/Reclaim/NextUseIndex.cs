@@ -20,6 +20,7 @@ internal sealed class NextUseIndex
     public const int Never = int.MaxValue;
 
     private readonly Dictionary<PageKey, int> _ids = [];
+    private readonly PageTrace _trace;
     private readonly int[] _start;      // key id -> first index into _positions (id + 1 -> end)
     private readonly int[] _positions;
     private readonly int[] _idAt;
@@ -27,6 +28,7 @@ internal sealed class NextUseIndex
 
     public NextUseIndex(PageTrace trace)
     {
+        _trace = trace;
         var ids = new int[trace.Count];
         for (var t = 0; t < trace.Count; t++)
         {
@@ -69,11 +71,24 @@ internal sealed class NextUseIndex
         }
     }
 
+    /// <summary>How many distinct keys the trace has (key numbers are 0 .. Keys-1).</summary>
+    public int Keys => _ids.Count;
+
+    /// <summary>The number of the key accessed at <paramref name="position"/>.</summary>
+    public int IdAt(int position) => _idAt[position];
+
     /// <summary>Fresh cursors for a replay: every key at its first recorded access.</summary>
     public int[] NewCursors() => (int[])_start.Clone();
 
     /// <summary>The key's number, or -1 for a page the trace never accessed.</summary>
     public int IdOf(in PageKey key) => _ids.TryGetValue(key, out var id) ? id : -1;
+
+    /// <summary>
+    /// The key's number when the replay is at access <paramref name="t"/>: the
+    /// recorded access t itself when it is this key (a page faulted in by that
+    /// access), else looked up.
+    /// </summary>
+    public int IdOf(in PageKey key, int t) => (uint)t < (uint)_idAt.Length && _trace[t] == key ? _idAt[t] : IdOf(key);
 
     /// <summary>The first access of key <paramref name="id"/> after the access at <paramref name="t"/>.</summary>
     public int NextAfter(int[] cursors, int id, int t) =>
