@@ -27,7 +27,6 @@ public class SemanticTests
     [InlineData("machine { numa 2 nodes }", "MEMS1009", 1, 11)]
     [InlineData("machine { layout i386 }", "MEMS1009", 1, 11)]
     [InlineData("machine { reclaim \"mine.cs\" }", "MEMS1009", 1, 11)]
-    [InlineData("machine { oom legacy }", "MEMS1009", 1, 11)]
     [InlineData("process p { a = malloc 4K; read a trace \"t.txt\" }", "MEMS1009", 1, 35)]
     [InlineData("process p { touch nothing }", "MEMS1010", 1, 19)]
     [InlineData("process p { a = mmap file \"nope\" }", "MEMS1011", 1, 27)]

@@ -11,7 +11,8 @@ namespace MemScript.Dsl.Binding;
 /// files, shm keys and process names known, words from their vocabularies,
 /// numbers in range, ranges inside regions of known length. Option checks
 /// live in <see cref="OptionChecker"/>, expect checks in
-/// <see cref="ConditionChecker"/>.
+/// <see cref="ConditionChecker"/>, the names a body defines and their
+/// constant lengths in <see cref="RegionLengths"/>.
 /// </summary>
 internal sealed class BodyChecker
 {
@@ -21,6 +22,7 @@ internal sealed class BodyChecker
     private readonly DiagnosticBag _diagnostics;
     private readonly ValueChecker _values;
     private readonly ConditionChecker _conditions;
+    private readonly RegionLengths _lengths;
 
     public BodyChecker(SourceText text, ulong pageSize, Globals globals, DiagnosticBag diagnostics)
     {
@@ -30,6 +32,7 @@ internal sealed class BodyChecker
         _diagnostics = diagnostics;
         _values = new ValueChecker(text, pageSize, diagnostics);
         _conditions = new ConditionChecker(_values, globals, text, diagnostics);
+        _lengths = new RegionLengths(text, pageSize, globals, diagnostics);
     }
 
     public void CheckDeclaration(D declaration)
@@ -44,7 +47,7 @@ internal sealed class BodyChecker
                 break;
             case D.Process process:
                 var stack = new OptionChecker(_values).Check(process.Options);
-                var scope = new ProcessScope(process.Name.Text, CollectNames(process.Body, new Dictionary<string, ulong?>()), stack);
+                var scope = new ProcessScope(process.Name.Text, _lengths.Collect(process.Body, new Dictionary<string, ulong?>()), stack);
                 CheckBody(process.Body, scope);
                 var variables = new HashSet<string>(StringComparer.Ordinal);
                 AssignmentOrder.CollectTargets(process.Body, variables);
@@ -58,65 +61,6 @@ internal sealed class BodyChecker
                 CheckStatement(statement.Inner, new ProcessScope("", new Dictionary<string, ulong?>(), 0));
                 break;
         }
-    }
-
-    private Dictionary<string, ulong?> CollectNames(IReadOnlyList<S> body, IReadOnlyDictionary<string, ulong?> inherited)
-    {
-        var lengths = new Dictionary<string, List<ulong?>>(StringComparer.Ordinal);
-        Collect(body, lengths);
-        var names = new Dictionary<string, ulong?>(inherited, StringComparer.Ordinal);
-        foreach (var (name, list) in lengths)
-        {
-            var first = list[0];
-            var same = first is not null && list.TrueForAll(l => l == first) && !inherited.ContainsKey(name);
-            names[name] = same ? first : null;
-        }
-
-        return names;
-    }
-
-    private void Collect(IReadOnlyList<S> body, Dictionary<string, List<ulong?>> lengths)
-    {
-        foreach (var statement in body)
-        {
-            if (statement is S.Repeat repeat)
-            {
-                Collect(repeat.Body, lengths);
-            }
-            else if (statement is S.Assign assign)
-            {
-                if (!lengths.TryGetValue(assign.Target.Text, out var list))
-                {
-                    lengths[assign.Target.Text] = list = new List<ulong?>();
-                    NameLength.Check(assign.Target, _text, _diagnostics);
-                    if (KnownNames.PredefinedRegions.ContainsKey(assign.Target.Text))
-                    {
-                        Report(SemanticErrors.PredefinedShadowed, assign.Target.Span, assign.Target.Text);
-                    }
-                }
-
-                list.Add(LengthOf(assign.Value));
-            }
-        }
-    }
-
-    private ulong? LengthOf(AllocationSyntax value)
-    {
-        ulong? RoundUp(ulong? bytes) =>
-            bytes is { } b && b <= ulong.MaxValue - _pageSize ? (b + _pageSize - 1) / _pageSize * _pageSize : null;
-
-        return value switch
-        {
-            AllocationSyntax.Malloc m => Evaluator.Size(m.Size, _pageSize),
-            AllocationSyntax.Calloc c => Evaluator.Size(c.Size, _pageSize),
-            AllocationSyntax.Realloc r => Evaluator.Size(r.Size, _pageSize),
-            AllocationSyntax.Mmap m => RoundUp(Evaluator.Size(m.Size, _pageSize)),
-            AllocationSyntax.ShmGet g => RoundUp(Evaluator.Size(g.Size, _pageSize)),
-            AllocationSyntax.ShmAt a when !_globals.ShmCreated.Contains(a.Key.Value) && _globals.Shm.TryGetValue(a.Key.Value, out var size) => RoundUp(size),
-            AllocationSyntax.MmapFile f when f.Size is not null => RoundUp(Evaluator.Size(f.Size, _pageSize)),
-            AllocationSyntax.MmapFile f when f.Offset is null && _globals.Files.TryGetValue(f.File.Value, out var size) => RoundUp(size),
-            _ => null,
-        };
     }
 
     private void CheckBody(IReadOnlyList<S> body, ProcessScope scope)
@@ -150,11 +94,6 @@ internal sealed class BodyChecker
             case S.Madvise madvise:
                 Region(madvise.Region, scope);
                 Word(madvise.Advice, "madvise advice", Vocabulary.Advices.Keys);
-                if (madvise.Advice.Text == "pageout")
-                {
-                    NotModelled(madvise);
-                }
-
                 break;
             case S.Brk brk when _values.Size(brk.Delta) is > (ulong)long.MaxValue:
                 Report(SemanticErrors.NumberTooLarge, brk.Delta.Span, _text.ToString(brk.Delta.Span));
@@ -180,7 +119,7 @@ internal sealed class BodyChecker
                 break;
             case S.Fork fork:
                 var stack = new OptionChecker(_values).Check(fork.Options, isFork: true, inheritedStack: scope.StackLimit);
-                CheckBody(fork.Body, new ProcessScope(fork.Name.Text, CollectNames(fork.Body, scope.Names), stack));
+                CheckBody(fork.Body, new ProcessScope(fork.Name.Text, _lengths.Collect(fork.Body, scope.Names), stack));
                 break;
             case S.Kill kill:
                 _conditions.Process(kill.Process);
@@ -202,14 +141,6 @@ internal sealed class BodyChecker
                 break;
             case S.Sysctl sysctl:
                 _conditions.Sysctl(sysctl);
-                if (sysctl.Name.Text is "swappiness" or "min_free_kbytes")
-                {
-                    NotModelled(sysctl);
-                }
-
-                break;
-            case S.DropCaches drop:
-                NotModelled(drop);
                 break;
             case S.SetOomScoreAdj adj:
                 _conditions.Process(adj.Process);
@@ -324,9 +255,6 @@ internal sealed class BodyChecker
             Report(SemanticErrors.UnknownWord, word.Span, what, word.Text, Vocabulary.Describe(list), Spelling.Suggestion(word.Text, list));
         }
     }
-
-    private void NotModelled(S statement) =>
-        Report(SemanticErrors.NotModelled, statement.Span, _text.ToString(statement.Span).Trim());
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
         _diagnostics.Report(descriptor, _text, span, args);

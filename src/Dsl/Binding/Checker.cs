@@ -59,6 +59,8 @@ public static class Checker
             machine.Check(setting, source);
         }
 
+        machine.CheckAgainstRam();
+
         var globals = Globals.Collect(syntax, machine.PageSize, diagnostics);
         var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics);
         foreach (var declaration in syntax.Declarations)

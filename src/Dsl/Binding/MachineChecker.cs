@@ -8,15 +8,21 @@ namespace MemScript.Dsl.Binding;
 /// <summary>
 /// Checks machine settings (the block, then each <c>--set</c> override) and
 /// turns them into <see cref="MachineAssignment"/>s. The page size is read
-/// first, because <c>pages</c> in every other size depends on it.
+/// first, because <c>pages</c> in every other size depends on it. Sizes that
+/// must fit in RAM (the kernel's reservation, min_free, the high watermark)
+/// are checked by <see cref="CheckAgainstRam"/> once every setting is read,
+/// against the last value of each, so an override may fix the block.
 /// </summary>
-internal sealed class MachineChecker
+internal sealed partial class MachineChecker
 {
     private readonly DiagnosticBag _diagnostics;
     private readonly List<MachineAssignment> _assignments = new();
     private SourceText _source = null!;
 
     public MachineChecker(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
+
+    /// <summary>LANGUAGE.md's default ram, 64 MiB.</summary>
+    public const ulong DefaultRam = 64UL << 20;
 
     public ulong PageSize { get; private set; } = 4096;
 
@@ -78,16 +84,7 @@ internal sealed class MachineChecker
                 CheckWatermarks(m);
                 break;
             case Setting.Reclaim r:
-                if (Word(r.Policy, "reclaim policy", Vocabulary.ReclaimPolicies) is { } policy)
-                {
-                    Assign("Reclaim", policy, setting);
-                }
-
-                if (r.Seed is not null && Int(r.Seed, "seed", 0, long.MaxValue) is { } seed)
-                {
-                    Assign("ReclaimSeed", seed, setting);
-                }
-
+                CheckReclaim(r);
                 break;
             case Setting.ReclaimFile:
                 Report(SemanticErrors.NotSupportedYet, setting.Span, "a reclaim policy from a C# file");
@@ -156,14 +153,19 @@ internal sealed class MachineChecker
                 }
 
                 break;
+        }
+
+        Forget(key);
+        switch (key)
+        {
             case "ram" when bytes > Limits.MaxRam:
                 Report(SemanticErrors.TooLargeToSimulate, s.Value.Span, "ram", _source.ToString(s.Value.Span), "64 GiB");
                 return;
             case "ram" when bytes < PageSize:
                 Report(SemanticErrors.TooSmall, s.Value.Span, "ram", "one page");
                 return;
-            case "ram" when bytes % PageSize != 0:
-                Report(SemanticErrors.RamNotPageMultiple, s.Value.Span, bytes, PageSize);
+            case "ram" or "swap" when bytes % PageSize != 0:
+                Report(SemanticErrors.NotPageMultiple, s.Value.Span, key, bytes, PageSize);
                 return;
             case "swap" when bytes > Limits.MaxSwap:
                 Report(SemanticErrors.TooLargeToSimulate, s.Value.Span, "swap", _source.ToString(s.Value.Span), "256 GiB");
@@ -183,6 +185,7 @@ internal sealed class MachineChecker
             "top_pad" => "TopPad",
             _ => "Kernel",
         };
+        Remember(key, bytes, s.Value.Span);
         Assign(property, bytes, s);
     }
 
@@ -191,13 +194,10 @@ internal sealed class MachineChecker
         switch (key)
         {
             case "oom" when Word(value, "oom mode", new[] { "modern", "legacy" }) is { } mode:
-                if (mode == "legacy")
-                {
-                    Report(SemanticErrors.NotSupportedYet, setting.Span, "oom legacy");
-                }
-
+                Assign("Oom", new EnumValue("OomMode", mode == "legacy" ? "Legacy" : "Modern"), setting);
                 break;
             case "pagetables" when Word(value, "pagetables mode", new[] { "charged", "free" }) is { } mode:
+                _pageTablesCharged = mode == "charged";
                 Assign("PageTablesCharged", mode == "charged", setting);
                 break;
             case "thp" when Word(value, "thp mode", new[] { "never", "madvise", "always" }) is { } mode:
@@ -215,28 +215,11 @@ internal sealed class MachineChecker
 
                 break;
             case "watermarks" when Word(value, "watermarks mode", new[] { "auto", "off" }) is { } mode:
+                Forget("watermarks high");
+                _derivedWatermarks = mode == "auto";
                 Assign("Watermarks", new EnumValue("WatermarkMode", mode == "auto" ? "Auto" : "Off"), setting);
                 break;
         }
-    }
-
-    private void CheckWatermarks(Setting.Watermarks m)
-    {
-        if (SizeOf(m.Min) is not { } min || SizeOf(m.Low) is not { } low || SizeOf(m.High) is not { } high)
-        {
-            return;
-        }
-
-        if (min > low || low > high)
-        {
-            Report(SemanticErrors.WatermarkOrder, m.Span);
-            return;
-        }
-
-        Assign("Watermarks", new EnumValue("WatermarkMode", "Manual"), m);
-        Assign("WatermarkMin", min, m);
-        Assign("WatermarkLow", low, m);
-        Assign("WatermarkHigh", high, m);
     }
 
     private ulong? SizeOf(SizeSyntax size)
@@ -268,26 +251,7 @@ internal sealed class MachineChecker
 
     private void Assign(string property, object value, Setting setting)
     {
-        WarnIfNotModelled(property, value, setting);
         _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "OvercommitRatio" or "TlbEntries" or "TlbWays" ? (int)l : value, _source, setting.Span));
-    }
-
-    /// <summary>
-    /// Settings of memory pressure (swap, reclaim, watermarks) are accepted and shown, but no reclaim,
-    /// swap-out or OOM kill runs yet: say so (MEMS1032) rather than let them pass silently.
-    /// </summary>
-    private void WarnIfNotModelled(string property, object value, Setting setting)
-    {
-        var inert = property switch
-        {
-            "Swap" => value is ulong bytes && bytes > 0,
-            "Swappiness" or "MinFree" or "Reclaim" or "Watermarks" => true,
-            _ => false,
-        };
-        if (inert)
-        {
-            Report(SemanticErrors.NotModelled, setting.Span, _source.ToString(setting.Span));
-        }
     }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>

@@ -5,7 +5,8 @@ namespace MemScript.Dsl.Binding;
 /// <summary>
 /// The catalogue of semantic diagnostics (the checker), MEMS1000-1999. Each id
 /// is defined here once and listed in docs/diagnostics.md (a test keeps the
-/// two in step). Ids are never reused.
+/// two in step). Ids are never reused: MEMS1032 (memory pressure "has no effect
+/// yet") is retired.
 /// </summary>
 public static class SemanticErrors
 {
@@ -18,7 +19,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor UnknownWord = new("MEMS1004", Error, "unknown {0} '{1}'; expected {2}{3}", "madvise a later");
     public static readonly DiagnosticDescriptor OutOfRange = new("MEMS1005", Error, "{0} must be between {1} and {2}, not {3}", "process p (nice 40) { }");
     public static readonly DiagnosticDescriptor BadPageSize = new("MEMS1006", Error, "page_size must be 4K, 16K or 64K, not {0}", "page_size 8K");
-    public static readonly DiagnosticDescriptor RamNotPageMultiple = new("MEMS1007", Error, "ram ({0} bytes) must be a multiple of the page size ({1} bytes)", "ram 1000");
+    public static readonly DiagnosticDescriptor NotPageMultiple = new("MEMS1007", Error, "{0} ({1} bytes) must be a multiple of the page size ({2} bytes)", "ram 1000");
     public static readonly DiagnosticDescriptor TooLargeToSimulate = new("MEMS1008", Error, "{0} {1} is more than the simulator supports (at most {2})", "ram 1024T");
     public static readonly DiagnosticDescriptor NotSupportedYet = new("MEMS1009", Error, "{0} is not supported yet", "thp always");
     public static readonly DiagnosticDescriptor UndefinedName = new("MEMS1010", Error, "'{0}' is not defined in process '{1}'", "touch nothing");
@@ -44,16 +45,21 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor ForkStart = new("MEMS1030", Error, "a fork has no 'start' option: the child starts when the fork runs", "fork c (start 5ms) { }");
     public static readonly DiagnosticDescriptor ForkPidInRepeat = new("MEMS1031", Error, "a fork inside a repeat cannot have a pid: each iteration would fork another child with pid {0}", "repeat 2 { fork c (pid 9) { } }");
 
-    public static readonly DiagnosticDescriptor NotModelled = new("MEMS1032", Warning, "'{0}' has no effect yet: reclaim, swap and the OOM killer are not modelled; a run that fills RAM stops there", "reclaim clock");
     public static readonly DiagnosticDescriptor UsedBeforeAssigned = new("MEMS1033", Warning, "'{0}' is used before it is assigned: it holds a null region here, and an access to it is an invalid access", "touch a; a = malloc 4K");
+    public static readonly DiagnosticDescriptor MoreThanRam = new("MEMS1034", Error, "{0} ({1} bytes) is more than ram ({2} bytes)", "ram 64M; watermarks min 1M low 2M high 128M");
+    public static readonly DiagnosticDescriptor KernelTakesAllRam = new("MEMS1035", Error, "kernel ({0} bytes) leaves no page of ram ({1} bytes) free", "ram 64M; kernel 64M");
+    public static readonly DiagnosticDescriptor SeedNeedsRandom = new("MEMS1036", Error, "only reclaim random takes a seed, not reclaim {0}", "reclaim fifo seed 3");
+    public static readonly DiagnosticDescriptor WatermarksAboveRam = new("MEMS1037", Warning, "with ram {0} the derived high watermark ({1} pages) is not below the {2} free pages, so every allocation reclaims first; 'watermarks off' gives textbook page replacement", "ram 3 pages; pagetables free");
+    public static readonly DiagnosticDescriptor PageTablesFillRam = new("MEMS1038", Warning, "with ram {0} and page tables charged, {1} free pages cannot hold a process's first page and its 4 page-table pages; 'pagetables free' gives textbook page replacement", "ram 3 pages; watermarks off");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        NumberTooLarge, DuplicateMachine, UnknownSetting, UnknownWord, OutOfRange, BadPageSize, RamNotPageMultiple,
+        NumberTooLarge, DuplicateMachine, UnknownSetting, UnknownWord, OutOfRange, BadPageSize, NotPageMultiple,
         TooLargeToSimulate, NotSupportedYet, UndefinedName, UndefinedFile, UndefinedShm, UndefinedProcess,
         DuplicatePid, DuplicateProcess, RangeOutside, RangeReversed, UnknownField, UnknownSysctl, BadOverride,
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
-        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, NotModelled, UsedBeforeAssigned,
+        NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
+        MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
     };
 }

@@ -1,8 +1,8 @@
 namespace MemScript.Runtime.Mm;
 
-/// <summary>/proc/buddyinfo: the buddy allocator's free blocks (to be written).</summary>
+/// <summary>/proc/buddyinfo: the buddy allocator's free blocks (one zone, see docs/model-notes.md).</summary>
 internal sealed partial class Kernel
 {
     /// <summary>Free blocks of each order 0..10 (the columns of /proc/buddyinfo).</summary>
-    public long[] BuddyFreeBlocks() => throw new NotImplementedException();
+    public long[] BuddyFreeBlocks() => _frames.BuddyBlocks();
 }

@@ -10,7 +10,6 @@ namespace MemScript.Runtime.Sched;
 /// S for the others (sleeping or idle). A process is named by its command
 /// (comm, <c>command "nginx"</c>, else its scenario name) wherever the kernel
 /// prints a name: status <c>Name:</c>, top's and oom_scores' COMMAND.
-/// buddyinfo is not modelled yet.
 /// </summary>
 internal static class Snapshots
 {
@@ -47,7 +46,7 @@ internal static class Snapshots
                 snapshot = ("oom_scores", OomScoresFormatter.Format(OomRows(system)));
                 break;
             default:
-                snapshot = ("/proc/buddyinfo", ["buddyinfo: the buddy allocator is not modelled yet"]);
+                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks()));
                 break;
         }
         system.Add(new TimelineEvent.Snapshot(system.Now, site, snapshot.Title, snapshot.Lines));

@@ -1,0 +1,26 @@
+using MemScript.Runtime.Reporting.Proc;
+using static MemScript.Tests.Runtime.Mm.KernelKit;
+
+namespace MemScript.Tests.Runtime.Reporting;
+
+/// <summary>/proc/buddyinfo against mm/vmstat.c frag_show_print: "Node %d, zone %8s " then "%6lu " per order.</summary>
+public class BuddyinfoFormatterTests
+{
+    [Fact]
+    public void Buddyinfo_PrintsOneNormalZoneLine_WithSixWideColumnsAndTheKernelsTrailingSpace()
+    {
+        var lines = BuddyinfoFormatter.Format([3, 0, 12, 0, 0, 0, 0, 0, 0, 1, 123456]);
+
+        Assert.Equal(["Node 0, zone   Normal      3      0     12      0      0      0      0      0      0      1 123456 "], lines);
+    }
+
+    [Fact]
+    public void Buddyinfo_OfAFresh64MiBMachine_Shows16BlocksOfOrder10()
+    {
+        var kernel = Boot(m => m.Ram = 64UL << 20);
+
+        var lines = BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks());
+
+        Assert.Equal(["Node 0, zone   Normal      0      0      0      0      0      0      0      0      0      0     16 "], lines);
+    }
+}

@@ -1,0 +1,24 @@
+using MemScript.Runtime;
+using MemScript.Tests.Runtime.Scenarios;
+
+namespace MemScript.Tests.Runtime.Reporting;
+
+/// <summary>The <c>buddyinfo</c> statement: a /proc/buddyinfo snapshot of the running machine.</summary>
+public class BuddyinfoSnapshotTests
+{
+    private static IEnumerable<Op> Report(MemScript.Runtime.Proc p)
+    {
+        p.Report(TestScenario.At(3), ReportKind.Buddyinfo, null);
+        yield return Op.Next;
+    }
+
+    [Fact]
+    public void Buddyinfo_InAProcess_ShowsItsPageDirectorySplittingOneMaxOrderBlock()
+    {
+        var result = TestScenario.Run(b => b.Process(TestScenario.At(2), "p", ProcessOptions.Default, Report));
+
+        var snapshot = result.Timeline.OfType<TimelineEvent.Snapshot>().Single();
+        Assert.Equal("/proc/buddyinfo", snapshot.Title);
+        Assert.Equal(["Node 0, zone   Normal      1      1      1      1      1      1      1      1      1      1     15 "], snapshot.Lines);
+    }
+}
