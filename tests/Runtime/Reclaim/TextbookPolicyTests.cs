@@ -172,6 +172,29 @@ public class TextbookPolicyTests
         Assert.Equal([Page(2)], context.Evicted);
     }
 
+    [Fact]
+    public void Opt_PrefetchedPageUsedLater_IsKeptOverAPageUsedLast()
+    {
+        // page 9 comes in by read-around and is used next: page 2, used last, goes instead
+        PageTrace? future = null;
+        FakeReclaimContext context = null!;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var table = new FrameTable(3, 0);
+            context = new FakeReclaimContext(table, new OptPolicy(table, future));
+            context.Touch(Page(1));
+            context.Prefetch(Page(9));
+            context.Touch(Page(2));
+            context.Touch(Page(3));   // full: evicts one of 1, 9, 2
+            context.Touch(Page(9));
+            context.Touch(Page(1));
+            context.Touch(Page(2));
+            future = ((OptPolicy)context.Policy).Recorded;
+        }
+
+        Assert.Equal(Page(2), context.Evicted[0]);
+    }
+
     private static int[] ReferenceString(int seed, int length, int pages)
     {
         var random = new Random(seed);

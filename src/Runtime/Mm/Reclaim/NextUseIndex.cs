@@ -4,10 +4,15 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// Answers "when is this page used next?" for <c>reclaim opt</c>'s replay.
 /// Built once from the <see cref="PageTrace"/>: every distinct page key gets
 /// a number, and the positions of each key's accesses are stored together in
-/// ascending order (counting sort: two passes, three arrays). Each key keeps
-/// a cursor into its positions; since the replay only moves forward, a query
-/// moves the cursor forward too, so all the queries of a run cost O(trace)
-/// in all.
+/// ascending order (counting sort: two passes, three arrays). The index is
+/// immutable and built once per trace (<see cref="PageTrace.NextUses"/>); a
+/// replay keeps one cursor per key (<see cref="NewCursors"/>) into its
+/// positions. The replay only moves forward, so a query moves its cursor
+/// forward too, and all the queries of a run cost O(trace) in all. The
+/// common case needs no cursor: when the replay's access t is the recorded
+/// access t (same key), the answer is read from two arrays in trace order
+/// (the key at t, the next position of that key), which the replay walks
+/// sequentially, cache-friendly.
 /// </summary>
 internal sealed class NextUseIndex
 {
@@ -15,12 +20,15 @@ internal sealed class NextUseIndex
     public const int Never = int.MaxValue;
 
     private readonly Dictionary<PageKey, int> _ids = [];
+    private readonly PageTrace _trace;
     private readonly int[] _start;      // key id -> first index into _positions (id + 1 -> end)
     private readonly int[] _positions;
-    private readonly int[] _cursor;
+    private readonly int[] _idAt;
+    private readonly int[] _nextAt;
 
     public NextUseIndex(PageTrace trace)
     {
+        _trace = trace;
         var ids = new int[trace.Count];
         for (var t = 0; t < trace.Count; t++)
         {
@@ -45,35 +53,68 @@ internal sealed class NextUseIndex
             _start[id + 1] += _start[id];
         }
 
-        _cursor = (int[])_start.Clone();
+        var next = (int[])_start.Clone();
         _positions = new int[trace.Count];
         for (var t = 0; t < ids.Length; t++)
         {
-            _positions[_cursor[ids[t]]++] = t;
+            _positions[next[ids[t]]++] = t;
         }
 
-        Array.Copy(_start, _cursor, _cursor.Length);
+        _idAt = ids;
+        _nextAt = new int[ids.Length];
+        var later = new int[_ids.Count];
+        Array.Fill(later, Never);
+        for (var t = ids.Length - 1; t >= 0; t--)
+        {
+            _nextAt[t] = later[ids[t]];
+            later[ids[t]] = t;
+        }
     }
+
+    /// <summary>How many distinct keys the trace has (key numbers are 0 .. Keys-1).</summary>
+    public int Keys => _ids.Count;
+
+    /// <summary>The number of the key accessed at <paramref name="position"/>.</summary>
+    public int IdAt(int position) => _idAt[position];
+
+    /// <summary>Fresh cursors for a replay: every key at its first recorded access.</summary>
+    public int[] NewCursors() => (int[])_start.Clone();
 
     /// <summary>The key's number, or -1 for a page the trace never accessed.</summary>
     public int IdOf(in PageKey key) => _ids.TryGetValue(key, out var id) ? id : -1;
 
+    /// <summary>
+    /// The key's number when the replay is at access <paramref name="t"/>: the
+    /// recorded access t itself when it is this key (a page faulted in by that
+    /// access), else looked up.
+    /// </summary>
+    public int IdOf(in PageKey key, int t) => (uint)t < (uint)_idAt.Length && _trace[t] == key ? _idAt[t] : IdOf(key);
+
+    /// <summary>The first access of key <paramref name="id"/> after the access at <paramref name="t"/>.</summary>
+    public int NextAfter(int[] cursors, int id, int t) =>
+        (uint)t < (uint)_idAt.Length && _idAt[t] == id ? _nextAt[t] : FirstAtOrAfter(cursors, id, t + 1);
+
     /// <summary>The first access of key <paramref name="id"/> at position <paramref name="t"/> or later; <see cref="Never"/> if none.</summary>
-    public int FirstAtOrAfter(int id, int t)
+    public int FirstAtOrAfter(int[] cursors, int id, int t)
     {
         if (id < 0)
         {
             return Never;
         }
 
+        if ((uint)t < (uint)_idAt.Length && _idAt[t] == id)
+        {
+            return t;
+        }
+
         var end = _start[id + 1];
-        var i = _cursor[id];
+        var i = cursors[id];
         while (i < end && _positions[i] < t)
         {
             i++;
         }
 
-        _cursor[id] = i;
+        cursors[id] = i;
         return i < end ? _positions[i] : Never;
     }
 }

@@ -7,32 +7,39 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// pass 1 (future == null): evict as exact LRU; Accessed(p): trace.record(key(p))
 ///                          (key = anon (mm, vpn) or (object, offset), from the frame)
 /// pass 2 (future given):   t = number of accesses so far
-///   Added(p):    next[p] = first use of key(p) at or after t   (never -> infinity)
-///                heap.insert(p)
+///   Added(p):    next[p] = first use of key(p) at or after t   (none: never)
 ///   Accessed(p): next[p] = first use of key(p) after t; t++
-///   Removed(p):  heap.remove(p)
-///   Reclaim(n):  repeat: p = heap.top   // furthest next use; ties: added first
-///                    if canEvict(p) and evict(p): freed++
-///                    else set p aside (put back afterwards)
+///   Reclaim(n):  victims, in order: the pages never used again (the one
+///                whose last use came first, first), then the pages by next
+///                use, furthest first; a page that cannot go is passed over
 /// </code>
-/// Next uses come from a <see cref="NextUseIndex"/> (positions per key,
-/// cursors that only move forward) and the heap is indexed, so a
-/// million-access run costs O(n log frames). Pages added without an access
-/// (fault-around, read-ahead) get their first use at or after t, as any page.
-/// If the second pass ever strays from the first, a page's next use is still
-/// its key's next recorded position: the choice degrades, never fails.
+/// Every page with a future use is a distinct trace position (a position
+/// belongs to one key, a key to at most one frame), so the resident pages are
+/// a set of positions: a <see cref="PositionSet"/> bitmap. An access moves
+/// one bit (O(1)); the furthest next use is the highest bit (a few
+/// leading-zero counts); the position names its key and the key its frame.
+/// Pages never used again wait in a queue. Next uses come from the trace's
+/// <see cref="NextUseIndex"/> (built once; this replay's cursors only move
+/// forward). Pages added without an access (fault-around, read-ahead) get
+/// their first use at or after t, as any page. If the second pass ever
+/// strays from the first, a page's next use is still its key's next recorded
+/// position: the choice degrades, never fails.
 /// </summary>
 internal sealed class OptPolicy : IReclaimPolicy
 {
+    private const int NotResident = -1;
+
     private readonly FrameTable _frames;
     private readonly PageTrace? _recording;
     private readonly PfnQueue _lru = new();
     private readonly NextUseIndex? _future;
-    private readonly OptHeap _heap = new();
+    private readonly int[] _cursors = [];
+    private readonly int[] _frameOfKey = [];
+    private readonly PositionSet? _nextUses;
+    private readonly PfnQueue _neverAgain = new();
     private int[] _keyId = [];
-    private int[] _setAside = new int[16];
+    private int[] _nextUse = [];
     private int _now;
-    private long _added;
 
     public OptPolicy(FrameTable frames, PageTrace? future)
     {
@@ -40,11 +47,14 @@ internal sealed class OptPolicy : IReclaimPolicy
         if (future is null)
         {
             _recording = new PageTrace();
+            return;
         }
-        else
-        {
-            _future = new NextUseIndex(future);
-        }
+
+        _future = future.NextUses;
+        _cursors = _future.NewCursors();
+        _frameOfKey = new int[_future.Keys];
+        Array.Fill(_frameOfKey, -1);
+        _nextUses = new PositionSet(future.Count);
     }
 
     public string Name => "opt";
@@ -63,9 +73,20 @@ internal sealed class OptPolicy : IReclaimPolicy
         }
 
         PfnArrays.Cover(ref _keyId, pfn, -1);
-        var id = _future.IdOf(PageKey.Of(_frames[pfn]));
+        PfnArrays.Cover(ref _nextUse, pfn, NotResident);
+        var id = _future.IdOf(PageKey.Of(_frames[pfn]), _now);
+        if (id >= 0 && _frameOfKey[id] >= 0)
+        {
+            id = -1;   // the key is in another frame already (a pass that strayed): this copy has no future
+        }
+
         _keyId[pfn] = id;
-        _heap.Insert(pfn, _future.FirstAtOrAfter(id, _now), _added++);
+        if (id >= 0)
+        {
+            _frameOfKey[id] = pfn;
+        }
+
+        Place(pfn, _future.FirstAtOrAfter(_cursors, id, _now));
     }
 
     public void Removed(int pfn)
@@ -76,10 +97,20 @@ internal sealed class OptPolicy : IReclaimPolicy
             {
                 _lru.Remove(pfn);
             }
+
+            return;
         }
-        else if (_heap.Contains(pfn))
+
+        if ((uint)pfn >= (uint)_nextUse.Length || _nextUse[pfn] == NotResident)
         {
-            _heap.Remove(pfn);
+            return;
+        }
+
+        Unplace(pfn);
+        _nextUse[pfn] = NotResident;
+        if (_keyId[pfn] >= 0)
+        {
+            _frameOfKey[_keyId[pfn]] = -1;
         }
     }
 
@@ -96,9 +127,10 @@ internal sealed class OptPolicy : IReclaimPolicy
             return;
         }
 
-        if (_heap.Contains(pfn))
+        if ((uint)pfn < (uint)_nextUse.Length && _nextUse[pfn] != NotResident)
         {
-            _heap.Update(pfn, _future.FirstAtOrAfter(_keyId[pfn], _now + 1));
+            Unplace(pfn);
+            Place(pfn, _future.NextAfter(_cursors, _keyId[pfn], _now));
         }
 
         _now++;
@@ -111,32 +143,52 @@ internal sealed class OptPolicy : IReclaimPolicy
             return _lru.EvictFromHead(context, nrToReclaim);
         }
 
-        int reclaimed = 0, scanned = 0, setAside = 0;
-        while (reclaimed < nrToReclaim && _heap.Count > 0)
+        var tally = _neverAgain.EvictFromHead(context, nrToReclaim);
+        int reclaimed = tally.Reclaimed, scanned = tally.Scanned;
+        var limit = int.MaxValue;
+        while (reclaimed < nrToReclaim)
         {
-            var pfn = _heap.Top;
+            var position = _nextUses!.HighestAtOrBelow(limit);
+            if (position < 0)
+            {
+                break;
+            }
+
+            var pfn = _frameOfKey[_future.IdAt(position)];
             scanned++;
+            limit = position - 1;
             if (context.CanEvict(pfn) && context.Evict(pfn))
             {
                 reclaimed++;
-                if (_heap.Contains(pfn))
-                {
-                    _heap.Remove(pfn);
-                }
-
-                continue;
+                Removed(pfn);   // no-op when the kernel already told us
             }
-
-            _heap.Remove(pfn);
-            PfnArrays.Cover(ref _setAside, setAside, 0);
-            _setAside[setAside++] = pfn;
-        }
-
-        for (var i = 0; i < setAside; i++)
-        {
-            _heap.Reinsert(_setAside[i]);
         }
 
         return new ReclaimTally(reclaimed, scanned);
+    }
+
+    private void Place(int pfn, int nextUse)
+    {
+        _nextUse[pfn] = nextUse;
+        if (nextUse == NextUseIndex.Never)
+        {
+            _neverAgain.AddTail(pfn);
+        }
+        else
+        {
+            _nextUses!.Add(nextUse);
+        }
+    }
+
+    private void Unplace(int pfn)
+    {
+        if (_nextUse[pfn] == NextUseIndex.Never)
+        {
+            _neverAgain.Remove(pfn);
+        }
+        else
+        {
+            _nextUses!.Remove(_nextUse[pfn]);
+        }
     }
 }

@@ -12,13 +12,18 @@ namespace MemScript.Runtime.Mm.Reclaim;
 internal sealed class PageTrace
 {
     private PageKey[] _keys = new PageKey[1024];
+    private NextUseIndex? _nextUses;
 
     public int Count { get; private set; }
 
     public PageKey this[int position] => _keys[position];
 
+    /// <summary>The next-use index of the trace, built on first use (after recording ends).</summary>
+    public NextUseIndex NextUses => _nextUses ??= new NextUseIndex(this);
+
     public void Record(in PageKey key)
     {
+        _nextUses = null;
         if (Count == _keys.Length)
         {
             Array.Resize(ref _keys, _keys.Length * 2);
