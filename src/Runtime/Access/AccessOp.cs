@@ -14,7 +14,8 @@ namespace MemScript.Runtime.Access;
 /// that is inside the region, in order, then the first address outside it is
 /// the invalid access: <c>SIGSEGV at ADDR (range outside b: b[..768K] on 512 KiB)</c>. A major fault's disk
 /// read (80 us) is a wait, not CPU time: the process blocks for it and the
-/// op resumes at the next access when it wakes, while others run.
+/// op resumes at the next access when it wakes, while others run. A fault
+/// that leaves kswapd wanted ends the slice, so kswapd preempts.
 /// An access whose fault got the process OOM-killed (<see cref="FaultResult.OomKilled"/>)
 /// ends the statement: the killer already wrote its row (<c>oom-killed</c>).
 /// Allocation-free per access.
@@ -92,6 +93,12 @@ internal sealed class AccessOp : Op
             {
                 Commit(clock, now - start, done);
                 return Fault(address, result);
+            }
+            if (result != FaultResult.Hit && kernel.KswapdWanted)
+            {
+                // The fault woke kswapd: it preempts, and this op resumes after it.
+                Commit(clock, now - start, done);
+                return false;
             }
         }
         Commit(clock, now - start, done);

@@ -15,6 +15,12 @@ namespace MemScript.Runtime.Sched;
 /// busy one). When nothing is runnable the clock jumps to the next start,
 /// wake-up or event. The run ends when no task is runnable, sleeping or
 /// waiting to start and no event is pending.
+/// A kernel thread registered with <see cref="AddKernelThread"/> (kswapd0)
+/// preempts: when it becomes runnable it gets the CPU at the next scheduling
+/// point (the running op stops after the fault that woke it, see
+/// <see cref="Access.AccessOp"/>), runs a quantum at most, and the task it
+/// interrupted then resumes with the rest of its turn, as a woken kernel
+/// thread preempts a user task under CFS.
 /// </summary>
 internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
 {
@@ -24,6 +30,9 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     private int _lastPid = int.MinValue;
     private ISchedTask? _current;
     private long _turnEndNs;
+    private ISchedTask? _kernelThread;
+    private ISchedTask? _interrupted;
+    private long _interruptedRemainingNs;
 
     public IReadOnlyList<ISchedTask> Tasks => _tasks;
 
@@ -35,6 +44,13 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
         while (index > 0 && _tasks[index - 1].Pid > task.Pid)
             index--;
         _tasks.Insert(index, task);
+    }
+
+    /// <summary>Adds a kernel thread: a task that preempts the others whenever it is runnable.</summary>
+    public void AddKernelThread(ISchedTask task)
+    {
+        _kernelThread = task;
+        Add(task);
     }
 
     public void At(long timeNs, Action fire)
@@ -54,6 +70,23 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 _current = null;
             if (FireDueEvents())
                 continue;
+            if (_kernelThread is { RunState: TaskRunState.Runnable } thread && _current != thread)
+            {
+                _interrupted = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
+                _interruptedRemainingNs = _turnEndNs - clock.NowNs;
+                _current = thread;
+                _turnEndNs = clock.NowNs + Math.Max(1, quantumNs());
+            }
+            else if (_current == _kernelThread && _current is not { RunState: TaskRunState.Runnable } && _interrupted != null)
+            {
+                var resumed = _interrupted;
+                _interrupted = null;
+                if (resumed.RunState == TaskRunState.Runnable)
+                {
+                    _current = resumed;
+                    _turnEndNs = clock.NowNs + _interruptedRemainingNs;
+                }
+            }
             var next = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
             if (next == null)
             {

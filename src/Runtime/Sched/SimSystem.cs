@@ -29,7 +29,7 @@ internal sealed class SimSystem
         OomKiller = new OomKiller(this);
         kernel.OomHost = OomKiller;
         Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
-        Scheduler.Add(Kswapd);
+        Scheduler.AddKernelThread(Kswapd);
     }
 
     /// <summary>The OOM killer the kernel calls (<see cref="Kernel.OomHost"/>).</summary>
