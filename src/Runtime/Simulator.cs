@@ -19,7 +19,9 @@ namespace MemScript.Runtime;
 /// With <c>reclaim opt</c> the scenario runs twice: the first pass records
 /// the order of page accesses, the second evicts with that knowledge of the
 /// future and is the one reported.
-/// A run that stops (kernel panic, work limit) closes the statements in
+/// A kernel panic is how the simulated machine ended, not a failure of the
+/// tool: the top-level reports and expectations are taken at the panic, and
+/// the run passes when they hold. A run that stops (kernel panic, work limit) closes the statements in
 /// progress: each gets its row with what it did so far and detail <c>stopped</c>.
 /// kswapd's row counting its unlisted wake-ups is added when the run ends.
 /// The report's machine is the machine as declared, taken before any
@@ -64,8 +66,12 @@ public static class Simulator
             outcome = RunOutcome.KernelPanic;
             message = e.Message;
             EndOpenStatements(system);
-            system?.Add(new TimelineEvent.Kernel(system.Now, Site.None, 0, "kernel", [OomKillLines.Panic]));
-            system?.Kswapd.Summarize();
+            if (system != null)
+            {
+                system.Add(new TimelineEvent.Kernel(system.Now, Site.None, 0, "kernel", [OomKillLines.Panic]));
+                system.Kswapd.Summarize();
+                Finish(system, builder.Declarations);
+            }
         }
         catch (WorkLimitExceededException e)
         {

@@ -39,7 +39,7 @@ public static class PipelineSnapshotRunner
 
     private static string FailureNote(MemScript.Runtime.SimulationResult result)
     {
-        if (result.Outcome != MemScript.Runtime.RunOutcome.Completed)
+        if (result.Outcome is not (MemScript.Runtime.RunOutcome.Completed or MemScript.Runtime.RunOutcome.KernelPanic))
             return $"run ended {result.Outcome}: {result.OutcomeMessage}";
         var failedExpectations = result.Expectations.Count(e => !e.Passed);
         var failedChecks = result.SelfChecks.Count(c => !c.Ok);

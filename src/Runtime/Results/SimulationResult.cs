@@ -21,8 +21,8 @@ public sealed record SimulationResult(
     RunOutcome Outcome,
     string? OutcomeMessage)
 {
-    /// <summary>True when every expectation passed and the run completed.</summary>
-    public bool Passed => Outcome == RunOutcome.Completed && Expectations.All(e => e.Passed) && SelfChecks.All(c => c.Ok);
+    /// <summary>True when the run completed (or the simulated kernel panicked), every expectation passed and the self-checks held.</summary>
+    public bool Passed => Outcome is RunOutcome.Completed or RunOutcome.KernelPanic && Expectations.All(e => e.Passed) && SelfChecks.All(c => c.Ok);
 }
 
 /// <summary>How a run ended.</summary>
