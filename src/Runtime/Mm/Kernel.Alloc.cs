@@ -29,6 +29,13 @@ internal sealed partial class Kernel
     private bool _kswapdWanted;
 
     /// <summary>
+    /// pgdat->kswapd_failures: kswapd runs in a row that reclaimed nothing.
+    /// At <see cref="MaxReclaimRetries"/> the node is hopeless and wakeups are
+    /// ignored until some reclaim makes progress again.
+    /// </summary>
+    private int _kswapdFailures;
+
+    /// <summary>
     /// Makes <paramref name="pages"/> frames available to <paramref name="requesterMm"/>
     /// (-1: the kernel), reclaiming and calling the OOM killer as needed; the
     /// reclaim cost is added to <paramref name="costNs"/>. False when the OOM
@@ -65,7 +72,7 @@ internal sealed partial class Kernel
                     return true;
                 }
 
-                _kswapdWanted = true;
+                _kswapdWanted |= _kswapdFailures < MaxReclaimRetries;
                 if (after >= _watermarks.Min)
                 {
                     return true;
@@ -79,6 +86,7 @@ internal sealed partial class Kernel
             if (tally.Reclaimed > 0)
             {
                 failures = 0;
+                _kswapdFailures = 0;
                 continue;
             }
 

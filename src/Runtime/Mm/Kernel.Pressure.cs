@@ -10,7 +10,9 @@ namespace MemScript.Runtime.Mm;
 /// below the low watermark; the kswapd task runs while it is true.</item>
 /// <item><see cref="KswapdReclaimBatch"/>: one batch (32 pages, SWAP_CLUSTER_MAX)
 /// of background reclaim; clears <see cref="KswapdWanted"/> once free memory
-/// reaches the high watermark, or when a batch made no progress.</item>
+/// reaches the high watermark, or when a batch made no progress. After 16
+/// runs in a row without progress (kswapd_failures) the node is hopeless:
+/// allocations stop waking kswapd until some reclaim frees a page again.</item>
 /// <item><see cref="RecomputeWatermarks"/> after <c>sysctl vm.min_free_kbytes</c>.</item>
 /// <item><see cref="DropCaches"/>: echo 1 &gt; /proc/sys/vm/drop_caches.</item>
 /// </list>
@@ -30,6 +32,15 @@ internal sealed partial class Kernel
         var tally = _frames.FreeFrames >= _watermarks.High
             ? default
             : ReclaimPass(SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
+        if (tally.Reclaimed > 0)
+        {
+            _kswapdFailures = 0;
+        }
+        else if (_frames.FreeFrames < _watermarks.High)
+        {
+            _kswapdFailures++;
+        }
+
         if (_frames.FreeFrames >= _watermarks.High || tally.Reclaimed == 0)
         {
             _kswapdWanted = false;
