@@ -1,3 +1,4 @@
+using MemScript.Runtime.Mm;
 namespace MemScript.Runtime.Sched;
 
 /// <summary>
@@ -37,9 +38,9 @@ internal static class LegacyBadness
         var cpuTime = cpuTimeNs / CpuUnitNs;
         var runTime = Math.Max(0, runTimeNs) / RunUnitNs;
         if (cpuTime > 0)
-            points /= IntSqrt(cpuTime);
+            points /= Watermarks.IntSqrt(cpuTime);
         if (runTime > 0)
-            points /= IntSqrt(IntSqrt(runTime));
+            points /= Watermarks.IntSqrt(Watermarks.IntSqrt(runTime));
         if (nice > 0)
             points *= 2;
         if (root)
@@ -53,19 +54,6 @@ internal static class LegacyBadness
         else if (oomAdj < 0)
             points >>= -oomAdj;
         return points;
-    }
-
-    /// <summary>The kernel's int_sqrt: the largest r with r * r &lt;= x.</summary>
-    public static long IntSqrt(long x)
-    {
-        if (x <= 1)
-            return Math.Max(0, x);
-        var r = (long)Math.Sqrt(x);
-        while (r * r > x)
-            r--;
-        while ((r + 1) * (r + 1) <= x)
-            r++;
-        return r;
     }
 
     /// <summary>The oom_adj a /proc read shows for an oom_score_adj (1000 reads 15, -1000 reads -17).</summary>

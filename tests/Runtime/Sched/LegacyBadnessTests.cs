@@ -53,5 +53,5 @@ public class LegacyBadnessTests
     [InlineData(15, 3)]
     [InlineData(16, 4)]
     [InlineData(1_000_000, 1000)]
-    public void IntSqrt_IsTheFloor(long x, long root) => Assert.Equal(root, LegacyBadness.IntSqrt(x));
+    public void IntSqrt_IsTheFloor(long x, long root) => Assert.Equal(root, MemScript.Runtime.Mm.Watermarks.IntSqrt(x));
 }
