@@ -25,6 +25,9 @@ internal sealed class AtEvents(SimSystem system) : Events
     {
         var page = Kernel.PageSize;
         var pages = (long)((bytes + page - 1) / page);
+        // Said first: when the kernel cannot find the memory, the OOM lines and
+        // the panic follow this row.
+        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes + (ulong)pages * page)} pinned in all)");
         system.OomKiller.KernelSite = site;
         try
         {
@@ -35,7 +38,6 @@ internal sealed class AtEvents(SimSystem system) : Events
             system.OomKiller.KernelSite = Site.None;
         }
         system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
-        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
         // The reclaim it took is the CPU's time too.
         system.Clock.Advance(system.Kernel.LastSyscallCostNs);
     }
@@ -43,15 +45,19 @@ internal sealed class AtEvents(SimSystem system) : Events
     public override void Release(Site site, ulong bytes)
     {
         var page = Kernel.PageSize;
-        system.Kernel.UnpinKernelPages((long)((bytes + page - 1) / page));
+        var asked = (long)((bytes + page - 1) / page);
+        var given = system.Kernel.UnpinKernelPages(asked);
         system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
-        Say(site, $"release: the kernel unpins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes)} pinned in all)");
+        var what = given == asked
+            ? Units.Size(bytes)
+            : $"{Units.Size((ulong)given * page)} (of {Units.Size(bytes)} asked: only that much was pinned)";
+        Say(site, $"release: the kernel unpins {what} ({Units.Size(system.PinnedBytes)} pinned in all)");
     }
 
     public override void DropCaches(Site site)
     {
         var pages = system.Kernel.DropCaches();
-        Say(site, $"drop_caches: {pages} clean page-cache {(pages == 1 ? "page" : "pages")} dropped ({Units.Size((ulong)pages * Kernel.PageSize)})");
+        Say(site, $"drop_caches: {pages} clean page-cache {(pages == 1 ? "page" : "pages")} dropped ({Units.Size((ulong)pages * Kernel.PageSize)}); mapped and dirty pages stay");
     }
 
     public override void Sysctl(Site site, string name, long value)
@@ -59,7 +65,18 @@ internal sealed class AtEvents(SimSystem system) : Events
         var known = SysctlSettings.Apply(system.Machine, name, value);
         if (known && SysctlSettings.ChangesWatermarks(name))
             system.Kernel.RecomputeWatermarks();
-        Say(site, known ? $"sysctl {name} = {value}" : $"sysctl {name}: not modelled yet");
+        if (!known)
+        {
+            Say(site, $"sysctl {name}: not modelled yet");
+            return;
+        }
+        if (SysctlSettings.ChangesWatermarks(name))
+        {
+            var (min, low, high) = system.Kernel.WatermarkPages;
+            Say(site, $"sysctl {name} = {value}: watermarks min {min} low {low} high {high} pages");
+            return;
+        }
+        Say(site, $"sysctl {name} = {value}");
     }
 
     public override void Kill(Site site, string process)

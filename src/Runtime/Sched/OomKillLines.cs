@@ -26,7 +26,7 @@ internal static class OomKillLines
 
     public static void ModernHeader(List<string> lines, ProcessTask? requester, IReadOnlyList<ProcessTask> tasks, IReadOnlyList<ProcessTask> all)
     {
-        var gfp = requester == null ? "0xcc0(GFP_KERNEL)" : "0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)";
+        var gfp = requester == null ? "0xcc0(GFP_KERNEL)" : "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)";
         lines.Add($"{requester?.Command ?? KernelWorker} invoked oom-killer: gfp_mask={gfp}, order=0, oom_score_adj={(requester?.OomScoreAdj ?? 0).ToString(Ci)}");
         lines.Add("Tasks state (memory values in pages):");
         lines.Add(TableHeader);
