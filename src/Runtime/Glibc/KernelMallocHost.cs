@@ -3,7 +3,13 @@ using MemScript.Runtime.Sched;
 
 namespace MemScript.Runtime.Glibc;
 
-/// <summary>The malloc model's view of a running process: brk, mmap and memory accesses go to the kernel, costs to the clock.</summary>
+/// <summary>
+/// The malloc model's view of a running process: brk, mmap and memory
+/// accesses go to the kernel, costs to the clock. Once the mm is gone (the
+/// OOM killer took it in the middle of a library call) nothing reaches the
+/// kernel any more: brk stays where it was, mmap fails, munmap and accesses
+/// do nothing, and no syscall time is charged.
+/// </summary>
 internal sealed class KernelMallocHost(ProcessTask task) : IMallocHost
 {
     public ulong PageSize => task.Kernel.Machine.PageSize;
@@ -12,8 +18,15 @@ internal sealed class KernelMallocHost(ProcessTask task) : IMallocHost
 
     public ulong CurrentBrk => task.Kernel.Brk(task.Mm);
 
+    private bool MmGone => !task.Kernel.IsAlive(task.Mm);
+
     public ulong SetBrk(ulong newBrk)
     {
+        if (MmGone)
+        {
+            return CurrentBrk;
+        }
+
         var result = task.Kernel.SetBrk(task.Mm, newBrk);
         task.ChargeSyscall();
         return result;
@@ -21,6 +34,11 @@ internal sealed class KernelMallocHost(ProcessTask task) : IMallocHost
 
     public ulong Mmap(ulong length)
     {
+        if (MmGone)
+        {
+            return 0;
+        }
+
         var request = new MmapRequest(length, MapKind.AnonPrivate, Read: true, Write: true, Exec: false);
         var address = task.Kernel.Mmap(task.Mm, request, out var error);
         task.ChargeSyscall();
@@ -29,11 +47,28 @@ internal sealed class KernelMallocHost(ProcessTask task) : IMallocHost
 
     public void Munmap(ulong address, ulong length)
     {
+        if (MmGone)
+        {
+            return;
+        }
+
         task.Kernel.Munmap(task.Mm, address, length);
         task.ChargeSyscall();
     }
 
-    public void Write(ulong address) => task.LibraryAccess(address, AccessKind.Write);
+    public void Write(ulong address)
+    {
+        if (!MmGone)
+        {
+            task.LibraryAccess(address, AccessKind.Write);
+        }
+    }
 
-    public void Read(ulong address) => task.LibraryAccess(address, AccessKind.Read);
+    public void Read(ulong address)
+    {
+        if (!MmGone)
+        {
+            task.LibraryAccess(address, AccessKind.Read);
+        }
+    }
 }

@@ -41,8 +41,12 @@ internal sealed partial class Kernel
     /// reclaim cost is added to <paramref name="costNs"/>. False when the OOM
     /// killer chose the requester itself: its memory is gone, the operation stops.
     /// Throws <see cref="OutOfMemoryPanicException"/> when nothing can be freed.
+    /// Pages above <paramref name="mandatory"/> are wanted but optional (a
+    /// read-around window, allocated as readahead does with __GFP_NORETRY):
+    /// once a reclaim pass makes no progress the reservation shrinks to the
+    /// mandatory pages, and the caller takes only what is free.
     /// </summary>
-    private bool Reserve(int requesterMm, long pages, ref long costNs)
+    private bool Reserve(int requesterMm, long pages, ref long costNs, long mandatory = long.MaxValue)
     {
         if (pages <= 0)
         {
@@ -90,6 +94,12 @@ internal sealed partial class Kernel
                 continue;
             }
 
+            if (pages > mandatory)
+            {
+                pages = mandatory;
+                continue;
+            }
+
             if (++failures < MaxReclaimRetries)
             {
                 continue;
@@ -134,10 +144,13 @@ internal sealed partial class Kernel
     /// The most frames a fault may take: the page tables it lacks, plus a new
     /// page (a write, a COW copy, a swap-in, a new shmem page) or the missing
     /// pages of the read-around window on a file miss. A read that maps the
-    /// zero page or a cached page takes none.
+    /// zero page or a cached page takes none. <paramref name="optional"/> is
+    /// the part of it the read-around window may do without (all but the
+    /// faulting page).
     /// </summary>
-    private long FaultNeed(AddressSpace m, Vma vma, ulong va, AccessKind kind)
+    private long FaultNeed(AddressSpace m, Vma vma, ulong va, AccessKind kind, out long optional)
     {
+        optional = 0;
         var tables = MissingTables(m, va);
         var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf : tables == 0 ? m.Tables.FindLeaf(va) : null;
         var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
@@ -157,6 +170,7 @@ internal sealed partial class Kernel
                 var miss = page < file.PageCount && file.Pages[page] <= 0
                     ? _cache.MissingInWindow(file, page, vma.Advice, _readaheadPages)
                     : 0;
+                optional = Math.Max(0, miss - 1);
                 return tables + miss + (write && !vma.Shared ? 1 : 0);
             default:
                 var shmemPage = (long)vma.ObjectPage(va);

@@ -129,15 +129,15 @@ internal sealed partial class Kernel
     {
         // Reclaim may evict what the fault was about to find (a cached file
         // page becomes a read-around miss): reserve until the need is stable.
-        var need = FaultNeed(m, vma, va, kind);
+        var need = FaultNeed(m, vma, va, kind, out var optional);
         while (true)
         {
-            if (!Reserve(m.Id, need, ref costNs) || !m.Alive)
+            if (!Reserve(m.Id, need, ref costNs, need - optional) || !m.Alive)
             {
                 return FaultResult.OomKilled;
             }
 
-            var again = FaultNeed(m, vma, va, kind);
+            var again = FaultNeed(m, vma, va, kind, out optional);
             if (again <= need)
             {
                 break;

@@ -24,7 +24,12 @@ internal sealed partial class Kernel
         var major = pfn < 0;
         if (major)
         {
-            _cache.ReadAround(file, page, vma.Advice, _readaheadPages);
+            // Readahead takes what is free above the min watermark (reclaim may
+            // have left less than the window); the faulting page and a private
+            // copy of it come first.
+            var floor = Machine.Watermarks == WatermarkMode.Off ? 0 : _watermarks.Min;
+            var spare = _frames.FreeFrames - floor - 1 - (kind == AccessKind.Write && !vma.Shared ? 1 : 0);
+            _cache.ReadAround(file, page, vma.Advice, _readaheadPages, spare);
             pfn = _cache.Lookup(file, page);
         }
 

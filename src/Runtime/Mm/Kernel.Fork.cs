@@ -21,6 +21,12 @@ internal sealed partial class Kernel
     public int Fork(int mm)
     {
         var parent = _mms[mm];
+        LastSyscallCostNs = 0;
+        if (!parent.Alive)
+        {
+            return -1;
+        }
+
         long cost = 0;
         var reserved = Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables : 0, ref cost);
         LastSyscallCostNs = cost;

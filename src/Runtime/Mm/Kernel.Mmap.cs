@@ -115,7 +115,7 @@ internal sealed partial class Kernel
     {
         LastSyscallCostNs = 0;
         var m = _mms[mm];
-        if ((address & (PageSize - 1)) != 0 || length == 0 || address + PageAlign(length) > UserSpaceEnd)
+        if ((address & (PageSize - 1)) != 0 || length == 0 || address + PageAlign(length) > UserSpaceEnd || !m.Alive)
         {
             return Errno.EINVAL;
         }

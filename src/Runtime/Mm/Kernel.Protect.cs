@@ -20,7 +20,7 @@ internal sealed partial class Kernel
     {
         LastSyscallCostNs = 0;
         var m = _mms[mm];
-        if ((address & (PageSize - 1)) != 0)
+        if ((address & (PageSize - 1)) != 0 || !m.Alive)
         {
             return Errno.EINVAL;
         }
@@ -76,7 +76,7 @@ internal sealed partial class Kernel
     {
         LastSyscallCostNs = 0;
         var m = _mms[mm];
-        if ((address & (PageSize - 1)) != 0)
+        if ((address & (PageSize - 1)) != 0 || !m.Alive)
         {
             return Errno.EINVAL;
         }

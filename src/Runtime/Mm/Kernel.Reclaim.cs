@@ -15,7 +15,7 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel : IReclaimContext
 {
-    private readonly List<RmapHit> _rmapHits = new(8);
+    private readonly RmapBuffer _rmapHits = new();
     private long _pagesWritten;
 
     FrameTable IReclaimContext.Frames => _frames;
@@ -30,6 +30,17 @@ internal sealed partial class Kernel : IReclaimContext
 
     int IReclaimContext.TestAndClearReferenced(int pfn)
     {
+        ref var frame = ref _frames[pfn];
+        if (frame.MapCount == 0)
+        {
+            return 0;
+        }
+
+        if (frame.Kind == FrameKind.Anon)
+        {
+            return TestAndClearAnonReferenced(pfn, ref frame);
+        }
+
         CollectMappers(pfn);
         var referenced = 0;
         foreach (var hit in _rmapHits)
@@ -43,6 +54,36 @@ internal sealed partial class Kernel : IReclaimContext
         }
 
         _rmapHits.Clear();
+        return referenced;
+    }
+
+    /// <summary>The anonymous rmap walk of <see cref="CollectMappers"/>, clearing accessed bits as it goes (no buffer).</summary>
+    private int TestAndClearAnonReferenced(int pfn, ref PageFrame frame)
+    {
+        var va = (ulong)frame.Index << 12;
+        var i = (int)(va >> 12) & 511;
+        var referenced = 0;
+        foreach (var mm in _mms[frame.Owner].Family)
+        {
+            if (!mm.Alive)
+            {
+                continue;
+            }
+
+            var leaf = mm.Tables.FindLeaf(va);
+            if (leaf is null)
+            {
+                continue;
+            }
+
+            var pte = leaf[i];
+            if ((pte & (Pte.Present | Pte.Zero | Pte.PageCache | Pte.Accessed)) == (Pte.Present | Pte.Accessed) && Pte.Frame(pte) == pfn)
+            {
+                leaf[i] = pte & ~Pte.Accessed;
+                referenced++;
+            }
+        }
+
         return referenced;
     }
 

@@ -180,6 +180,9 @@ internal sealed partial class Kernel
         Accounted = write,
     };
 
+    /// <summary>False once <see cref="Exit"/> took the mm (exit or the OOM killer): nothing may act on it any more.</summary>
+    public bool IsAlive(int mm) => _mms[mm].Alive;
+
     public ulong TextStart(int mm) => _mms[mm].TextStart;
     public ulong DataStart(int mm) => _mms[mm].DataStart;
     public ulong HeapStart(int mm) => _mms[mm].HeapStart;

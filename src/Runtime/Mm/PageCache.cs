@@ -44,11 +44,36 @@ internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
         }
     }
 
-    /// <summary>Reads the read-around window for <paramref name="page"/> into the cache; returns the pages read.</summary>
-    public long ReadAround(MemObject obj, long page, Advice advice, long readaheadPages)
+    /// <summary>
+    /// Reads the read-around window for <paramref name="page"/> into the cache;
+    /// returns the pages read. Besides the faulting page, at most
+    /// <paramref name="spare"/> frames are taken, in ascending order (the
+    /// kernel's readahead stops at the first allocation that fails).
+    /// </summary>
+    public long ReadAround(MemObject obj, long page, Advice advice, long readaheadPages, long spare)
     {
         var (start, end) = ReadAroundWindow(obj, page, advice, readaheadPages);
-        return ReadRange(obj, start, end);
+        if (MissingIn(obj, start, end) - (obj.Pages[page] <= 0 ? 1 : 0) <= spare)
+        {
+            return ReadRange(obj, start, end);
+        }
+
+        long read = 0;
+        for (var p = start; p < end; p++)
+        {
+            if (p != page && spare <= 0)
+            {
+                continue;
+            }
+
+            if (obj.Pages[p] <= 0)
+            {
+                read += ReadRange(obj, p, p + 1);
+                spare -= p == page ? 0 : 1;
+            }
+        }
+
+        return read;
     }
 
     /// <summary>How many frames reading the window of <paramref name="page"/> would take.</summary>

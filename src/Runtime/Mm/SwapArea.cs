@@ -7,26 +7,23 @@ namespace MemScript.Runtime.Mm;
 /// the slot's page in the swap cache (-1 when none). A slot is free when no
 /// reference and no swap-cache page hold it. Slots are chosen lowest free
 /// first (deterministic); a hint remembers where the search may start, so
-/// allocation is amortized O(1) and allocates nothing.
+/// allocation is amortized O(1) and allocates nothing. The three fields of a
+/// slot sit together in one struct (one cache line per slot touched).
 /// </summary>
 internal sealed class SwapArea
 {
-    private readonly int[] _refs;
-    private readonly uint[] _stamps;
-    private readonly int[] _cachePfn;
+    private readonly Slot[] _slots;
     private int _searchFrom;
 
     public SwapArea(long slots)
     {
         var n = (int)Math.Min(slots, int.MaxValue / 4);
-        _refs = new int[n];
-        _stamps = new uint[n];
-        _cachePfn = new int[n];
-        Array.Fill(_cachePfn, -1);
+        _slots = new Slot[n];
+        Array.Fill(_slots, new Slot { CachePfn = -1 });
         FreeSlots = n;
     }
 
-    public long TotalSlots => _refs.Length;
+    public long TotalSlots => _slots.Length;
 
     public long FreeSlots { get; private set; }
 
@@ -36,55 +33,55 @@ internal sealed class SwapArea
     /// <summary>vm_swap_full: more than half the slots are in use.</summary>
     public bool MoreThanHalfFull => (TotalSlots - FreeSlots) * 2 > TotalSlots;
 
-    public int Refs(int slot) => _refs[slot];
+    public int Refs(int slot) => _slots[slot].Refs;
 
-    public uint Stamp(int slot) => _stamps[slot];
+    public uint Stamp(int slot) => _slots[slot].Stamp;
 
-    public int CachePfn(int slot) => _cachePfn[slot];
+    public int CachePfn(int slot) => _slots[slot].CachePfn;
 
-    public bool InUse(int slot) => _refs[slot] > 0 || _cachePfn[slot] >= 0;
+    public bool InUse(int slot) => _slots[slot].Refs > 0 || _slots[slot].CachePfn >= 0;
 
     /// <summary>The lowest free slot, now in use with no references (the caller adds them); -1 when swap is full.</summary>
     public int Allocate()
     {
-        for (var s = _searchFrom; s < _refs.Length; s++)
+        for (var s = _searchFrom; s < _slots.Length; s++)
         {
             if (!InUse(s))
             {
                 _searchFrom = s + 1;
                 FreeSlots--;
-                _refs[s] = 0;
-                _stamps[s] = 0;
+                _slots[s].Refs = 0;
+                _slots[s].Stamp = 0;
                 return s;
             }
         }
 
-        _searchFrom = _refs.Length;
+        _searchFrom = _slots.Length;
         return -1;
     }
 
     /// <summary>swap_writepage: the slot now holds a page with <paramref name="stamp"/>.</summary>
-    public void Write(int slot, uint stamp) => _stamps[slot] = stamp;
+    public void Write(int slot, uint stamp) => _slots[slot].Stamp = stamp;
 
-    public void AddRef(int slot, int n = 1) => _refs[slot] += n;
+    public void AddRef(int slot, int n = 1) => _slots[slot].Refs += n;
 
     /// <summary>Drops one reference (a swap PTE or an object's); frees the slot when nothing holds it.</summary>
     public void Release(int slot)
     {
-        _refs[slot]--;
+        _slots[slot].Refs--;
         FreeIfUnused(slot);
     }
 
     public void SetCache(int slot, int pfn)
     {
-        _cachePfn[slot] = pfn;
+        _slots[slot].CachePfn = pfn;
         CachedPages++;
     }
 
     /// <summary>The swap-cache page of <paramref name="slot"/> is gone; frees the slot when nothing else holds it.</summary>
     public void ClearCache(int slot)
     {
-        _cachePfn[slot] = -1;
+        _slots[slot].CachePfn = -1;
         CachedPages--;
         FreeIfUnused(slot);
     }
@@ -96,5 +93,12 @@ internal sealed class SwapArea
             FreeSlots++;
             _searchFrom = Math.Min(_searchFrom, slot);
         }
+    }
+
+    private struct Slot
+    {
+        public int Refs;
+        public uint Stamp;
+        public int CachePfn;
     }
 }

@@ -9,6 +9,9 @@ namespace MemScript.Runtime.Mm;
 /// stale entry can never give a wrong answer, and the kernel flushes the
 /// whole TLB of an mm when it unmaps, write-protects or re-protects pages
 /// (flush_tlb_mm). A page-fault fills the entry of the page it mapped.
+/// A flush is O(1): tags carry a generation above the page number's 37 bits,
+/// and an entry of an older generation counts as empty (the array is cleared
+/// only when the generation wraps).
 /// </summary>
 internal sealed class Tlb
 {
@@ -17,6 +20,10 @@ internal sealed class Tlb
     private readonly int _ways;
     private readonly ulong _sets;
     private readonly ulong _setMask;
+    private const int GenerationShift = 37;
+    private const ulong LastGeneration = (1UL << (64 - GenerationShift)) - 1;
+    private ulong _generation = 1;
+    private ulong _generationBits = 1UL << GenerationShift;
     private uint _tick;
 
     public Tlb(int entries, int ways)
@@ -36,7 +43,7 @@ internal sealed class Tlb
     public bool Access(ulong vpn)
     {
         var first = SetStart(vpn);
-        var tag = vpn + 1;
+        var tag = (vpn + 1) | _generationBits;
         var tick = ++_tick;
         for (var w = first; w < first + _ways; w++)
         {
@@ -57,7 +64,7 @@ internal sealed class Tlb
     public void Fill(ulong vpn)
     {
         var first = SetStart(vpn);
-        var tag = vpn + 1;
+        var tag = (vpn + 1) | _generationBits;
         var tick = ++_tick;
         for (var w = first; w < first + _ways; w++)
         {
@@ -71,7 +78,16 @@ internal sealed class Tlb
         Load(first, tag, tick);
     }
 
-    public void Flush() => Array.Clear(_tags);
+    public void Flush()
+    {
+        if (++_generation > LastGeneration)
+        {
+            Array.Clear(_tags);
+            _generation = 1;
+        }
+
+        _generationBits = _generation << GenerationShift;
+    }
 
     private int SetStart(ulong vpn) =>
         (int)(_setMask != ulong.MaxValue ? vpn & _setMask : vpn % _sets) * _ways;
@@ -81,7 +97,7 @@ internal sealed class Tlb
         var victim = first;
         for (var w = first; w < first + _ways; w++)
         {
-            if (_tags[w] == 0)
+            if (_tags[w] < _generationBits)   // empty or flushed
             {
                 victim = w;
                 break;
