@@ -144,7 +144,7 @@ internal sealed partial class Kernel
         var write = kind == AccessKind.Write;
         if ((pte & Pte.Present) != 0 || Pte.IsSwap(pte))
         {
-            return tables + (write || Pte.IsSwap(pte) ? 1 : 0);
+            return tables + (write || Pte.IsSwap(pte) ? 1 : 0) + (write && SharedSwapMiss(pte) ? 1 : 0);
         }
 
         switch (vma.Kind)
@@ -163,4 +163,8 @@ internal sealed partial class Kernel
                 return tables + (shmemPage < vma.Object!.PageCount && vma.Object.Pages[shmemPage] <= 0 ? 1 : 0);
         }
     }
+
+    /// <summary>A swap entry other entries share, not in the swap cache: a write reads it in and then copies it.</summary>
+    private bool SharedSwapMiss(ulong pte) =>
+        Pte.IsSwap(pte) && _swap.CachePfn(Pte.Frame(pte)) < 0 && _swap.Refs(Pte.Frame(pte)) > 1;
 }

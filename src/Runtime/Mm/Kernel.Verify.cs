@@ -6,7 +6,8 @@ namespace MemScript.Runtime.Mm;
 /// The deep half of the "frames conserved" self-check: walks every live page
 /// table and checks that each frame's map count is the number of PTEs that
 /// map it, that each address space's RSS counters match its PTEs, that no
-/// anonymous frame is left unmapped (a leak), and that every page-cache frame
+/// anonymous frame is left unmapped (a leak) unless it is a swap-cache page
+/// whose slot other swap entries still hold, and that every page-cache frame
 /// is where its object says it is; that every swap slot's count is the
 /// number of swap PTEs and shmem objects that hold it, each mm's swap-entry
 /// count matches its PTEs, and swap-cache pages and slots point at each other.
@@ -111,7 +112,9 @@ internal sealed partial class Kernel
             }
 
             var mapped = mapCounts[pfn];
-            if (frame.MapCount != mapped || (frame.Kind == FrameKind.Anon && mapped == 0))
+            var unmappedAnon = frame.Kind == FrameKind.Anon && mapped == 0;
+            var heldBySwap = (frame.Flags & FrameFlags.SwapCache) != 0 && _swap.Refs(frame.SwapSlot) > 0;
+            if (frame.MapCount != mapped || (unmappedAnon && !heldBySwap))
             {
                 problems.Add(Text($"frame {pfn} ({frame.Kind}) has map count {frame.MapCount}, {mapped} PTEs map it"));
             }
