@@ -31,8 +31,13 @@ internal sealed partial class Kernel
             return false;
         }
 
-        CollectMappers(pfn);
         ref var frame = ref _frames[pfn];
+        if (frame.Kind == FrameKind.Anon && frame.MapCount == 0 && (frame.Flags & FrameFlags.SwapCache) == 0)
+        {
+            return false;   // nobody maps it, no slot would be referenced: a leak for the self-check, not a page to write
+        }
+
+        CollectMappers(pfn);
         if (_rmapHits.Count != frame.MapCount)
         {
             _rmapHits.Clear();
