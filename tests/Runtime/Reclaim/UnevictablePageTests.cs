@@ -40,6 +40,16 @@ public class UnevictablePageTests
         Assert.Equal(new PageKey(false, 1, 0), context.Evicted[^1]);
     }
 
+    [Fact]
+    public void Opt_UnevictablePagesUsedAgainLater_AreNotRescannedEachReclaim()
+    {
+        var future = ((OptPolicy)Once("opt", -1, null, fileRounds: 2, anonAgain: true).Policy).Recorded;
+        var context = Once("opt", -1, future, fileRounds: 2, anonAgain: true);
+
+        Assert.Equal((2 * FileReads) - 1, context.Evicted.Count);
+        Assert.InRange(context.Scanned, FileReads, (2 * AnonPages) + (8 * FileReads));
+    }
+
     /// <summary>AnonPages anonymous pages fill memory but one frame, then FileReads file pages are read one by one, no swap.</summary>
     private static FakeReclaimContext Run(string policy, int swapBackAfter)
     {
@@ -52,7 +62,7 @@ public class UnevictablePageTests
         return Once(policy, swapBackAfter, future);
     }
 
-    private static FakeReclaimContext Once(string policy, int swapBackAfter, PageTrace? future)
+    private static FakeReclaimContext Once(string policy, int swapBackAfter, PageTrace? future, int fileRounds = 1, bool anonAgain = false)
     {
         var machine = new MachineSettings { Reclaim = policy, ReclaimSeed = 7 };
         var table = new FrameTable(AnonPages + 1, 0);
@@ -62,10 +72,18 @@ public class UnevictablePageTests
             context.Touch(new PageKey(false, 1, n));
         }
 
-        for (var n = 0; n < FileReads; n++)
+        for (var round = 0; round < fileRounds; round++)
         {
-            context.CanSwap = n == swapBackAfter;
-            context.Touch(new PageKey(true, 1, n));
+            for (var n = 0; n < FileReads; n++)
+            {
+                context.CanSwap = n == swapBackAfter;
+                context.Touch(new PageKey(true, 1, n));
+            }
+        }
+
+        for (var n = 0; anonAgain && n < AnonPages; n++)
+        {
+            context.Touch(new PageKey(false, 1, n));
         }
 
         return context;
