@@ -14,7 +14,8 @@ namespace MemScript.Runtime.Mm;
 ///                                pgscan_direct / pgsteal_direct, retry
 /// 16 passes without progress     out_of_memory: KilledOther retries,
 ///                                KilledRequester stops the operation,
-///                                NoVictim takes the reserves or panics
+///                                NoVictim panics (out_of_memory's
+///                                "no killable processes")
 /// </code>
 /// <c>watermarks off</c> (textbook): no kswapd; reclaim exactly the pages
 /// missing when fewer than needed are free. The reclaimer pays
@@ -105,11 +106,6 @@ internal sealed partial class Kernel
                     _vmstat[(int)VmCounter.oom_kill]++;
                     return false;
                 default:
-                    if (_frames.FreeFrames >= pages)
-                    {
-                        return true;
-                    }
-
                     throw new OutOfMemoryPanicException("Out of memory and no killable processes... System is deadlocked on memory");
             }
         }
