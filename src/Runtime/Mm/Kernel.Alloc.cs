@@ -14,7 +14,8 @@ namespace MemScript.Runtime.Mm;
 ///                                pgscan_direct / pgsteal_direct, retry
 /// 16 passes without progress     out_of_memory: KilledOther retries,
 ///                                KilledRequester stops the operation,
-///                                NoVictim takes the reserves or panics
+///                                NoVictim panics (out_of_memory's
+///                                "no killable processes")
 /// </code>
 /// <c>watermarks off</c> (textbook): no kswapd; reclaim exactly the pages
 /// missing when fewer than needed are free. The reclaimer pays
@@ -115,11 +116,6 @@ internal sealed partial class Kernel
                     _vmstat[(int)VmCounter.oom_kill]++;
                     return false;
                 default:
-                    if (_frames.FreeFrames >= pages)
-                    {
-                        return true;
-                    }
-
                     throw new OutOfMemoryPanicException("Out of memory and no killable processes... System is deadlocked on memory");
             }
         }
@@ -157,7 +153,7 @@ internal sealed partial class Kernel
         var write = kind == AccessKind.Write;
         if ((pte & Pte.Present) != 0 || Pte.IsSwap(pte))
         {
-            return tables + (write || Pte.IsSwap(pte) ? 1 : 0);
+            return tables + (write || Pte.IsSwap(pte) ? 1 : 0) + (write && SharedSwapMiss(pte) ? 1 : 0);
         }
 
         switch (vma.Kind)
@@ -177,4 +173,8 @@ internal sealed partial class Kernel
                 return tables + (shmemPage < vma.Object!.PageCount && vma.Object.Pages[shmemPage] <= 0 ? 1 : 0);
         }
     }
+
+    /// <summary>A swap entry other entries share, not in the swap cache: a write reads it in and then copies it.</summary>
+    private bool SharedSwapMiss(ulong pte) =>
+        Pte.IsSwap(pte) && _swap.CachePfn(Pte.Frame(pte)) < 0 && _swap.Refs(Pte.Frame(pte)) > 1;
 }

@@ -229,8 +229,10 @@ internal sealed partial class Kernel
         {
             CheckStamp(m, va, pte);
             ref var frame = ref _frames[old];
-            if (frame.MapCount > 1)
+            if (frame.MapCount > 1 || !ExclusiveOfSwap(old))
             {
+                // wp_can_reuse_anon_folio: another mapper, or a swap entry elsewhere
+                // still needs the swap-cache page (it stays there, unmapped, for them)
                 var copy = NewAnonPage(m, va, frame.Stamp);
                 frame.MapCount--;
                 m.RssAnon--;

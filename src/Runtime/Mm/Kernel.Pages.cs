@@ -117,7 +117,7 @@ internal sealed partial class Kernel
                 if (Pte.IsSwap(pte))
                 {
                     m.SwapEnts--;
-                    _swap.Release(Pte.Frame(pte));
+                    ReleaseSwapEntry(Pte.Frame(pte));
                     continue;
                 }
 
@@ -143,5 +143,16 @@ internal sealed partial class Kernel
 
         _leaves.Clear();
         return zapped;
+    }
+
+    /// <summary>free_swap_and_cache: drops a swap PTE's reference; the last one also frees a swap-cache page nobody maps.</summary>
+    private void ReleaseSwapEntry(int slot)
+    {
+        _swap.Release(slot);
+        var cached = _swap.CachePfn(slot);
+        if (cached >= 0 && _swap.Refs(slot) == 0 && _frames[cached].MapCount == 0)
+        {
+            FreeAnonPage(cached);
+        }
     }
 }

@@ -15,7 +15,9 @@ namespace MemScript.Runtime.Mm;
 ///              with a minor fault; an exclusive page (no other swap entry
 ///              left) is mapped writable, and leaves the cache at once when
 ///              swap is more than half full (vm_swap_full); a write leaves
-///              the cache (the slot is freed when nothing else holds it)
+///              the cache (the slot is freed when nothing else holds it),
+///              unless other swap entries still hold the slot: then the
+///              write copies and the cached page stays for them
 /// </code>
 /// Shmem swap-in frees its slot at once, as shmem does. Every address
 /// space whose PTEs changed has its TLB flushed.
@@ -29,8 +31,13 @@ internal sealed partial class Kernel
             return false;
         }
 
-        CollectMappers(pfn);
         ref var frame = ref _frames[pfn];
+        if (frame.Kind == FrameKind.Anon && frame.MapCount == 0 && (frame.Flags & FrameFlags.SwapCache) == 0)
+        {
+            return false;   // nobody maps it, no slot would be referenced: a leak for the self-check, not a page to write
+        }
+
+        CollectMappers(pfn);
         if (_rmapHits.Count != frame.MapCount)
         {
             _rmapHits.Clear();

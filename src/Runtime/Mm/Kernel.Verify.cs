@@ -6,15 +6,18 @@ namespace MemScript.Runtime.Mm;
 /// The deep half of the "frames conserved" self-check: walks every live page
 /// table and checks that each frame's map count is the number of PTEs that
 /// map it, that each address space's RSS counters match its PTEs, that no
-/// anonymous frame is left unmapped (a leak), and that every page-cache frame
+/// anonymous frame is left unmapped (a leak) unless it is a swap-cache page
+/// whose slot other swap entries still hold, and that every page-cache frame
 /// is where its object says it is; that every swap slot's count is the
 /// number of swap PTEs and shmem objects that hold it, each mm's swap-entry
 /// count matches its PTEs, and swap-cache pages and slots point at each other.
-/// Costs one pass over the tables and frames, and reused arrays.
+/// Costs one pass over the tables, the frames and the swap slots ever used
+/// (up to the swap area's high water), and reused arrays.
 /// </summary>
 internal sealed partial class Kernel
 {
     private int[] _mapCounts = [];
+    private int[] _slotRefs = [];
 
     private void VerifyMappings(List<string> problems)
     {
@@ -28,7 +31,16 @@ internal sealed partial class Kernel
         }
 
         var mapCounts = _mapCounts;
-        var slotRefs = new int[_swap.TotalSlots];
+        if (_slotRefs.Length < _swap.HighWater)
+        {
+            _slotRefs = new int[_swap.HighWater];
+        }
+        else
+        {
+            Array.Clear(_slotRefs);
+        }
+
+        var slotRefs = _slotRefs;
         var spans = new List<LeafSpan>();
         foreach (var m in _mms)
         {
@@ -48,7 +60,7 @@ internal sealed partial class Kernel
                     if (Pte.IsSwap(pte))
                     {
                         swapEnts++;
-                        slotRefs[Pte.Frame(pte)]++;
+                        CountSlotRef(slotRefs, Pte.Frame(pte), problems);
                         continue;
                     }
 
@@ -100,7 +112,9 @@ internal sealed partial class Kernel
             }
 
             var mapped = mapCounts[pfn];
-            if (frame.MapCount != mapped || (frame.Kind == FrameKind.Anon && mapped == 0))
+            var unmappedAnon = frame.Kind == FrameKind.Anon && mapped == 0;
+            var heldBySwap = (frame.Flags & FrameFlags.SwapCache) != 0 && _swap.Refs(frame.SwapSlot) > 0;
+            if (frame.MapCount != mapped || (unmappedAnon && !heldBySwap))
             {
                 problems.Add(Text($"frame {pfn} ({frame.Kind}) has map count {frame.MapCount}, {mapped} PTEs map it"));
             }
@@ -134,13 +148,14 @@ internal sealed partial class Kernel
             {
                 if (entry < 0)
                 {
-                    slotRefs[MemObject.SlotOf(entry)]++;
+                    CountSlotRef(slotRefs, MemObject.SlotOf(entry), problems);
                 }
             }
         }
 
-        long free = 0;
-        for (var slot = 0; slot < slotRefs.Length && problems.Count < 8; slot++)
+        var slotsUsed = _swap.HighWater;
+        long free = _swap.TotalSlots - slotsUsed;
+        for (var slot = 0; slot < slotsUsed && problems.Count < 8; slot++)
         {
             if (slotRefs[slot] != _swap.Refs(slot))
             {
@@ -159,6 +174,18 @@ internal sealed partial class Kernel
         if (free != _swap.FreeSlots && problems.Count < 8)
         {
             problems.Add(Text($"swap counts {_swap.FreeSlots} free slots, {free} found"));
+        }
+    }
+
+    private static void CountSlotRef(int[] slotRefs, int slot, List<string> problems)
+    {
+        if ((uint)slot < (uint)slotRefs.Length)
+        {
+            slotRefs[slot]++;
+        }
+        else if (problems.Count < 8)
+        {
+            problems.Add(Text($"swap slot {slot} is referenced but was never allocated"));
         }
     }
 

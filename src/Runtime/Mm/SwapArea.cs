@@ -27,6 +27,9 @@ internal sealed class SwapArea
 
     public long FreeSlots { get; private set; }
 
+    /// <summary>One past the highest slot ever allocated: slots from here on have never been used.</summary>
+    public int HighWater { get; private set; }
+
     /// <summary>Pages in the swap cache (meminfo SwapCached).</summary>
     public long CachedPages { get; private set; }
 
@@ -49,6 +52,7 @@ internal sealed class SwapArea
             if (!InUse(s))
             {
                 _searchFrom = s + 1;
+                HighWater = Math.Max(HighWater, s + 1);
                 FreeSlots--;
                 _slots[s].Refs = 0;
                 _slots[s].Stamp = 0;

@@ -16,7 +16,7 @@ namespace MemScript.Runtime.Sched;
 /// <c>oom-killed</c>. The kernel's lines (<see cref="OomKillLines"/>) are one
 /// kernel event at the moment of the kill, and an <see cref="OomKill"/> is
 /// kept for the report. No candidate: <see cref="OomOutcome.NoVictim"/>, and
-/// nothing printed (the kernel takes its reserves or panics; the simulator
+/// nothing printed (the kernel panics; the simulator
 /// prints the panic line, <see cref="OomKillLines.Panic"/>).
 /// </summary>
 internal sealed class OomKiller(SimSystem system) : IOomHost

@@ -36,7 +36,7 @@ public class SwapEntryTests
     }
 
     [Fact]
-    public void ReadOnlySwapCachePage_MadeWritableByMprotect_StillLeavesTheCacheOnItsFirstWrite()
+    public void ReadOnlySwapCachePage_MadeWritableByMprotect_IsCopiedOnItsFirstWrite_WhileTheChildHoldsTheSlot()
     {
         var kernel = WithSwap();
         var parent = kernel.Process();
@@ -49,7 +49,8 @@ public class SwapEntryTests
         kernel.Mprotect(parent, start, Page, read: true, write: true, exec: false);
         Assert.Equal(FaultResult.Minor, kernel.Once(parent, start, AccessKind.Write));
 
-        Assert.Equal(FaultResult.Major, kernel.Once(child, start, AccessKind.Read));
+        Assert.Equal(FaultResult.Minor, kernel.Once(child, start, AccessKind.Read));
+        Assert.Equal(1, kernel.Vmstat(VmCounter.pswpin));
         kernel.AssertSelfChecksPass();
     }
 

@@ -42,6 +42,9 @@ internal sealed class FakeReclaimContext : IReclaimContext
 
     public long Faults { get; private set; }
 
+    /// <summary>Pages the policy scanned in the reclaims <see cref="Touch"/> ran.</summary>
+    public long Scanned { get; private set; }
+
     public long Counter(VmCounter counter) => _counters[(int)counter];
 
     public bool IsResident(PageKey page) => _resident.ContainsKey(page);
@@ -56,7 +59,7 @@ internal sealed class FakeReclaimContext : IReclaimContext
             Faults++;
             if (Frames.FreeFrames == 0)
             {
-                Policy.Reclaim(this, 1);
+                Scanned += Policy.Reclaim(this, 1).Scanned;
             }
 
             var kind = page.OnObject ? FrameKind.File : FrameKind.Anon;

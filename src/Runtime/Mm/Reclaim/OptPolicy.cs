@@ -21,7 +21,11 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// Pages never used again wait in a queue. Next uses come from the trace's
 /// <see cref="NextUseIndex"/> (built once; this replay's cursors only move
 /// forward). Pages added without an access (fault-around, read-ahead) get
-/// their first use at or after t, as any page. If the second pass ever
+/// their first use at or after t, as any page. A swap-backed page that
+/// cannot go for want of swap moves to a second set, out of the scan, until
+/// swap can take a page again (as <see cref="PfnQueue"/> parks them): the
+/// victims are those of a full scan, and an unevictable page is looked at
+/// once per spell without swap, not once per reclaim. If the second pass ever
 /// strays from the first, a page's next use is still its key's next recorded
 /// position: the choice degrades, never fails.
 /// </summary>
@@ -36,10 +40,12 @@ internal sealed class OptPolicy : IReclaimPolicy
     private readonly int[] _cursors = [];
     private readonly int[] _frameOfKey = [];
     private readonly PositionSet? _nextUses;
+    private readonly PositionSet? _parkedUses;
     private readonly PfnQueue _neverAgain = new();
     private int[] _keyId = [];
     private int[] _nextUse = [];
     private int _now;
+    private int _parkedCount;
 
     public OptPolicy(FrameTable frames, PageTrace? future)
     {
@@ -55,6 +61,7 @@ internal sealed class OptPolicy : IReclaimPolicy
         _frameOfKey = new int[_future.Keys];
         Array.Fill(_frameOfKey, -1);
         _nextUses = new PositionSet(future.Count);
+        _parkedUses = new PositionSet(future.Count);
     }
 
     public string Name => "opt";
@@ -143,6 +150,11 @@ internal sealed class OptPolicy : IReclaimPolicy
             return _lru.EvictFromHead(context, nrToReclaim);
         }
 
+        if (_parkedCount > 0 && context.CanSwap)
+        {
+            UnparkAll();
+        }
+
         var tally = _neverAgain.EvictFromHead(context, nrToReclaim);
         int reclaimed = tally.Reclaimed, scanned = tally.Scanned;
         var limit = int.MaxValue;
@@ -157,10 +169,19 @@ internal sealed class OptPolicy : IReclaimPolicy
             var pfn = _frameOfKey[_future.IdAt(position)];
             scanned++;
             limit = position - 1;
-            if (context.CanEvict(pfn) && context.Evict(pfn))
+            if (context.CanEvict(pfn))
             {
-                reclaimed++;
-                Removed(pfn);   // no-op when the kernel already told us
+                if (context.Evict(pfn))
+                {
+                    reclaimed++;
+                    Removed(pfn);   // no-op when the kernel already told us
+                }
+            }
+            else if (!context.CanSwap && context.Frames[pfn].Kind is FrameKind.Anon or FrameKind.Shmem)
+            {
+                _nextUses.Remove(position);
+                _parkedUses!.Add(position);
+                _parkedCount++;
             }
         }
 
@@ -186,9 +207,26 @@ internal sealed class OptPolicy : IReclaimPolicy
         {
             _neverAgain.Remove(pfn);
         }
+        else if (_parkedCount > 0 && _parkedUses!.Contains(_nextUse[pfn]))
+        {
+            _parkedUses.Remove(_nextUse[pfn]);
+            _parkedCount--;
+        }
         else
         {
             _nextUses!.Remove(_nextUse[pfn]);
         }
+    }
+
+    /// <summary>Swap can take a page again: every parked position goes back into the scan.</summary>
+    private void UnparkAll()
+    {
+        for (var position = _parkedUses!.HighestAtOrBelow(int.MaxValue); position >= 0; position = _parkedUses.HighestAtOrBelow(position - 1))
+        {
+            _parkedUses.Remove(position);
+            _nextUses!.Add(position);
+        }
+
+        _parkedCount = 0;
     }
 }

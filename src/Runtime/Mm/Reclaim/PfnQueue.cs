@@ -6,12 +6,22 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// removal and moving a frame to the tail are O(1) and allocate nothing once
 /// the arrays cover the frame. The textbook policies keep their order in it:
 /// fifo in page-fault order, lru in access order, clock as its circle.
+/// Eviction parks swap-backed pages that cannot go because swap has no free
+/// slot: they are the list's head (everything before them went), so parking
+/// is a boundary after the last of them; while swap stays unavailable the
+/// next eviction starts after it, and once swap can take a page again the
+/// boundary is dropped and the list is scanned from its real head. A parked
+/// anon or shmem page cannot become evictable in the meantime (it is not in
+/// the swap cache and cannot enter it while resident), so the pages chosen
+/// are exactly those of a scan from the head, each looked at once per call
+/// and an unevictable page once per spell without swap.
 /// </summary>
 internal sealed class PfnQueue
 {
     private const int Absent = -2;
     private int[] _prev = [];
     private int[] _next = [];
+    private int _parkedEnd = -1;   // the last frame of the parked head of the list; -1: none parked
 
     public int Head { get; private set; } = -1;
 
@@ -69,6 +79,11 @@ internal sealed class PfnQueue
 
     public void Remove(int pfn)
     {
+        if (pfn == _parkedEnd)
+        {
+            _parkedEnd = _prev[pfn];   // the parked pages are the head: the one before is parked or none
+        }
+
         var prev = _prev[pfn];
         var next = _next[pfn];
         if (prev >= 0)
@@ -109,23 +124,38 @@ internal sealed class PfnQueue
     /// Evicts from the head on: each frame is looked at once (counted as
     /// scanned); one that cannot go stays where it is. Stops after
     /// <paramref name="nrToReclaim"/> frames are freed or the list is done.
+    /// Parked frames (see the type's note) are skipped while swap cannot take
+    /// a page; a swap-backed frame that cannot go for want of swap, with only
+    /// parked frames before it, joins them.
     /// </summary>
     public ReclaimTally EvictFromHead(IReclaimContext context, int nrToReclaim)
     {
+        if (_parkedEnd >= 0 && context.CanSwap)
+        {
+            _parkedEnd = -1;
+        }
+
         int reclaimed = 0, scanned = 0;
         var budget = Count;
-        var pfn = Head;
+        var pfn = _parkedEnd >= 0 ? _next[_parkedEnd] : Head;
         while (pfn >= 0 && reclaimed < nrToReclaim && scanned < budget)
         {
             var next = _next[pfn];
             scanned++;
-            if (context.CanEvict(pfn) && context.Evict(pfn))
+            if (context.CanEvict(pfn))
             {
-                reclaimed++;
-                if (Contains(pfn))
+                if (context.Evict(pfn))
                 {
-                    Remove(pfn);   // the kernel freed it without telling; keep the list honest
+                    reclaimed++;
+                    if (Contains(pfn))
+                    {
+                        Remove(pfn);   // the kernel freed it without telling; keep the list honest
+                    }
                 }
+            }
+            else if (_prev[pfn] == _parkedEnd && !context.CanSwap && context.Frames[pfn].Kind is FrameKind.Anon or FrameKind.Shmem)
+            {
+                _parkedEnd = pfn;
             }
 
             pfn = next >= 0 && Contains(next) ? next : -1;

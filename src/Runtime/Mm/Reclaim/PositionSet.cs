@@ -33,6 +33,8 @@ internal sealed class PositionSet
 
     public int Size { get; }
 
+    public bool Contains(int position) => (_levels[0][position >> 6] & (1UL << (position & 63))) != 0;
+
     public void Add(int position)
     {
         foreach (var level in _levels)

@@ -14,7 +14,10 @@ namespace MemScript.Runtime.Mm.Reclaim;
 ///                 first page that can go; evict it; none -> stop
 /// </code>
 /// When every page can go the choice is exactly uniform; pages that cannot go
-/// (anon with no swap) pass their turn to the next slot.
+/// pass their turn to the next slot. A swap-backed page that cannot go for
+/// want of swap is parked instead (moved to the front of the array, out of
+/// the draw) and the draw is made again; parked pages rejoin the draw when
+/// swap can take a page, so each is looked at once per spell without swap.
 /// </summary>
 internal sealed class RandomPolicy(FrameTable frames, long seed) : IReclaimPolicy
 {
@@ -23,6 +26,7 @@ internal sealed class RandomPolicy(FrameTable frames, long seed) : IReclaimPolic
     private int[] _resident = [];
     private int[] _slot = [];
     private int _count;
+    private int _parked;   // resident[0 .. _parked) are parked: out of the draw until swap can take them
 
     public string Name => "random";
 
@@ -47,9 +51,13 @@ internal sealed class RandomPolicy(FrameTable frames, long seed) : IReclaimPolic
         }
 
         var slot = _slot[pfn];
-        var last = _resident[--_count];
-        _resident[slot] = last;
-        _slot[last] = slot;
+        if (slot < _parked)
+        {
+            Place(_resident[--_parked], slot);   // the last parked page fills the hole,
+            slot = _parked;                      // and the hole moves to the first drawn slot
+        }
+
+        Place(_resident[--_count], slot);
         _slot[pfn] = -1;
     }
 
@@ -59,30 +67,61 @@ internal sealed class RandomPolicy(FrameTable frames, long seed) : IReclaimPolic
 
     public ReclaimTally Reclaim(IReclaimContext context, int nrToReclaim)
     {
-        int reclaimed = 0, scanned = 0;
-        while (reclaimed < nrToReclaim && _count > 0)
+        if (context.CanSwap)
         {
-            var start = _random.NextBelow(_count);
-            var freed = false;
-            for (var probe = 0; probe < _count && !freed; probe++)
+            _parked = 0;
+        }
+
+        int reclaimed = 0, scanned = 0;
+        while (reclaimed < nrToReclaim && _count > _parked)
+        {
+            var drawn = _count - _parked;
+            var start = _random.NextBelow(drawn);
+            bool freed = false, parked = false;
+            for (var probe = 0; probe < drawn && !freed && !parked; probe++)
             {
-                var pfn = _resident[(start + probe) % _count];
+                var slot = _parked + ((start + probe) % drawn);
+                var pfn = _resident[slot];
                 scanned++;
-                if (context.CanEvict(pfn) && context.Evict(pfn))
+                if (context.CanEvict(pfn))
                 {
-                    Removed(pfn);
-                    freed = true;
+                    if (context.Evict(pfn))
+                    {
+                        Removed(pfn);
+                        freed = true;
+                    }
+                }
+                else if (!context.CanSwap && context.Frames[pfn].Kind is FrameKind.Anon or FrameKind.Shmem)
+                {
+                    Park(slot);
+                    parked = true;
                 }
             }
 
-            if (!freed)
+            if (freed)
+            {
+                reclaimed++;
+            }
+            else if (!parked)
             {
                 break;
             }
-
-            reclaimed++;
         }
 
         return new ReclaimTally(reclaimed, scanned);
+    }
+
+    /// <summary>Swaps the page in <paramref name="slot"/> with the first drawn one and moves the boundary past it.</summary>
+    private void Park(int slot)
+    {
+        var pfn = _resident[slot];
+        Place(_resident[_parked], slot);
+        Place(pfn, _parked++);
+    }
+
+    private void Place(int pfn, int slot)
+    {
+        _resident[slot] = pfn;
+        _slot[pfn] = slot;
     }
 }

@@ -1,0 +1,33 @@
+using MemScript.Runtime;
+using MemScript.Runtime.Mm;
+using static MemScript.Tests.Runtime.Mm.KernelKit;
+
+namespace MemScript.Tests.Runtime.Mm;
+
+/// <summary>
+/// out_of_memory() with no victim panics at once, as the kernel does: the
+/// allocation that dips below the min watermark with nothing to reclaim and
+/// nobody to kill stops the machine while the reserves are still there.
+/// </summary>
+public class OomNoVictimTests
+{
+    [Fact]
+    public void NoVictim_PanicsBelowMin_WithoutTakingTheReserves()
+    {
+        var kernel = BootFifo(m =>
+        {
+            m.Ram = 64UL << 20;
+            m.Swap = 0;
+            m.Overcommit = OvercommitMode.Always;
+            m.Watermarks = WatermarkMode.Auto;
+        });
+        var mm = kernel.Process();
+        var start = kernel.MapAnon(mm, 128UL << 20);
+
+        Assert.Throws<OutOfMemoryPanicException>(() => kernel.Touch(mm, start, 128 * 256));
+
+        var free = kernel.Meminfo(MeminfoField.MemFree) / (long)Page;
+        Assert.InRange(free, kernel.WatermarkPages.Min - 4, kernel.WatermarkPages.Min);
+        kernel.AssertSelfChecksPass();
+    }
+}
