@@ -80,8 +80,17 @@ internal sealed class AccessOp : Op
             {
                 var wait = Math.Min(cost, kernel.Costs.MajorFault);
                 Commit(clock, now - start + cost - wait, done);
-                _task.WaitForIo(wait);
-                return false;
+                if (!_task.TryWaitInPlace(wait))
+                {
+                    _task.WaitForIo(wait);
+                    return false;
+                }
+                start = now = clock.NowNs;
+                budget = clock.RemainingAccesses;
+                done = 0;
+                if (now >= sliceEndNs || kernel.KswapdWanted)
+                    return false;
+                continue;
             }
             now += cost;
             if (result == FaultResult.OomKilled)

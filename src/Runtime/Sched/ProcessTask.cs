@@ -64,6 +64,8 @@ internal sealed partial class ProcessTask : ISchedTask
     /// <summary>Simulated time spent running (its slices), not sleeping or waiting for I/O.</summary>
     public long CpuTimeNs { get; private set; }
 
+    private long _waitedInPlaceNs;
+
     /// <summary>When it started (its start time, or the fork).</summary>
     public long StartedNs { get; private set; }
     public ProcessState State { get; private set; } = ProcessState.Alive;
@@ -117,6 +119,23 @@ internal sealed partial class ProcessTask : ISchedTask
         RunState = TaskRunState.Sleeping;
     }
 
+    /// <summary>
+    /// An I/O wait spent in place when nothing else could run or happen
+    /// meanwhile (<see cref="Scheduler.NothingElseUntil"/>): the clock moves on,
+    /// the wait is not CPU time, and the op goes on in the same slice. False:
+    /// block with <see cref="WaitForIo"/> instead.
+    /// </summary>
+    public bool TryWaitInPlace(long nanoseconds)
+    {
+        if (nanoseconds <= 0)
+            return true;
+        if (!_system.Scheduler.NothingElseUntil(this, Clock.NowNs + nanoseconds))
+            return false;
+        Clock.Advance(nanoseconds);
+        _waitedInPlaceNs += nanoseconds;
+        return true;
+    }
+
     public void RunSlice(long sliceEndNs)
     {
         _system.ActAs(this);
@@ -127,7 +146,8 @@ internal sealed partial class ProcessTask : ISchedTask
         }
         finally
         {
-            CpuTimeNs += Clock.NowNs - started;
+            CpuTimeNs += Clock.NowNs - started - _waitedInPlaceNs;
+            _waitedInPlaceNs = 0;
         }
     }
 

@@ -153,6 +153,33 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
         return first;
     }
 
+    /// <summary>
+    /// True when <paramref name="self"/> could wait until <paramref name="untilNs"/>
+    /// without anyone else noticing: no other task is runnable, and no event,
+    /// start or wake-up comes at or before that time. Then an I/O wait can be
+    /// spent in place: the scheduler would only jump the clock and hand the CPU
+    /// straight back (the same turn order and the same report, fewer rounds).
+    /// </summary>
+    public bool NothingElseUntil(ISchedTask self, long untilNs)
+    {
+        if (_events.Count > 0 && _events[0].TimeNs <= untilNs)
+            return false;
+        foreach (var task in _tasks)
+        {
+            if (ReferenceEquals(task, self))
+                continue;
+            switch (task.RunState)
+            {
+                case TaskRunState.Runnable:
+                    return false;
+                case TaskRunState.NotStarted when task.StartNs <= untilNs:
+                case TaskRunState.Sleeping when task.WakeAtNs <= untilNs:
+                    return false;
+            }
+        }
+        return true;
+    }
+
     private long NextWakeTime()
     {
         var next = _events.Count > 0 ? _events[0].TimeNs : long.MaxValue;
