@@ -72,9 +72,12 @@ internal sealed class AccessOp : Op
             }
             if (done == budget)
                 Commit(clock, now - start, done + 1); // throws: the work limit
-            long cost = 0;
-            clock.InFlightNs = now - start;
+            // The cost starts at the time this loop has run and not yet handed to
+            // the clock, so the kernel can stamp an OOM kill in the middle of it.
+            var inFlight = now - start;
+            var cost = inFlight;
             var result = kernel.Access(mm, address, _kind, ref cost);
+            cost -= inFlight;
             done++;
             if (result == FaultResult.Major)
             {
@@ -116,7 +119,6 @@ internal sealed class AccessOp : Op
 
     private static void Commit(SimClock clock, long elapsedNs, long accesses)
     {
-        clock.InFlightNs = 0;
         clock.Advance(elapsedNs);
         clock.CountAccesses(accesses);
     }

@@ -30,6 +30,14 @@ internal sealed partial class Kernel
     private bool _kswapdWanted;
 
     /// <summary>
+    /// While the OOM killer runs: the simulated time the operation in progress
+    /// has taken and not yet handed to the clock (its caller's cost so far,
+    /// which an access loop starts at the time it has run), so the kill is
+    /// stamped when it happens. 0 otherwise.
+    /// </summary>
+    public long InFlightCostNs { get; private set; }
+
+    /// <summary>
     /// pgdat->kswapd_failures: kswapd runs in a row that reclaimed nothing.
     /// At <see cref="MaxReclaimRetries"/> the node is hopeless and wakeups are
     /// ignored until some reclaim makes progress again.
@@ -107,7 +115,18 @@ internal sealed partial class Kernel
             }
 
             failures = 0;
-            switch (OomHost?.OutOfMemory(requesterMm, pages) ?? OomOutcome.NoVictim)
+            InFlightCostNs = costNs;
+            OomOutcome outcome;
+            try
+            {
+                outcome = OomHost?.OutOfMemory(requesterMm, pages) ?? OomOutcome.NoVictim;
+            }
+            finally
+            {
+                InFlightCostNs = 0;
+            }
+
+            switch (outcome)
             {
                 case OomOutcome.KilledOther:
                     _vmstat[(int)VmCounter.oom_kill]++;
@@ -116,6 +135,7 @@ internal sealed partial class Kernel
                     _vmstat[(int)VmCounter.oom_kill]++;
                     return false;
                 default:
+                    InFlightCostNs = costNs; // the panic is stamped when it happens: the run ends here
                     throw new OutOfMemoryPanicException("Out of memory and no killable processes... System is deadlocked on memory");
             }
         }

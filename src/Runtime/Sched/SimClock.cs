@@ -7,9 +7,9 @@ namespace MemScript.Runtime.Sched;
 /// <see cref="MaxSteps"/> statements the run stops with
 /// <see cref="WorkLimitExceededException"/>.
 /// An access statement's hot loop keeps its time in a local and hands it over
-/// when it stops; meanwhile <see cref="InFlightNs"/> says how far it has got,
-/// so what the kernel does in the middle of it (an OOM kill) is stamped with
-/// the right time (<see cref="SimSystem.Now"/>).
+/// when it stops; what the kernel does in the middle of it (an OOM kill) is
+/// stamped with the kernel's <see cref="Mm.Kernel.InFlightCostNs"/> added
+/// (<see cref="SimSystem.Now"/>).
 /// </summary>
 internal sealed class SimClock
 {
@@ -19,9 +19,6 @@ internal sealed class SimClock
     public long NowNs { get; private set; }
 
     public long PageAccesses { get; private set; }
-
-    /// <summary>Time the running access loop has spent and not yet added with <see cref="Advance"/>.</summary>
-    public long InFlightNs { get; set; }
 
     public long Steps { get; private set; }
 
