@@ -4,12 +4,13 @@ namespace MemScript.Runtime.Mm;
 
 /// <summary>
 /// The model's struct page: 40 bytes per simulated frame, kept in chunked
-/// struct arrays by <see cref="FrameTable"/>. It is ready for reclaim: an
-/// rmap link (<see cref="Owner"/> + <see cref="Index"/>: the mm and virtual
-/// page of an anonymous page, or the object and page offset of a cache page),
-/// a map count, LRU links as frame numbers (-1 = none; the free list reuses
-/// <see cref="LruNext"/>), and the content stamp of the last write
-/// (MODEL.md section 10).
+/// struct arrays by <see cref="FrameTable"/>: the reverse-map link
+/// (<see cref="Owner"/> + <see cref="Index"/>: the mm and virtual page of an
+/// anonymous page, or the object and page offset of a cache page), a map
+/// count, LRU links as frame numbers (-1 = none; a free block's first frame
+/// links the buddy free list through them and keeps its order in
+/// <see cref="Index"/>), the content stamp of the last write (MODEL.md
+/// section 10), and the swap slot of a page in the swap cache.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct PageFrame
