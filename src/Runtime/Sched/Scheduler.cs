@@ -162,22 +162,10 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     /// </summary>
     public bool NothingElseUntil(ISchedTask self, long untilNs)
     {
-        if (_events.Count > 0 && _events[0].TimeNs <= untilNs)
-            return false;
         foreach (var task in _tasks)
-        {
-            if (ReferenceEquals(task, self))
-                continue;
-            switch (task.RunState)
-            {
-                case TaskRunState.Runnable:
-                    return false;
-                case TaskRunState.NotStarted when task.StartNs <= untilNs:
-                case TaskRunState.Sleeping when task.WakeAtNs <= untilNs:
-                    return false;
-            }
-        }
-        return true;
+            if (!ReferenceEquals(task, self) && task.RunState == TaskRunState.Runnable)
+                return false;
+        return NextWakeTime() > untilNs;
     }
 
     private long NextWakeTime()
