@@ -192,6 +192,11 @@ internal sealed partial class Kernel
 
         if (outcome.Result is FaultResult.Minor or FaultResult.Major)
         {
+            if (vma.Locked)
+            {
+                MlockAfterFault(m, vma, leaf, i, va, pte, populate);
+            }
+
             m.Tlb?.Fill(va >> 12);
             if (_policyTracksAccesses && !populate && (leaf[i] & (Pte.Present | Pte.Zero)) == Pte.Present)
             {

@@ -181,6 +181,22 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }
 
+    /// <summary>mlock/munlock round the start down and the end up to pages (no EINVAL for an unaligned start).</summary>
+    public override void Mlock(Site site, Region region) => Lock(site, region, true);
+
+    public override void Munlock(Site site, Region region) => Lock(site, region, false);
+
+    private void Lock(Site site, Region region, bool on)
+    {
+        var mark = task.Begin(site);
+        var start = region.Start & ~(PageSize - 1);
+        var length = PageAlign(region.End - start);
+        var error = region.IsNull ? Errno.ENOMEM
+            : on ? Kernel.Mlock(Mm, start, length, task.Options.User == "root") : Kernel.Munlock(Mm, start, length);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? null : error.ToString());
+    }
+
     public override void Brk(Site site, long delta)
     {
         var mark = task.Begin(site);
