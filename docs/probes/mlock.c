@@ -54,11 +54,13 @@ int main(void)
     r = madvise(a, len, MADV_WILLNEED);
     printf("madvise willneed on locked: %d errno %s\n", r, r ? strerror(errno) : "0");
 
+    fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
         long cf0 = minflt();
         for (size_t i = 0; i < len; i += 4096) a[i] = 2;
         printf("child VmLck %ld kB, child writes minflt +%ld\n", STATUS("VmLck"), minflt() - cf0);
+        fflush(stdout);
         _exit(0);
     }
     waitpid(pid, NULL, 0);
