@@ -194,7 +194,8 @@ internal sealed partial class Kernel
     /// <summary>
     /// After a fault in a locked VMA (HandleFault): the frame <paramref name="oldPte"/> mapped keeps its
     /// lock if the fault kept the frame (a COW reuse), else loses it (a COW copy replaced it); then,
-    /// outside mlock's own populate, the pages the fault mapped (a fault-around window) get theirs.
+    /// the faulting page gets its lock at once and, outside mlock's own populate, so do the pages the
+    /// fault mapped around it (a fault-around window).
     /// </summary>
     private void MlockAfterFault(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong va, ulong oldPte, bool populate)
     {
@@ -211,7 +212,13 @@ internal sealed partial class Kernel
             }
         }
 
-        if (!populate)
+        if (populate)
+        {
+            // mlock's own faults: the page is locked at once (mlock_new_folio), so reclaim during the
+            // rest of the populate cannot take it; the range's other pages are locked when it ends.
+            LockPtes(m, va, va + PageSize);
+        }
+        else
         {
             var tableStart = va & ~((512UL << 12) - 1);
             LockPtes(m, Math.Max(vma.Start, tableStart), Math.Min(vma.End, tableStart + (512UL << 12)));

@@ -214,6 +214,31 @@ public class MlockTests
     }
 
     [Fact]
+    public void MlockUnderPressure_ReclaimsOtherPages_AndKeepsEveryPageItFaulted()
+    {
+        var kernel = BootFifo(m =>
+        {
+            m.Ram = 32UL << 20;
+            m.Swap = 64UL << 20;
+            m.Overcommit = OvercommitMode.Always;
+        });
+        var mm = kernel.Process();
+        var other = kernel.MapAnon(mm, 6144 * Page);
+        kernel.Touch(mm, other, 6144);   // 24 MiB
+        var locked = kernel.MapAnon(mm, 3072 * Page);
+
+        Assert.Equal(Errno.Ok, kernel.Mlock(mm, locked, 3072 * Page, capIpcLock: true));
+
+        Assert.True(kernel.Vmstat(VmCounter.pswpout) > 0);
+        Assert.Equal(12288, Kib(kernel, MeminfoField.Mlocked));
+        var faults = kernel.Status(mm).MinFlt;
+        kernel.Touch(mm, locked, 3072, AccessKind.Read);
+        Assert.Equal(faults, kernel.Status(mm).MinFlt);
+        Assert.Equal(0, kernel.Status(mm).MajFlt);
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
     public void NonRoot_IsBoundByRlimitMemlock_8MiB()
     {
         var kernel = Boot();
