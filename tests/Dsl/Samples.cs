@@ -66,6 +66,8 @@ internal static class Samples
           touch heap
           mprotect m[4K..8K] read
           madvise m dontneed
+          mlock m[8K..16K]
+          munlock m
           munmap m[0..4K]
           brk +8K; brk -4K
           free z

@@ -29,6 +29,8 @@ public class SemanticTests
     [InlineData("machine { reclaim \"mine.cs\" }", "MEMS1009", 1, 11)]
     [InlineData("process p { a = malloc 4K; read a trace \"t.txt\" }", "MEMS1009", 1, 35)]
     [InlineData("process p { touch nothing }", "MEMS1010", 1, 19)]
+    [InlineData("process p { mlock nothing }", "MEMS1010", 1, 19)]
+    [InlineData("process p { munlock stack[..9M] }", "MEMS1016", 1, 21)]
     [InlineData("process p { a = mmap file \"nope\" }", "MEMS1011", 1, 27)]
     [InlineData("process p { a = shmat \"nope\" }", "MEMS1012", 1, 23)]
     [InlineData("process p { kill nobody }", "MEMS1013", 1, 18)]

@@ -93,6 +93,9 @@ internal sealed class ProcessBodyEmitter
             case S.Munmap munmap:
                 Call($"p.Munmap({site}, {e.Region(munmap.Region, names)});");
                 break;
+            case S.Mlock mlock:
+                Call($"p.{(mlock.Unlock ? "Munlock" : "Mlock")}({site}, {e.Region(mlock.Region, names)});");
+                break;
             case S.Mprotect mprotect:
                 Call($"p.Mprotect({site}, {e.Region(mprotect.Region, names)}, {Rt}Protection.{Identifier("", Vocabulary.Protections[mprotect.Protection.Text])});");
                 break;

@@ -45,6 +45,9 @@ internal sealed class AssignmentOrder
                 case S.Munmap munmap:
                     Use(munmap.Region.Name, variables, assigned);
                     break;
+                case S.Mlock mlock:
+                    Use(mlock.Region.Name, variables, assigned);
+                    break;
                 case S.Mprotect mprotect:
                     Use(mprotect.Region.Name, variables, assigned);
                     break;

@@ -87,6 +87,9 @@ internal sealed class BodyChecker
             case S.Munmap munmap:
                 Region(munmap.Region, scope);
                 break;
+            case S.Mlock mlock:
+                Region(mlock.Region, scope);
+                break;
             case S.Mprotect mprotect:
                 Region(mprotect.Region, scope);
                 Word(mprotect.Protection, "protection", Vocabulary.Protections.Keys);

@@ -9,7 +9,7 @@ public static class KnownNames
 {
     public static readonly IReadOnlyList<string> ProcessFields = new[]
     {
-        "VmSize", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmSwap", "VmPTE", "VmData", "VmStk",
+        "VmSize", "VmLck", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmSwap", "VmPTE", "VmData", "VmStk",
         "minflt", "majflt", "oom_score", "oom_score_adj", "virt", "res", "shr",
     };
 
@@ -26,7 +26,7 @@ public static class KnownNames
     public static readonly IReadOnlyList<string> MeminfoFields = new[]
     {
         "MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapCached", "Active", "Inactive",
-        "Active_anon", "Inactive_anon", "Active_file", "Inactive_file", "SwapTotal", "SwapFree", "Dirty",
+        "Active_anon", "Inactive_anon", "Active_file", "Inactive_file", "Unevictable", "Mlocked", "SwapTotal", "SwapFree", "Dirty",
         "AnonPages", "Mapped", "Shmem", "KernelStack", "PageTables", "CommitLimit", "Committed_AS",
     };
 

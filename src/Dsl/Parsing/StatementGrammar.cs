@@ -90,6 +90,8 @@ internal static class StatementGrammar
         .Or(Keyword("munmap").Then(_ => ExpressionGrammar.Region).Select(r => (S)new S.Munmap(r)))
         .Or(RegionWord("mprotect", (r, w) => new S.Mprotect(r, w)))
         .Or(RegionWord("madvise", (r, w) => new S.Madvise(r, w)))
+        .Or(Keyword("mlock").Then(_ => ExpressionGrammar.Region).Select(r => (S)new S.Mlock(r, Unlock: false)))
+        .Or(Keyword("munlock").Then(_ => ExpressionGrammar.Region).Select(r => (S)new S.Mlock(r, Unlock: true)))
         .Or(from _ in Keyword("brk")
             from sign in Symbol("+").Or(Symbol("-"))
             from size in QuantityGrammar.Size

@@ -18,6 +18,9 @@ public abstract record StatementSyntax : SyntaxNode
 
     public sealed record Madvise(RegionSyntax Region, LiteralSyntax.Name Advice) : StatementSyntax;
 
+    /// <summary><c>mlock REGION</c>, or <c>munlock REGION</c> when <see cref="Unlock"/>.</summary>
+    public sealed record Mlock(RegionSyntax Region, bool Unlock) : StatementSyntax;
+
     public sealed record Brk(bool Negative, SizeSyntax Delta) : StatementSyntax;
 
     public sealed record ShmDt(LiteralSyntax.Name Target) : StatementSyntax;

@@ -7,7 +7,8 @@ namespace MemScript.Runtime.Access;
 /// counted from its start (from its top for a <see cref="Region.Downward"/>
 /// region: the stack). Every pattern yields an address inside that page
 /// (clamped to the region), except <c>pages</c> indices out of range, which
-/// are reported as invalid. <c>times N</c> repeats the identical pass N times
+/// are reported as invalid; on the stack they are accessed where they are, below
+/// the limit, and the kernel refuses the growth. <c>times N</c> repeats the identical pass N times
 /// (random and zipf passes replay the same seeded draws).
 /// Allocates nothing per access.
 /// </summary>
@@ -88,7 +89,8 @@ internal sealed class PageCursor
                 var page = _pattern.Pages![k];
                 if (page < 0 || page >= _pageCount)
                 {
-                    invalid = true;
+                    // Below the stack's limit the kernel decides (growth past RLIMIT_STACK is SEGV_MAPERR there).
+                    invalid = !_region.Downward;
                     address = OutsideAddress(page);
                     return true;
                 }

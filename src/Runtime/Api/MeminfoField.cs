@@ -15,6 +15,8 @@ public enum MeminfoField
     Inactive_anon,
     Active_file,
     Inactive_file,
+    Unevictable,
+    Mlocked,
     SwapTotal,
     SwapFree,
     Dirty,

@@ -44,6 +44,11 @@ public abstract class Proc
 
     public abstract void Madvise(Site site, Region region, Advice advice);
 
+    /// <summary>mlock(2): faults the range in and keeps it resident (unevictable).</summary>
+    public abstract void Mlock(Site site, Region region);
+
+    public abstract void Munlock(Site site, Region region);
+
     /// <summary><c>brk +SIZE</c> (positive) or <c>brk -SIZE</c> (negative).</summary>
     public abstract void Brk(Site site, long delta);
 

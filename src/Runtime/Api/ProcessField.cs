@@ -7,6 +7,7 @@ namespace MemScript.Runtime;
 public enum ProcessField
 {
     VmSize,
+    VmLck,
     VmRSS,
     RssAnon,
     RssFile,

@@ -118,6 +118,21 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
         return total;
     }
 
+    /// <summary>VmLck: the VM_LOCKED VMAs (mm->locked_vm), in bytes.</summary>
+    public ulong LockedBytes()
+    {
+        ulong total = 0;
+        foreach (var vma in Vmas)
+        {
+            if (vma.Locked)
+            {
+                total += vma.Length;
+            }
+        }
+
+        return total;
+    }
+
     public ulong VmData()
     {
         ulong total = 0;

@@ -15,4 +15,6 @@ internal enum FrameFlags : byte
     Buddy = 8,
     /// <summary>PG_swapcache: the page has a swap slot (in <see cref="PageFrame.SwapSlot"/>).</summary>
     SwapCache = 16,
+    /// <summary>PG_mlocked: a VM_LOCKED mapping holds the page (<see cref="PageFrame.MlockCount"/> of them); it is on the unevictable list.</summary>
+    Mlocked = 32,
 }

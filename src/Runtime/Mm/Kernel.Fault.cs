@@ -192,6 +192,11 @@ internal sealed partial class Kernel
 
         if (outcome.Result is FaultResult.Minor or FaultResult.Major)
         {
+            if (vma.Locked)
+            {
+                MlockAfterFault(m, vma, leaf, i, va, pte, populate);
+            }
+
             m.Tlb?.Fill(va >> 12);
             if (_policyTracksAccesses && !populate && (leaf[i] & (Pte.Present | Pte.Zero)) == Pte.Present)
             {
@@ -262,6 +267,13 @@ internal sealed partial class Kernel
         return (FaultResult.Minor, Costs.AnonFault);
     }
 
+    /// <summary>
+    /// expand_downwards and acct_stack_growth: an access below the stack VMA grows it down to the
+    /// page, unless the stack would exceed RLIMIT_STACK (<c>limit stack</c>, measured from its top),
+    /// come within stack_guard_gap (256 pages) of an accessible mapping below it (a PROT_NONE one may
+    /// be reached), or break `limit as` or overcommit. Refused, the access is SIGSEGV (SEGV_MAPERR)
+    /// and counts no fault (measured: docs/probes/stack.c).
+    /// </summary>
     private Vma? GrowStack(AddressSpace m, ulong address)
     {
         var stack = m.StackVma();
@@ -273,6 +285,12 @@ internal sealed partial class Kernel
         var newStart = address & ~(PageSize - 1);
         var next = m.IndexAbove(newStart);
         if (m.Vmas[next] != stack)
+        {
+            return null;
+        }
+
+        if (next > 0 && m.Vmas[next - 1] is { } prev && prev.Role != VmaRole.Stack
+            && (prev.Read || prev.Write || prev.Exec) && newStart - prev.End < StackGuardGap)
         {
             return null;
         }

@@ -7,7 +7,8 @@ namespace MemScript.Runtime.Mm;
 /// mappings), write-protecting them in both processes and raising the map
 /// count, so a later write takes the COW fault of MODEL.md section 2; the
 /// child counts them in its RssAnon. Page-cache pages of file and shared
-/// mappings are not copied: the child refaults them. exit unmaps everything
+/// mappings are not copied: the child refaults them. The child's VMAs are not
+/// VM_LOCKED and its copied PTEs hold no mlock. exit unmaps everything
 /// and frees the page tables, the PGD included.
 /// </summary>
 internal sealed partial class Kernel
@@ -54,6 +55,7 @@ internal sealed partial class Kernel
         foreach (var vma in parent.Vmas)
         {
             var copy = vma.Clone();
+            copy.Locked = false;   // dup_mmap clears VM_LOCKED: locks are not inherited
             child.Vmas.Add(copy);
             if (copy.Object is not null)
             {
@@ -124,7 +126,7 @@ internal sealed partial class Kernel
                     child.RssAnon++;
                 }
 
-                target[j] = pte;
+                target[j] = pte & ~Pte.Mlocked;
             }
         }
     }

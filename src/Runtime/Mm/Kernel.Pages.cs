@@ -127,6 +127,11 @@ internal sealed partial class Kernel
                 }
 
                 var pfn = Pte.Frame(pte);
+                if ((pte & Pte.Mlocked) != 0)
+                {
+                    MunlockFrame(pfn);
+                }
+
                 if ((pte & Pte.PageCache) != 0)
                 {
                     UnmapCachePage(m, pfn);

@@ -29,6 +29,7 @@ internal sealed partial class Kernel
         var rss = m.RssAnon + m.RssFile + m.RssShmem;
         return new ProcStatus(
             VmSize: m.VmSize(),
+            VmLck: m.LockedBytes(),
             VmRss: (ulong)rss * PageSize,
             RssAnon: (ulong)m.RssAnon * PageSize,
             RssFile: (ulong)m.RssFile * PageSize,
@@ -93,6 +94,8 @@ internal sealed partial class Kernel
             MeminfoField.Inactive_anon => Lru(LruList.InactiveAnon),
             MeminfoField.Active_file => Lru(LruList.ActiveFile),
             MeminfoField.Inactive_file => Lru(LruList.InactiveFile),
+            MeminfoField.Unevictable => Lru(LruList.Unevictable),
+            MeminfoField.Mlocked => _mlockedPages,
             MeminfoField.SwapTotal => _swap.TotalSlots,
             MeminfoField.Dirty => _cache.DirtyPages,
             MeminfoField.AnonPages => anon,
@@ -152,11 +155,17 @@ internal sealed partial class Kernel
         }
 
         VerifyMappings(problems);
-        var onLru = Lru(LruList.InactiveAnon) + Lru(LruList.ActiveAnon) + Lru(LruList.InactiveFile) + Lru(LruList.ActiveFile);
+        var onLru = Lru(LruList.InactiveAnon) + Lru(LruList.ActiveAnon) + Lru(LruList.InactiveFile) + Lru(LruList.ActiveFile)
+            + Lru(LruList.Unevictable);
         var lruKinds = recount[(int)FrameKind.Anon] + recount[(int)FrameKind.File] + recount[(int)FrameKind.Shmem];
         if (onLru != lruKinds)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"LRU lists hold {onLru} pages, anon + page cache is {lruKinds}"));
+        }
+
+        if (_mlockedPages != Lru(LruList.Unevictable))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{_mlockedPages} mlocked pages, the unevictable list holds {Lru(LruList.Unevictable)}"));
         }
 
         var detail = problems.Count == 0

@@ -13,6 +13,8 @@ namespace MemScript.Runtime.Mm;
 /// whose slot other swap entries still share never gets the write bit from
 /// mprotect (its first write must leave the cache).
 /// A range with holes is ENOMEM (madvise still acts on the mapped parts).
+/// dontneed and pageout of a range with a VM_LOCKED part are EINVAL and change
+/// nothing (the kernel acts on the VMAs before the locked one first).
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -82,6 +84,11 @@ internal sealed partial class Kernel
         }
 
         var end = address + PageAlign(length);
+        if (advice is Advice.DontNeed or Advice.PageOut && LockedBytesIn(m, address, end) > 0)
+        {
+            return Errno.EINVAL;   // can_madv_lru_vma: not on VM_LOCKED memory
+        }
+
         var holes = !FullyMapped(m, address, end);
         switch (advice)
         {

@@ -96,6 +96,11 @@ internal sealed partial class Kernel : IReclaimContext
     private bool CanEvict(int pfn)
     {
         ref var frame = ref _frames[pfn];
+        if ((frame.Flags & FrameFlags.Mlocked) != 0)
+        {
+            return false;   // on the unevictable list
+        }
+
         return frame.Kind switch
         {
             FrameKind.File => true,

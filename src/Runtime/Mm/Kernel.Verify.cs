@@ -10,13 +10,15 @@ namespace MemScript.Runtime.Mm;
 /// whose slot other swap entries still hold, and that every page-cache frame
 /// is where its object says it is; that every swap slot's count is the
 /// number of swap PTEs and shmem objects that hold it, each mm's swap-entry
-/// count matches its PTEs, and swap-cache pages and slots point at each other.
+/// count matches its PTEs, and swap-cache pages and slots point at each other;
+/// and that each frame's mlock count is the number of its PTEs marked mlocked.
 /// Costs one pass over the tables, the frames and the swap slots ever used
 /// (up to the swap area's high water), and reused arrays.
 /// </summary>
 internal sealed partial class Kernel
 {
     private int[] _mapCounts = [];
+    private int[] _mlockCounts = [];
     private int[] _slotRefs = [];
 
     private void VerifyMappings(List<string> problems)
@@ -31,6 +33,16 @@ internal sealed partial class Kernel
         }
 
         var mapCounts = _mapCounts;
+        if (_mlockCounts.Length < _frames.HighWater)
+        {
+            _mlockCounts = new int[_frames.HighWater];
+        }
+        else
+        {
+            Array.Clear(_mlockCounts);
+        }
+
+        var mlockCounts = _mlockCounts;
         if (_slotRefs.Length < _swap.HighWater)
         {
             _slotRefs = new int[_swap.HighWater];
@@ -71,6 +83,11 @@ internal sealed partial class Kernel
 
                     var pfn = Pte.Frame(pte);
                     mapCounts[pfn]++;
+                    if ((pte & Pte.Mlocked) != 0)
+                    {
+                        mlockCounts[pfn]++;
+                    }
+
                     var kind = _frames[pfn].Kind;
                     if (kind == FrameKind.Anon)
                     {
@@ -117,6 +134,11 @@ internal sealed partial class Kernel
             if (frame.MapCount != mapped || (unmappedAnon && !heldBySwap))
             {
                 problems.Add(Text($"frame {pfn} ({frame.Kind}) has map count {frame.MapCount}, {mapped} PTEs map it"));
+            }
+
+            if (frame.MlockCount != mlockCounts[pfn] || ((frame.Flags & FrameFlags.Mlocked) != 0) != (frame.MlockCount > 0))
+            {
+                problems.Add(Text($"frame {pfn} ({frame.Kind}) has mlock count {frame.MlockCount}, {mlockCounts[pfn]} locked PTEs map it"));
             }
 
             if ((frame.Flags & FrameFlags.SwapCache) != 0 && (frame.Kind != FrameKind.Anon || _swap.CachePfn(frame.SwapSlot) != pfn))

@@ -44,6 +44,9 @@ internal sealed partial class Kernel
     public const ulong TextSize = 64UL << 10;
     public const ulong DataSize = 16UL << 10;
     public const ulong StackTopAddress = 0x7ffffffff000;
+
+    /// <summary>stack_guard_gap: 256 pages between a growing stack and an accessible mapping below it.</summary>
+    public const ulong StackGuardGap = 256UL << 12;
     public const ulong InitialStackSize = 132UL << 10;
     public const ulong UserSpaceEnd = 0x7ffffffff000;
 
@@ -156,7 +159,9 @@ internal sealed partial class Kernel
         _mms.Add(mm);
         mm.Vmas.Add(ImageVma(VmaRole.Text, TextBase, TextSize, write: false, exec: true));
         mm.Vmas.Add(ImageVma(VmaRole.Data, mm.DataStart, DataSize, write: true, exec: false));
-        mm.Vmas.Add(ImageVma(VmaRole.Stack, StackTopAddress - InitialStackSize, InitialStackSize, write: true, exec: false));
+        // setup_arg_pages: 128 KiB below the arguments' page, or the whole RLIMIT_STACK when that is smaller.
+        var stackSize = Math.Max(PageSize, Math.Min(InitialStackSize, limitStack & ~(PageSize - 1)));
+        mm.Vmas.Add(ImageVma(VmaRole.Stack, StackTopAddress - stackSize, stackSize, write: true, exec: false));
         foreach (var vma in mm.Vmas)
         {
             if (vma.Accounted)

@@ -7,12 +7,15 @@ namespace MemScript.Runtime.Mm;
 /// inactive list (lru_cache_add); the linux reclaim policy takes from the
 /// tails, moves pages between the lists (<see cref="MoveToHead"/>) and ages
 /// the active lists; the textbook policies leave the lists as allocation made them.
+/// An mlocked page (<see cref="FrameFlags.Mlocked"/>) is on the unevictable
+/// list instead, and goes back to the head of its inactive list when the last
+/// lock goes (as __munlock_folio puts it back).
 /// </summary>
 internal sealed class LruLists
 {
-    private readonly int[] _head = [-1, -1, -1, -1];
-    private readonly int[] _tail = [-1, -1, -1, -1];
-    private readonly long[] _count = new long[4];
+    private readonly int[] _head = [-1, -1, -1, -1, -1];
+    private readonly int[] _tail = [-1, -1, -1, -1, -1];
+    private readonly long[] _count = new long[5];
 
     public long Count(LruList list) => _count[(int)list];
 
@@ -76,6 +79,11 @@ internal sealed class LruLists
 
     public static LruList ListOf(in PageFrame frame)
     {
+        if ((frame.Flags & FrameFlags.Mlocked) != 0)
+        {
+            return LruList.Unevictable;
+        }
+
         var active = (frame.Flags & FrameFlags.Active) != 0;
         return frame.Kind == FrameKind.File
             ? active ? LruList.ActiveFile : LruList.InactiveFile

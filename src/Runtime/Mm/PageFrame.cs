@@ -10,7 +10,8 @@ namespace MemScript.Runtime.Mm;
 /// count, LRU links as frame numbers (-1 = none; a free block's first frame
 /// links the buddy free list through them and keeps its order in
 /// <see cref="Index"/>), the content stamp of the last write (MODEL.md
-/// section 10), and the swap slot of a page in the swap cache.
+/// section 10), the swap slot of a page in the swap cache, and how many
+/// VM_LOCKED mappings hold it (mlock_count; the struct stays 40 bytes).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct PageFrame
@@ -25,4 +26,6 @@ internal struct PageFrame
     public int SwapSlot;
     public FrameKind Kind;
     public FrameFlags Flags;
+    /// <summary>folio->mlock_count: the VM_LOCKED mappings of the page (PTEs with <see cref="Pte.Mlocked"/>).</summary>
+    public ushort MlockCount;
 }

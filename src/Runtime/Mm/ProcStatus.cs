@@ -3,6 +3,7 @@ namespace MemScript.Runtime.Mm;
 /// <summary>The memory lines of /proc/PID/status and the fault counters, in bytes and counts.</summary>
 internal readonly record struct ProcStatus(
     ulong VmSize,
+    ulong VmLck,
     ulong VmRss,
     ulong RssAnon,
     ulong RssFile,

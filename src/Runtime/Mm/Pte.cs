@@ -29,6 +29,8 @@ internal static class Pte
     public const ulong PageCache = 128;
     /// <summary>A swap entry (present clear): the frame bits hold the swap slot.</summary>
     public const ulong Swap = 256;
+    /// <summary>Software bit: this mapping (in a VM_LOCKED VMA) holds one of its frame's mlock references.</summary>
+    public const ulong Mlocked = 512;
 
     public const int FrameShift = 12;
     public const ulong FrameMask = (1UL << 28) - 1;

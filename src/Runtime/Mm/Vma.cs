@@ -5,7 +5,8 @@ namespace MemScript.Runtime.Mm;
 /// with one protection, one backing and one advice. <see cref="PageOffset"/> is
 /// the object page mapped at <see cref="Start"/>. <see cref="Accounted"/> says
 /// the VMA's pages are charged to Committed_AS (private writable, not
-/// noreserve; shared memory is charged on its object instead).
+/// noreserve; shared memory is charged on its object instead). <see cref="Locked"/>
+/// is VM_LOCKED.
 /// </summary>
 internal sealed class Vma
 {
@@ -17,6 +18,8 @@ internal sealed class Vma
     public bool Shared;
     public bool NoReserve;
     public bool Accounted;
+    /// <summary>VM_LOCKED (mlock): its pages are resident and unevictable; not inherited by fork.</summary>
+    public bool Locked;
     public MapKind Kind;
     public VmaRole Role;
     public Advice Advice;
@@ -41,7 +44,7 @@ internal sealed class Vma
     public bool CanMergeWith(Vma next) =>
         End == next.Start && Role == next.Role && Role is VmaRole.Mmap or VmaRole.Heap &&
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
-        Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice &&
+        Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice && Locked == next.Locked &&
         (Kind == MapKind.AnonPrivate
             || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && PageOffset + Pages == next.PageOffset));
 }

@@ -75,7 +75,11 @@ public sealed record ProcessSummary(
     long MinFlt,
     long MajFlt,
     int OomScore,
-    int OomScoreAdj);
+    int OomScoreAdj)
+{
+    /// <summary>/proc/PID/status VmLck at the end, in kB.</summary>
+    public long VmLckKb { get; init; }
+}
 
 /// <summary>An OOM kill: when, whom, with what badness, among how many candidates.</summary>
 public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates);

@@ -54,6 +54,7 @@ internal static class ExpectationChecker
         {
             ProcessField.VmSize or ProcessField.virt => (long)s.VmSize,
             ProcessField.VmRSS or ProcessField.res => (long)s.VmRss,
+            ProcessField.VmLck => (long)s.VmLck,
             ProcessField.RssAnon => (long)s.RssAnon,
             ProcessField.RssFile => (long)s.RssFile,
             ProcessField.RssShmem => (long)s.RssShmem,

@@ -273,7 +273,7 @@ internal sealed partial class ProcessTask : ISchedTask
         if (Mm >= 0)
         {
             var s = Kernel.Status(Mm);
-            _final = new ProcStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, s.MinFlt, s.MajFlt, 0);
+            _final = new ProcStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, s.MinFlt, s.MajFlt, 0);
             Kernel.Exit(Mm);
         }
         RunState = TaskRunState.Dead;

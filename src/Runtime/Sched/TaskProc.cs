@@ -12,6 +12,9 @@ namespace MemScript.Runtime.Sched;
 /// Lengths given to the kernel are whole pages; regions keep the size asked for.
 /// munmap, mprotect and madvise of an address that is not page-aligned fail
 /// with EINVAL as on Linux (nothing changes); their lengths are rounded up.
+/// A slice of the stack past its limit is accessed where it lies, below the
+/// limit, so the kernel refuses the growth there (SEGV_MAPERR), not the region check.
+/// mlock and munlock round to pages as the kernel does; only root is exempt from RLIMIT_MEMLOCK.
 /// The control statements (fork, exit, kill, reports...) are in TaskProc.Control.cs.
 /// </summary>
 internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Proc
@@ -47,6 +50,11 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var outside = a > b || b > region.Length;
         if (a > b)
             b = a;
+        if (outside && region.Downward && b <= region.End)
+        {
+            return new Region(region.End - b, b - a, Downward: true);   // below the stack limit: the kernel refuses the growth
+        }
+
         var inBounds = outside ? (a >= region.Length ? 0 : Math.Min(b, region.Length) - a) : b - a;
         var slice = region.Downward
             ? new Region(region.End - b, b - a, Downward: true, OutOfBounds: outside)
@@ -177,6 +185,22 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var mark = task.Begin(site);
         var (start, length) = Pages(region);
         var error = !Aligned(region) ? Errno.EINVAL : Kernel.Madvise(Mm, start, length, advice);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? null : error.ToString());
+    }
+
+    /// <summary>mlock/munlock round the start down and the end up to pages (no EINVAL for an unaligned start).</summary>
+    public override void Mlock(Site site, Region region) => Lock(site, region, true);
+
+    public override void Munlock(Site site, Region region) => Lock(site, region, false);
+
+    private void Lock(Site site, Region region, bool on)
+    {
+        var mark = task.Begin(site);
+        var start = region.Start & ~(PageSize - 1);
+        var length = PageAlign(region.End - start);
+        var error = region.IsNull ? Errno.ENOMEM
+            : on ? Kernel.Mlock(Mm, start, length, task.Options.User == "root") : Kernel.Munlock(Mm, start, length);
         task.ChargeSyscall();
         task.End(site, mark, error == Errno.Ok ? null : error.ToString());
     }

@@ -28,7 +28,7 @@ public class RandomOperationsTests
         for (var step = 0; step < 400; step++)
         {
             var mm = live[random.Next(live.Count)];
-            switch (random.Next(12))
+            switch (random.Next(13))
             {
                 case 0 or 1:
                     var pages = (ulong)random.Next(1, 64);
@@ -68,6 +68,20 @@ public class RandomOperationsTests
                     kernel.Exit(mm);
                     live.Remove(mm);
                     regions.RemoveAll(r => r.Mm == mm);
+                    break;
+                case 12 when regions.Count > 0:
+                    var (lm, ls, ll) = regions[random.Next(regions.Count)];
+                    var lockFrom = (ulong)random.Next(0, (int)(ll / Page)) * Page;
+                    var lockLength = Page * (ulong)random.Next(1, 16);
+                    if (random.Next(3) == 0)
+                    {
+                        kernel.Munlock(lm, ls + lockFrom, lockLength);
+                    }
+                    else
+                    {
+                        kernel.Mlock(lm, ls + lockFrom, lockLength, capIpcLock: true);
+                    }
+
                     break;
                 case 11:
                     kernel.SetBrk(mm, kernel.HeapStart(mm) + (ulong)random.Next(0, 100) * 1000);

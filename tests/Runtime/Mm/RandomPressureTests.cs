@@ -84,7 +84,7 @@ public class RandomPressureTests
 
     private static void Step(Kernel kernel, Random random, int mm, List<int> live, List<(int Mm, ulong Start, ulong Length)> regions, int file, int shm)
     {
-        switch (random.Next(13))
+        switch (random.Next(14))
         {
             case 0 or 1:
                 var pages = (ulong)random.Next(1, 256);
@@ -137,6 +137,19 @@ public class RandomPressureTests
             case 10 when live.Count > 1:
                 kernel.Exit(mm);
                 live.Remove(mm);
+                break;
+            case 13 when regions.Count > 0:
+                var (lm, ls, ll) = regions[random.Next(regions.Count)];
+                var lockAt = ls + (ulong)random.Next(0, (int)(ll / Page)) * Page;
+                if (random.Next(3) == 0)
+                {
+                    kernel.Munlock(lm, lockAt, Page * (ulong)random.Next(1, 16));
+                }
+                else
+                {
+                    kernel.Mlock(lm, lockAt, Page * (ulong)random.Next(1, 8), capIpcLock: true);
+                }
+
                 break;
             case 11:
                 kernel.SetBrk(mm, kernel.HeapStart(mm) + (ulong)random.Next(0, 200) * 4000);

@@ -41,7 +41,7 @@ public class JsonReportTests
         var processes = Parse(r).GetProperty("processes");
 
         Assert.Equal(
-            ["name", "pid", "state", "VmSize", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmSwap", "VmPTE", "VmData", "VmStk",
+            ["name", "pid", "state", "VmSize", "VmLck", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmSwap", "VmPTE", "VmData", "VmStk",
              "minflt", "majflt", "oom_score", "oom_score_adj"],
             processes[0].EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(344, processes[0].GetProperty("VmSize").GetInt64());

@@ -85,6 +85,7 @@ internal static class JsonReportWriter
             json.WriteNumber("pid", p.Pid);
             json.WriteString("state", ReportText.State(p.State));
             json.WriteNumber("VmSize", p.VmSizeKb);
+            json.WriteNumber("VmLck", p.VmLckKb);
             json.WriteNumber("VmRSS", p.VmRssKb);
             json.WriteNumber("RssAnon", p.RssAnonKb);
             json.WriteNumber("RssFile", p.RssFileKb);

@@ -7,8 +7,8 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// prints them: the name, a colon, a tab, the value in kB right-aligned to 8
 /// (<c>seq_put_decimal_ull_width(m, "...:\t", kb, 8)</c>) and <c>" kB"</c>.
 /// Lines, in the kernel's order: Name, Pid (from proc_pid_status), VmSize,
-/// VmRSS, RssAnon, RssFile, RssShmem, VmData, VmStk, VmPTE, VmSwap.
-/// VmPeak, VmLck, VmPin, VmHWM, VmExe and VmLib are not modelled and left out.
+/// VmLck, VmRSS, RssAnon, RssFile, RssShmem, VmData, VmStk, VmPTE, VmSwap.
+/// VmPeak, VmPin, VmHWM, VmExe and VmLib are not modelled and left out.
 /// </summary>
 internal static class StatusFormatter
 {
@@ -17,6 +17,7 @@ internal static class StatusFormatter
         "Name:\t" + name,
         "Pid:\t" + pid.ToString(CultureInfo.InvariantCulture),
         Kb("VmSize", status.VmSize),
+        Kb("VmLck", status.VmLck),
         Kb("VmRSS", status.VmRss),
         Kb("RssAnon", status.RssAnon),
         Kb("RssFile", status.RssFile),

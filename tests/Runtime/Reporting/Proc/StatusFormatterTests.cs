@@ -10,7 +10,7 @@ public class StatusFormatterTests
     public void Status_PrintsKernelOrder_WithTabAndWidth8()
     {
         var status = new ProcStatus(
-            VmSize: 344 * 1024, VmRss: 68 * 1024, RssAnon: 68 * 1024, RssFile: 0, RssShmem: 0,
+            VmSize: 344 * 1024, VmLck: 8 * 1024, VmRss: 68 * 1024, RssAnon: 68 * 1024, RssFile: 0, RssShmem: 0,
             VmSwap: 0, VmPte: 4 * 1024, VmData: 148 * 1024, VmStk: 132 * 1024,
             MinFlt: 17, MajFlt: 0, PageTablePages: 1);
 
@@ -21,6 +21,7 @@ public class StatusFormatterTests
             "Name:\tp",
             "Pid:\t100",
             "VmSize:\t     344 kB",
+            "VmLck:\t       8 kB",
             "VmRSS:\t      68 kB",
             "RssAnon:\t      68 kB",
             "RssFile:\t       0 kB",
