@@ -19,7 +19,8 @@ namespace MemScript.Runtime.Mm;
 ///              unless other swap entries still hold the slot: then the
 ///              write copies and the cached page stays for them
 /// </code>
-/// Shmem swap-in frees its slot at once, as shmem does. Every address
+/// Shmem swap-in frees its slot at once, as shmem does. madvise pageout
+/// skips pages that more than one process maps. Every address
 /// space whose PTEs changed has its TLB flushed.
 /// </summary>
 internal sealed partial class Kernel
@@ -215,7 +216,11 @@ internal sealed partial class Kernel
         return pfn;
     }
 
-    /// <summary>madvise(MADV_PAGEOUT): evicts the range's resident pages now; returns the cost of the writes.</summary>
+    /// <summary>
+    /// madvise(MADV_PAGEOUT): evicts the range's resident pages now; returns
+    /// the cost of the writes. A page that more than one process maps is
+    /// left alone (madvise_cold_or_pageout_pte_range: folio_mapcount != 1).
+    /// </summary>
     private long PageOut(AddressSpace m, ulong start, ulong end)
     {
         var writtenBefore = _pagesWritten;
@@ -223,7 +228,7 @@ internal sealed partial class Kernel
         {
             var leaf = m.Tables.FindLeaf(va);
             var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
-            if ((pte & (Pte.Present | Pte.Zero)) == Pte.Present)
+            if ((pte & (Pte.Present | Pte.Zero)) == Pte.Present && _frames[Pte.Frame(pte)].MapCount == 1)
             {
                 Evict(Pte.Frame(pte));
             }
