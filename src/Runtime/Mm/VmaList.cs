@@ -110,6 +110,7 @@ internal static class VmaList
     private static void Absorb(Vma into, Vma next)
     {
         into.End = next.End;
+        into.HasAnonVma |= next.HasAnonVma;
         if (next.Object is not null)
         {
             next.Object.MapRefs--;
