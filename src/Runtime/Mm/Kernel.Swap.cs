@@ -167,6 +167,11 @@ internal sealed partial class Kernel
     {
         var slot = Pte.Frame(pte);
         var pfn = _swap.CachePfn(slot);
+        if (pfn >= 0 && _frames[pfn].Index != (long)(va >> 12))
+        {
+            return SwapInMovedCopy(m, vma, leaf, i, pte, va, kind, pfn);
+        }
+
         var major = pfn < 0;
         if (major)
         {
@@ -202,6 +207,30 @@ internal sealed partial class Kernel
         }
 
         return major ? (FaultResult.Major, Costs.MajorFault) : (FaultResult.Minor, Costs.AnonFault);
+    }
+
+    /// <summary>
+    /// The swap-cache page of this entry was swapped in by a relative at
+    /// another address (mremap moved one side): the reverse map finds an
+    /// anonymous page at one virtual page only, so this mm gets a copy of it
+    /// (a minor fault) and drops its swap reference.
+    /// </summary>
+    private (FaultResult, long) SwapInMovedCopy(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong pte, ulong va, AccessKind kind, int cached)
+    {
+        var copy = NewAnonPage(m, va, _frames[cached].Stamp);
+        m.SwapEnts--;
+        ReleaseSwapEntry(Pte.Frame(pte));
+        leaf[i] = Pte.Make(copy, Pte.Permissions(vma) | Pte.Accessed | (vma.Write ? Pte.Write : 0), Pte.Stamp(pte));
+        if (kind == AccessKind.Write)
+        {
+            leaf[i] = StampWrite(leaf[i]);
+        }
+        else
+        {
+            CheckStamp(m, va, leaf[i]);
+        }
+
+        return (FaultResult.Minor, Costs.AnonFault);
     }
 
     /// <summary>shmem_swapin_folio: reads a shmem page back from its slot and frees the slot.</summary>
