@@ -77,6 +77,11 @@ internal sealed class BodyChecker
         {
             case S.Assign assign:
                 CheckAllocation(assign.Value, scope);
+                if (assign.Value is AllocationSyntax.Mmap { Flags: var flags } && flags.Any(f => f.Text == "huge"))
+                {
+                    Report(SemanticErrors.NoHugetlbPool, assign.Span);   // the machine has no hugetlb pool: ENOMEM at run time
+                }
+
                 break;
             case S.Free free:
                 Name(free.Target, scope);

@@ -52,6 +52,8 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor WatermarksAboveRam = new("MEMS1037", Warning, "with ram {0} the derived high watermark ({1} pages) is not below the {2} free pages, so every allocation reclaims first; 'watermarks off' gives textbook page replacement", "ram 3 pages; pagetables free");
     public static readonly DiagnosticDescriptor PageTablesFillRam = new("MEMS1038", Warning, "with ram {0} and page tables charged, {1} free pages cannot hold a process's first page and its 4 page-table pages; 'pagetables free' gives textbook page replacement", "ram 3 pages; watermarks off");
 
+    public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none ('hugepages N' is not supported yet): the mmap will fail with ENOMEM", "a = mmap 2M huge");
+
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -61,5 +63,6 @@ public static class SemanticErrors
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
+        NoHugetlbPool,
     };
 }

@@ -7,7 +7,7 @@ namespace MemScript.Runtime.Glibc;
 /// The malloc model's view of a running process: brk, mmap and memory
 /// accesses go to the kernel, costs to the clock. Once the mm is gone (the
 /// OOM killer took it in the middle of a library call) nothing reaches the
-/// kernel any more: brk stays where it was, mmap fails, munmap and accesses
+/// kernel any more: brk stays where it was, mmap and mremap fail, munmap and accesses
 /// do nothing, and no syscall time is charged.
 /// </summary>
 internal sealed class KernelMallocHost(ProcessTask task) : IMallocHost
@@ -54,6 +54,18 @@ internal sealed class KernelMallocHost(ProcessTask task) : IMallocHost
 
         task.Kernel.Munmap(task.Mm, address, length);
         task.ChargeSyscall();
+    }
+
+    public ulong Mremap(ulong address, ulong oldLength, ulong newLength)
+    {
+        if (MmGone)
+        {
+            return 0;
+        }
+
+        var result = task.Kernel.Mremap(task.Mm, address, oldLength, newLength, out var error);
+        task.ChargeSyscall();
+        return error == Errno.Ok ? result : 0;
     }
 
     public void Write(ulong address)

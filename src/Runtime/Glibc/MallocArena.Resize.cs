@@ -6,11 +6,13 @@ namespace MemScript.Runtime.Glibc;
 /// mmapped chunk. realloc stays in place when the chunk is big enough (the
 /// tail becomes a free chunk), grows into the top or a free next chunk, and
 /// otherwise allocates, copies (reads the old pages, writes the new) and frees.
-/// An mmapped chunk shrinks in place (mremap unmaps the tail). Growing one is
-/// glibc's mremap_chunk, which moves the pages without touching them; the
-/// kernel model has no mremap yet, so the model copies (the old pages are read
-/// and the new ones written: more faults than Linux takes) and unmaps the old
-/// chunk as munmap_chunk does, without free's update of the dynamic threshold.
+/// An mmapped chunk is resized by mremap_chunk: mremap(MREMAP_MAYMOVE) to
+/// <c>nb + 8</c> page-rounded (shrinking unmaps the tail, growing extends or
+/// moves the mapping with its pages, touching none), then set_head writes the
+/// chunk's header, on its first page; no fault when that page is resident
+/// (realloc 1M -> 2M: 0 faults, RSS unchanged). Only if mremap fails does
+/// realloc allocate, copy and unmap the old chunk as munmap_chunk does,
+/// without free's update of the dynamic threshold.
 /// </summary>
 internal sealed partial class MallocArena
 {
@@ -56,14 +58,11 @@ internal sealed partial class MallocArena
             var length = AlignUp(nb + SizeSz);
             if (length == mapped.MapLength)
                 return pointer;
-            if (length < mapped.MapLength)
-            {
-                // mremap shrinking in place: the tail is unmapped.
-                _host.Munmap(mapped.MapStart + length, mapped.MapLength - length);
-                _details.Add("munmap " + Kib(mapped.MapLength - length));
-                _mmapped[pointer] = mapped with { MapLength = length };
-                return pointer;
-            }
+            var start = _host.Mremap(mapped.MapStart, mapped.MapLength, length);
+            if (start != 0)
+                return Remapped(pointer, mapped, new MmappedChunk(start, length));
+            if (mapped.MapLength - SizeSz >= nb)
+                return pointer;   // a shrink mremap refused: the chunk is big enough
             return MoveMapped(pointer, mapped, n);
         }
         if (!_chunks.TryGetValue(pointer - HeaderBytes, out var chunk) || chunk.Free)
@@ -108,7 +107,21 @@ internal sealed partial class MallocArena
         FreeHeapChunk(rest);
     }
 
-    /// <summary>Grows an mmapped chunk: copy, then munmap_chunk (the dynamic threshold stays).</summary>
+    /// <summary>mremap_chunk's success: the chunk now lives at <paramref name="resized"/>; set_head writes its header.</summary>
+    private ulong Remapped(ulong pointer, MmappedChunk old, MmappedChunk resized)
+    {
+        _details.Add(resized.MapStart == old.MapStart
+            ? "mremap " + Kib(old.MapLength) + " -> " + Kib(resized.MapLength)
+            : "mremap " + Kib(old.MapLength) + " -> " + Kib(resized.MapLength) + " at 0x" + resized.MapStart.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+        _mmapped.Remove(pointer);
+        _mmapped[resized.UserPointer] = resized;
+        if (resized.UserPointer != pointer)
+            _freedPointers.Add(pointer);
+        _host.Write(resized.MapStart + SizeSz);
+        return resized.UserPointer;
+    }
+
+    /// <summary>mremap failed: malloc, copy, then munmap_chunk (the dynamic threshold stays).</summary>
     private ulong MoveMapped(ulong pointer, MmappedChunk mapped, ulong n)
     {
         var fresh = AllocateUser(n);

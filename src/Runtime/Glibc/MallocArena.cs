@@ -29,8 +29,7 @@ namespace MemScript.Runtime.Glibc;
 /// best fit and defers some coalescing). A <c>brk</c> moved behind malloc's
 /// back abandons the old top (glibc fences it and frees it). When brk is
 /// refused the request is served by its own mmap (glibc maps a 1 MiB new top).
-/// realloc of an mmapped chunk moves by copying (glibc uses mremap), see
-/// MallocArena.Resize.cs.
+/// realloc of an mmapped chunk uses mremap, see MallocArena.Resize.cs.
 /// Setting <c>mmap_threshold</c> or <c>top_pad</c> to a non-default value
 /// turns the dynamic threshold off, as mallopt does.
 /// </summary>

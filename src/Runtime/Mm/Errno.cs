@@ -8,4 +8,5 @@ internal enum Errno
     EINVAL,
     ENOENT,
     EACCES,
+    EFAULT,
 }

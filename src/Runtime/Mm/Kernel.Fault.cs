@@ -192,6 +192,11 @@ internal sealed partial class Kernel
 
         if (outcome.Result is FaultResult.Minor or FaultResult.Major)
         {
+            if (!vma.Shared && (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) == Pte.Present)
+            {
+                vma.HasAnonVma = true;   // anon_vma_prepare: the VMA now holds anonymous pages
+            }
+
             if (vma.Locked)
             {
                 MlockAfterFault(m, vma, leaf, i, va, pte, populate);

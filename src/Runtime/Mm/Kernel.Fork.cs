@@ -2,14 +2,18 @@ namespace MemScript.Runtime.Mm;
 
 /// <summary>
 /// fork (dup_mmap, copy_page_range) and exit (exit_mmap).
-/// fork copies every VMA and charges the accounted ones again; it copies the
-/// PTEs of private anonymous memory (and the COW copies inside private file
-/// mappings), write-protecting them in both processes and raising the map
-/// count, so a later write takes the COW fault of MODEL.md section 2; the
-/// child counts them in its RssAnon. Page-cache pages of file and shared
-/// mappings are not copied: the child refaults them. The child's VMAs are not
-/// VM_LOCKED and its copied PTEs hold no mlock. exit unmaps everything
-/// and frees the page tables, the PGD included.
+/// fork copies every VMA and charges the accounted ones again. It copies the
+/// page table of a private VMA that has an anon_vma (vma_needs_copy: at least
+/// one anonymous page was faulted into it, by a write or a copy-on-write
+/// break), whole: anonymous pages are write-protected in both processes with
+/// their map count raised, so a later write takes the COW fault of MODEL.md
+/// section 2, and the child counts them in its RssAnon; zero-page PTEs and
+/// swap entries are copied; page-cache pages of a private file mapping are
+/// mapped in the child too (RssFile) and read without a fault. The PTEs of
+/// shared mappings and of private VMAs without an anon_vma (only read: file
+/// pages, the zero page) are not copied: the child refaults them. exit unmaps
+/// everything and frees the page tables, the PGD included. The child's VMAs
+/// are not VM_LOCKED and its copied PTEs hold no mlock.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -67,9 +71,9 @@ internal sealed partial class Kernel
                 _commit.Force((long)copy.Pages);
             }
 
-            if (!vma.Shared)
+            if (!vma.Shared && vma.HasAnonVma)
             {
-                CopyAnonPtes(parent, child, vma);
+                CopyPtes(parent, child, vma);
             }
         }
 
@@ -93,7 +97,8 @@ internal sealed partial class Kernel
         m.Family.Remove(m);   // its pages are gone; the family list stays for pages it allocated that others still map
     }
 
-    private void CopyAnonPtes(AddressSpace parent, AddressSpace child, Vma vma)
+    /// <summary>copy_page_range for a private VMA with an anon_vma: every PTE, page-cache pages included.</summary>
+    private void CopyPtes(AddressSpace parent, AddressSpace child, Vma vma)
     {
         var spans = new List<LeafSpan>();
         parent.Tables.CollectLeaves(vma.Start, vma.End, spans);
@@ -112,12 +117,19 @@ internal sealed partial class Kernel
                     continue;
                 }
 
-                if ((pte & Pte.Present) == 0 || (pte & Pte.PageCache) != 0)
+                if ((pte & Pte.Present) == 0)
                 {
                     continue;
                 }
 
                 target ??= child.Tables.GetOrCreateLeaf(span.BaseVa);
+                if ((pte & Pte.PageCache) != 0)
+                {
+                    MapCachePage(child, target, j, Pte.Frame(pte), pte & (Pte.Read | Pte.Exec));
+                    target[j] &= ~Pte.Accessed;   // pte_mkold: the child has not used it yet
+                    continue;
+                }
+
                 if ((pte & Pte.Zero) == 0)
                 {
                     pte &= ~Pte.Write;

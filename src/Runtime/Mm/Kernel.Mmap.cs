@@ -45,7 +45,7 @@ internal sealed partial class Kernel
         var shared = request.Shared || kind is MapKind.AnonShared or MapKind.SysVShm;
         var accounted = request.Write && !shared && !request.NoReserve;
         var countsAsData = request.Write && !shared;
-        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length);
+        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length, VmaList.AlignsToHugePage(length, shared));
         if (start == 0 || start + length > UserSpaceEnd || start + length < start)
         {
             error = Errno.ENOMEM;

@@ -6,10 +6,12 @@ namespace MemScript.Runtime.Mm;
 /// /proc/PID/maps shows what Linux shows. mprotect rewrites the permission
 /// bits of present PTEs (write stays only on pages this mm owns alone, and on
 /// shmem); making a private mapping writable charges Committed_AS. madvise:
-/// dontneed zaps the PTEs (tables kept), willneed populates anonymous memory
-/// page by page and reads file pages into the page cache, random/sequential/
-/// normal set the read-around advice, pageout evicts the range's pages now
-/// (MADV_PAGEOUT), the others are accepted and ignored. A swap-cache page
+/// dontneed zaps the PTEs and frees each PTE table whose whole 2 MiB it
+/// emptied (a table that still maps something is kept), willneed populates
+/// anonymous memory page by page and reads file pages into the page cache,
+/// random/sequential/normal set the read-around advice, pageout evicts the
+/// range's pages that this mm alone maps (MADV_PAGEOUT), the others are
+/// accepted and ignored. A swap-cache page
 /// whose slot other swap entries still share never gets the write bit from
 /// mprotect (its first write must leave the cache).
 /// A range with holes is ENOMEM (madvise still acts on the mapped parts).
@@ -93,7 +95,7 @@ internal sealed partial class Kernel
         switch (advice)
         {
             case Advice.DontNeed:
-                ForEachPart(m, address, end, (s, e, _) => Zap(m, s, e));
+                ForEachPart(m, address, end, (s, e, _) => DontNeed(m, s, e));
                 m.ForgetCachedLeaf();
                 break;
             case Advice.WillNeed:
@@ -124,6 +126,21 @@ internal sealed partial class Kernel
         }
 
         return holes ? Errno.ENOMEM : Errno.Ok;
+    }
+
+    /// <summary>
+    /// MADV_DONTNEED on one VMA's part [start, end): zaps the PTEs, then frees
+    /// each PTE table whose whole 2 MiB lies inside the part (6.14+
+    /// zap_pte_range with reclaim_pt: the range covers the table, so it is now
+    /// empty). A table only partly covered still maps something, or may: kept.
+    /// </summary>
+    private void DontNeed(AddressSpace m, ulong start, ulong end)
+    {
+        Zap(m, start, end);
+        for (var table = (start + VmaList.HugeAlign - 1) & ~(VmaList.HugeAlign - 1); table + VmaList.HugeAlign <= end; table += VmaList.HugeAlign)
+        {
+            m.Tables.FreeLeaf(table);
+        }
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ namespace MemScript.Runtime.Mm;
 ///              unless other swap entries still hold the slot: then the
 ///              write copies and the cached page stays for them
 /// </code>
-/// Shmem swap-in frees its slot at once, as shmem does. Every address
+/// Shmem swap-in frees its slot at once, as shmem does. madvise pageout
+/// skips pages that more than one process maps. Every address
 /// space whose PTEs changed has its TLB flushed.
 /// </summary>
 internal sealed partial class Kernel
@@ -166,6 +167,11 @@ internal sealed partial class Kernel
     {
         var slot = Pte.Frame(pte);
         var pfn = _swap.CachePfn(slot);
+        if (pfn >= 0 && _frames[pfn].Index != (long)(va >> 12))
+        {
+            return SwapInMovedCopy(m, vma, leaf, i, pte, va, kind, pfn);
+        }
+
         var major = pfn < 0;
         if (major)
         {
@@ -203,6 +209,30 @@ internal sealed partial class Kernel
         return major ? (FaultResult.Major, Costs.MajorFault) : (FaultResult.Minor, Costs.AnonFault);
     }
 
+    /// <summary>
+    /// The swap-cache page of this entry was swapped in by a relative at
+    /// another address (mremap moved one side): the reverse map finds an
+    /// anonymous page at one virtual page only, so this mm gets a copy of it
+    /// (a minor fault) and drops its swap reference.
+    /// </summary>
+    private (FaultResult, long) SwapInMovedCopy(AddressSpace m, Vma vma, ulong[] leaf, int i, ulong pte, ulong va, AccessKind kind, int cached)
+    {
+        var copy = NewAnonPage(m, va, _frames[cached].Stamp);
+        m.SwapEnts--;
+        ReleaseSwapEntry(Pte.Frame(pte));
+        leaf[i] = Pte.Make(copy, Pte.Permissions(vma) | Pte.Accessed | (vma.Write ? Pte.Write : 0), Pte.Stamp(pte));
+        if (kind == AccessKind.Write)
+        {
+            leaf[i] = StampWrite(leaf[i]);
+        }
+        else
+        {
+            CheckStamp(m, va, leaf[i]);
+        }
+
+        return (FaultResult.Minor, Costs.AnonFault);
+    }
+
     /// <summary>shmem_swapin_folio: reads a shmem page back from its slot and frees the slot.</summary>
     private int SwapInShmem(MemObject obj, long page, int slot)
     {
@@ -215,7 +245,11 @@ internal sealed partial class Kernel
         return pfn;
     }
 
-    /// <summary>madvise(MADV_PAGEOUT): evicts the range's resident pages now; returns the cost of the writes.</summary>
+    /// <summary>
+    /// madvise(MADV_PAGEOUT): evicts the range's resident pages now; returns
+    /// the cost of the writes. A page that more than one process maps is
+    /// left alone (madvise_cold_or_pageout_pte_range: folio_mapcount != 1).
+    /// </summary>
     private long PageOut(AddressSpace m, ulong start, ulong end)
     {
         var writtenBefore = _pagesWritten;
@@ -223,7 +257,7 @@ internal sealed partial class Kernel
         {
             var leaf = m.Tables.FindLeaf(va);
             var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
-            if ((pte & (Pte.Present | Pte.Zero)) == Pte.Present)
+            if ((pte & (Pte.Present | Pte.Zero)) == Pte.Present && _frames[Pte.Frame(pte)].MapCount == 1)
             {
                 Evict(Pte.Frame(pte));
             }

@@ -18,7 +18,8 @@ namespace MemScript.Runtime.Mm;
 /// objects and address spaces; Kernel.Fault.cs the fault handler (memory.c)
 /// and Kernel.FileFault.cs its file and shmem side (filemap.c, shmem.c);
 /// Kernel.Pages.cs map counts, stamps and zap (rmap.c);
-/// Kernel.Mmap.cs mmap, munmap, brk and populate (mmap.c); Kernel.Protect.cs
+/// Kernel.Mmap.cs mmap, munmap, brk and populate (mmap.c); Kernel.Mremap.cs
+/// mremap (mremap.c); Kernel.Protect.cs
 /// mprotect and madvise (mprotect.c, madvise.c); Kernel.Fork.cs fork and exit;
 /// Kernel.Shm.cs System V shm (ipc/shm.c); Kernel.Proc.cs what /proc shows and
 /// the self-checks. The data structures are their own classes: FrameTable,
@@ -32,7 +33,7 @@ namespace MemScript.Runtime.Mm;
 /// <see cref="TlbCounts"/>, and the fault-injection hook
 /// <c>InjectContentCorruption</c> used by the self-check tests.
 ///
-/// Syscall costs: the system-call methods (Mmap, Munmap, Mprotect, Madvise,
+/// Syscall costs: the system-call methods (Mmap, Munmap, Mremap, Mprotect, Madvise,
 /// SetBrk) leave the simulated time they took in <see cref="LastSyscallCostNs"/>
 /// (munmap 0.14 us per unmapped page; populate and willneed 1 us per page
 /// populated, 80 us per major fault).

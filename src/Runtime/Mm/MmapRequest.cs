@@ -3,7 +3,8 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// The arguments of mmap as the kernel's do_mmap sees them. <see cref="Address"/>
 /// 0 lets the kernel choose (top-down first fit below the mmap base, 2 MiB
-/// alignment for lengths of 2 MiB or more); otherwise MAP_FIXED semantics.
+/// alignment for private lengths that are a multiple of 2 MiB); otherwise
+/// MAP_FIXED semantics.
 /// <see cref="ObjectId"/> is the file id or shm segment id for
 /// <see cref="MapKind.File"/> and <see cref="MapKind.SysVShm"/>.
 /// </summary>

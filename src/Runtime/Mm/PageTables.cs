@@ -7,9 +7,10 @@ namespace MemScript.Runtime.Mm;
 /// </code>
 /// The PGD exists for the life of the mm. PUD, PMD and PTE tables are created
 /// at the first fault below them (<see cref="GetOrCreateLeaf"/>) and freed
-/// only by <see cref="FreeUnused"/>, which munmap and exit call with "is any
-/// VMA still inside this table's span?" (free_pgtables). madvise dontneed
-/// clears entries but keeps tables. When page tables are charged every table
+/// by <see cref="FreeUnused"/>, which munmap and exit call with "is any
+/// VMA still inside this table's span?" (free_pgtables), and one PTE table at
+/// a time by <see cref="FreeLeaf"/>, which madvise dontneed calls for a table
+/// it emptied whole (mm/pt_reclaim.c); the tables above it stay. When page tables are charged every table
 /// takes a frame from RAM; VmPTE counts PUD + PMD + PTE tables.
 /// <see cref="FindLeaf"/> keeps the last PTE tables it found in a small
 /// direct-mapped cache (64 entries by 2 MiB key, like a paging-structure
@@ -127,6 +128,23 @@ internal sealed class PageTables
         {
             FreeBelow(_pgd, 0, start, end, spanInUse);
         }
+    }
+
+    /// <summary>Frees the PTE table that maps the 2 MiB containing <paramref name="va"/>, if there is one (its entries must be clear).</summary>
+    public bool FreeLeaf(ulong va)
+    {
+        var pud = _pgd?.Children![(int)(va >> 39) & 511];
+        var pmd = pud?.Children![(int)(va >> 30) & 511];
+        var index = (int)(va >> 21) & 511;
+        if (pmd?.Children![index] is not { } leaf)
+        {
+            return false;
+        }
+
+        Release(leaf);
+        pmd.Children[index] = null;
+        ForgetLeaves();
+        return true;
     }
 
     /// <summary>exit_mmap: frees every table, the PGD included.</summary>

@@ -7,6 +7,9 @@ namespace MemScript.Runtime.Mm;
 /// the VMA's pages are charged to Committed_AS (private writable, not
 /// noreserve; shared memory is charged on its object instead). <see cref="Locked"/>
 /// is VM_LOCKED.
+/// <see cref="HasAnonVma"/> is vma->anon_vma: set by the first fault that
+/// puts an anonymous page in a private VMA (a write; the zero page does not),
+/// kept by splits, merges and fork; fork copies the page table of such a VMA.
 /// </summary>
 internal sealed class Vma
 {
@@ -25,6 +28,7 @@ internal sealed class Vma
     public Advice Advice;
     public MemObject? Object;
     public ulong PageOffset;
+    public bool HasAnonVma;
 
     public ulong Length => End - Start;
 

@@ -4,7 +4,10 @@ namespace MemScript.Runtime.Mm;
 /// The VMA operations of mmap.c on an <see cref="AddressSpace"/>: insert with
 /// merging of compatible neighbours, split at an address (partial munmap,
 /// mprotect, madvise), and the top-down first-fit search for a free range
-/// below the mmap base (2 MiB alignment for lengths of 2 MiB or more).
+/// below the mmap base. Since 6.13 a private mapping (anonymous or file)
+/// whose length is a multiple of 2 MiB starts on a 2 MiB boundary
+/// (__get_unmapped_area's IS_ALIGNED(len, PMD_SIZE) test); any other length,
+/// and every shared anonymous or System V mapping, is placed first fit.
 /// </summary>
 internal static class VmaList
 {
@@ -69,10 +72,13 @@ internal static class VmaList
         mm.Vmas.Insert(i + 1, tail);
     }
 
-    /// <summary>Top-down first fit below the mmap base; 0 when nothing fits.</summary>
-    public static ulong GetUnmappedArea(AddressSpace mm, ulong length)
+    /// <summary>Whether a new mapping of <paramref name="length"/> bytes starts on a 2 MiB boundary (private, a multiple of 2 MiB).</summary>
+    public static bool AlignsToHugePage(ulong length, bool shared) => !shared && length % HugeAlign == 0;
+
+    /// <summary>Top-down first fit below the mmap base (2 MiB-aligned when <paramref name="huge"/>); 0 when nothing fits.</summary>
+    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, bool huge)
     {
-        var align = length >= HugeAlign ? HugeAlign : 4096UL;
+        var align = huge ? HugeAlign : 4096UL;
         var ceiling = MmapBase;
         for (var i = mm.Vmas.Count - 1; i >= -1; i--)
         {
@@ -104,6 +110,7 @@ internal static class VmaList
     private static void Absorb(Vma into, Vma next)
     {
         into.End = next.End;
+        into.HasAnonVma |= next.HasAnonVma;
         if (next.Object is not null)
         {
             next.Object.MapRefs--;

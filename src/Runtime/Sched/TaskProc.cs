@@ -112,7 +112,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var mark = task.Begin(site);
         if (flags.HasFlag(MmapFlags.Huge))
         {
-            task.End(site, mark, "ENOMEM (no huge pages reserved)");
+            task.End(site, mark, "ENOMEM: the hugetlb pool is empty, no huge page to map");
             return Region.Null;
         }
         var (read, write, exec) = Protections(flags, defaultWrite: true);

@@ -40,6 +40,29 @@ internal sealed class FakeMallocHost : IMallocHost
 
     public void Munmap(ulong address, ulong length) => Unmapped.Add((address, length));
 
+    public bool RefuseMremap { get; set; }
+    public List<(ulong From, ulong OldLength, ulong To, ulong NewLength)> Remapped { get; } = new();
+
+    /// <summary>Shrinks in place; grows by moving to a new range at the bottom of the mmap area (the pages move, none is touched).</summary>
+    public ulong Mremap(ulong address, ulong oldLength, ulong newLength)
+    {
+        if (RefuseMremap)
+            return 0;
+        var to = address;
+        if (newLength > oldLength)
+        {
+            _mmapTop -= newLength;
+            to = _mmapTop;
+            foreach (var page in WrittenPages.Where(p => p >= address / PageSize && p < (address + oldLength) / PageSize).ToList())
+            {
+                WrittenPages.Remove(page);
+                WrittenPages.Add(page - address / PageSize + to / PageSize);
+            }
+        }
+        Remapped.Add((address, oldLength, to, newLength));
+        return to;
+    }
+
     public void Write(ulong address) => WrittenPages.Add(address / PageSize);
 
     public void Read(ulong address) => ReadPages.Add(address / PageSize);

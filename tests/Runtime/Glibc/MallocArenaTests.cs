@@ -215,6 +215,53 @@ public class MallocArenaTests
     }
 
     [Fact]
+    public void ReallocOfMmappedChunk_1MTo2M_IsOneMremap_ThatTouchesNoNewPage()
+    {
+        var (arena, host) = NewArena();
+        var p = arena.Malloc(1024 * K);
+        var written = host.WrittenPages.Count;
+
+        var q = arena.Realloc(p, 2048 * K, out var outcome);
+
+        Assert.Equal(FreeOutcome.Ok, outcome);
+        var (from, oldLength, to, newLength) = Assert.Single(host.Remapped);
+        Assert.Equal((p - 16, 257 * Page, 513 * Page), (from, oldLength, newLength));
+        Assert.Equal(to + 16, q);
+        Assert.Single(host.Mappings);
+        Assert.Empty(host.ReadPages);
+        Assert.Equal(written, host.WrittenPages.Count);   // set_head writes the header page, which moved with the rest
+        Assert.True(arena.IsAllocated(q));
+        Assert.StartsWith("mremap 1028 KiB -> 2052 KiB at 0x", arena.LastDetail);
+    }
+
+    [Fact]
+    public void ReallocOfMmappedChunk_Shrinking_IsAnMremapInPlace()
+    {
+        var (arena, host) = NewArena();
+        var p = arena.Malloc(2048 * K);
+
+        Assert.Equal(p, arena.Realloc(p, 1024 * K, out _));
+
+        Assert.Equal((p - 16, 513 * Page, p - 16, 257 * Page), Assert.Single(host.Remapped));
+        Assert.Equal("mremap 2052 KiB -> 1028 KiB", arena.LastDetail);
+    }
+
+    [Fact]
+    public void ReallocOfMmappedChunk_WhenMremapFails_AllocatesCopiesAndUnmaps()
+    {
+        var (arena, host) = NewArena();
+        var p = arena.Malloc(1024 * K);
+        host.RefuseMremap = true;
+
+        var q = arena.Realloc(p, 2048 * K, out _);
+
+        Assert.NotEqual(p, q);
+        Assert.Contains(p / Page, host.ReadPages);
+        Assert.Equal(2, host.Mappings.Count);
+        Assert.Equal(host.Mappings[0], Assert.Single(host.Unmapped));
+    }
+
+    [Fact]
     public void MallocWhenKernelRefusesEverything_ReturnsNull_WithEnomem()
     {
         var (arena, host) = NewArena();

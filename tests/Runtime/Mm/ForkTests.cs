@@ -17,6 +17,65 @@ public class ForkTests
     }
 
     [Fact]
+    public void PrivateFileMapping_WithCopyOnWritePages_IsCopiedWhole_TheChildStartsWithRssFile4032Kb()
+    {
+        var kernel = Boot();
+        var parent = kernel.Process();
+        var file = kernel.CreateFile("data", 4UL << 20, cached: true, dirty: false);
+        var start = kernel.MapFile(parent, file, 4UL << 20, write: true);
+        kernel.Touch(parent, start, 1024, AccessKind.Read);
+        kernel.Touch(parent, start, 16, AccessKind.Write);   // 16 pages copied: the VMA has an anon_vma
+
+        var child = kernel.Fork(parent);
+
+        Assert.Equal(4032, Kb(kernel.Status(child).RssFile));
+        Assert.Equal(64, Kb(kernel.Status(child).RssAnon));
+        kernel.Touch(child, start, 1024, AccessKind.Read);
+        Assert.Equal(0, kernel.Status(child).MinFlt);
+        Assert.Equal(0, kernel.Status(child).MajFlt);
+        kernel.Touch(child, start, 1, AccessKind.Write);      // a copy-on-write page: copied again
+        kernel.Touch(child, start + 16 * Page, 1, AccessKind.Write);   // a file page: copied from the cache
+        Assert.Equal(2, kernel.Status(child).MinFlt);
+        Assert.Equal(4028, Kb(kernel.Status(child).RssFile));
+        kernel.Exit(parent);
+        kernel.Touch(child, start, 1024, AccessKind.Read);
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
+    public void PrivateFileMapping_OnlyRead_IsNotCopied_TheChildRefaultsIt()
+    {
+        var kernel = Boot();
+        var parent = kernel.Process();
+        var file = kernel.CreateFile("data", 4UL << 20, cached: true, dirty: false);
+        var start = kernel.MapFile(parent, file, 4UL << 20, write: true);
+        kernel.Touch(parent, start, 1024, AccessKind.Read);
+
+        var child = kernel.Fork(parent);
+
+        Assert.Equal(0, Kb(kernel.Status(child).RssFile));
+        kernel.Touch(child, start, 1024, AccessKind.Read);
+        Assert.Equal(64, kernel.Status(child).MinFlt);        // fault-around, 16 pages a fault
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
+    public void AnonymousMapping_OnlyRead_HasNoAnonVma_SoTheChildRefaultsTheZeroPage()
+    {
+        var kernel = Boot();
+        var parent = kernel.Process();
+        var start = kernel.MapAnon(parent, 16 * Page);
+        kernel.Touch(parent, start, 16, AccessKind.Read);
+
+        var child = kernel.Fork(parent);
+
+        kernel.Touch(child, start, 16, AccessKind.Read);
+        Assert.Equal(16, kernel.Status(child).MinFlt);
+        Assert.Equal(0, Kb(kernel.Status(child).RssAnon));
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
     public void Child_CountsTheSharedCopyOnWritePages_InItsRssAnon()
     {
         var (kernel, parent, child, _) = ForkAfterWriting(4);
@@ -96,16 +155,17 @@ public class ForkTests
     }
 
     [Fact]
-    public void ZeroPageMappings_AreInherited_AndAWriteStillFaults()
+    public void ZeroPageMappings_OfAVmaWithAnonymousPages_AreInherited_AndAWriteStillFaults()
     {
         var kernel = Boot();
         var parent = kernel.Process();
-        var start = kernel.MapAnon(parent, 4 * Page);
+        var start = kernel.MapAnon(parent, 8 * Page);
         kernel.Touch(parent, start, 4, AccessKind.Read);
+        kernel.Touch(parent, start + 4 * Page, 1, AccessKind.Write);   // an anonymous page: the VMA has an anon_vma
         var child = kernel.Fork(parent);
 
         Assert.Equal(FaultResult.Hit, kernel.Once(child, start, AccessKind.Read));
         Assert.Equal(FaultResult.Minor, kernel.Once(child, start, AccessKind.Write));
-        Assert.Equal(4, Kb(kernel.Status(child).RssAnon));
+        Assert.Equal(8, Kb(kernel.Status(child).RssAnon));
     }
 }

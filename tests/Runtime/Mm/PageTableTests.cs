@@ -43,7 +43,7 @@ public class PageTableTests
     }
 
     [Fact]
-    public void Munmap_FreesTablesNoVmaUses_ButMadviseDontNeedKeepsThem()
+    public void MadviseDontNeed_FreesOnlyPteTables_MunmapFreesTheTablesNoVmaUses()
     {
         var (kernel, mm, baseline) = ProcessWithTouchedStack();
         var start = kernel.Mmap(mm, new MmapRequest(2UL << 30, MapKind.AnonPrivate, true, true, false, NoReserve: true), out _);
@@ -54,11 +54,45 @@ public class PageTableTests
 
         var touched = Kb(kernel.Status(mm).VmPte);
         kernel.Madvise(mm, start, 2UL << 30, Advice.DontNeed);
-        Assert.Equal(touched, Kb(kernel.Status(mm).VmPte));
+        Assert.Equal(touched - 64 * 4, Kb(kernel.Status(mm).VmPte));   // the PMD and PUD tables stay
         Assert.Equal(4, Kb(kernel.Status(mm).RssAnon)); // the stack page
 
         kernel.Munmap(mm, start, 2UL << 30);
         Assert.Equal(baseline, Kb(kernel.Status(mm).VmPte));
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
+    public void MadviseDontNeed_OfAWhole4MiB_FreesItsTwoPteTables_VmPteMinus8Kb()
+    {
+        var (kernel, mm, _) = ProcessWithTouchedStack();
+        var start = kernel.MapAnon(mm, 4UL << 20);
+        kernel.Touch(mm, start, 1024);
+        var before = Kb(kernel.Status(mm).VmPte);
+        var pageTables = kernel.Meminfo(MeminfoField.PageTables);
+
+        Assert.Equal(Errno.Ok, kernel.Madvise(mm, start, 4UL << 20, Advice.DontNeed));
+
+        Assert.Equal(before - 8, Kb(kernel.Status(mm).VmPte));
+        Assert.Equal(pageTables - 8192, kernel.Meminfo(MeminfoField.PageTables));
+        Assert.Equal(FaultResult.Minor, kernel.Once(mm, start, AccessKind.Read));   // the zero page, through a new table
+        Assert.Equal(before - 4, Kb(kernel.Status(mm).VmPte));
+        kernel.AssertSelfChecksPass();
+    }
+
+    [Fact]
+    public void MadviseDontNeed_KeepsATableThatStillMapsSomething()
+    {
+        var (kernel, mm, _) = ProcessWithTouchedStack();
+        var start = kernel.MapAnon(mm, 4UL << 20);
+        kernel.Touch(mm, start, 1024);
+        var before = Kb(kernel.Status(mm).VmPte);
+
+        kernel.Madvise(mm, start, 3UL << 20, Advice.DontNeed);
+
+        Assert.Equal(before - 4, Kb(kernel.Status(mm).VmPte));
+        Assert.Equal(1024, Kb(kernel.Status(mm).RssAnon) - 4);
+        Assert.Equal(FaultResult.Hit, kernel.Once(mm, start + (3UL << 20), AccessKind.Read));
         kernel.AssertSelfChecksPass();
     }
 

@@ -42,8 +42,8 @@ public class SwapEntryTests
         var parent = kernel.Process();
         var start = kernel.MapAnon(parent, Page);
         kernel.Touch(parent, start, 1, AccessKind.Write);
-        var child = kernel.Fork(parent);
         kernel.Madvise(parent, start, Page, Advice.PageOut);
+        var child = kernel.Fork(parent);   // the child shares the swap entry
         kernel.Once(parent, start, AccessKind.Read);
 
         kernel.Mprotect(parent, start, Page, read: true, write: true, exec: false);

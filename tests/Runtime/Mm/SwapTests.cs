@@ -1,5 +1,6 @@
 using MemScript.Runtime;
 using MemScript.Runtime.Mm;
+using MemScript.Runtime.Mm.Reclaim;
 using static MemScript.Tests.Runtime.Mm.KernelKit;
 
 namespace MemScript.Tests.Runtime.Mm;
@@ -85,7 +86,7 @@ public class SwapTests
         kernel.Touch(parent, start, 1, AccessKind.Write);
         var child = kernel.Fork(parent);
 
-        kernel.Madvise(parent, start, Page, Advice.PageOut);
+        EvictMappedAnonPages(kernel);
 
         Assert.Equal(Page, kernel.Status(parent).VmSwap);
         Assert.Equal(Page, kernel.Status(child).VmSwap);
@@ -100,6 +101,44 @@ public class SwapTests
     }
 
     [Fact]
+    public void PageOut_SkipsPagesAForkedChildStillMaps_AndEvictsThemOnceExclusive()
+    {
+        var kernel = SmallMachine(16UL << 20, 16UL << 20);
+        var parent = kernel.Process();
+        var start = kernel.MapAnon(parent, 4 * Page);
+        kernel.Touch(parent, start, 4, AccessKind.Write);
+        var child = kernel.Fork(parent);
+
+        Assert.Equal(Errno.Ok, kernel.Madvise(parent, start, 4 * Page, Advice.PageOut));
+
+        Assert.Equal(0, kernel.Vmstat(VmCounter.pswpout));
+        Assert.Equal(0UL, kernel.Status(parent).VmSwap);
+        Assert.Equal(4 * Page, kernel.Status(parent).RssAnon);
+        Assert.Equal(4 * Page, kernel.Status(child).RssAnon);
+
+        kernel.Touch(child, start, 2, AccessKind.Write);   // two pages copied: the parent's are its own now
+        kernel.Madvise(parent, start, 4 * Page, Advice.PageOut);
+
+        Assert.Equal(2, kernel.Vmstat(VmCounter.pswpout));
+        Assert.Equal(2 * Page, kernel.Status(parent).VmSwap);
+        Assert.Equal(0UL, kernel.Status(child).VmSwap);
+        kernel.AssertSelfChecksPass();
+    }
+
+    /// <summary>Evicts every anonymous page some process maps, as reclaim would (pageout skips shared pages).</summary>
+    private static void EvictMappedAnonPages(Kernel kernel)
+    {
+        var context = (IReclaimContext)kernel;
+        for (var pfn = 0; pfn < context.Frames.HighWater; pfn++)
+        {
+            if (context.Frames[pfn].Kind == FrameKind.Anon && context.Frames[pfn].MapCount > 0)
+            {
+                Assert.True(context.Evict(pfn));
+            }
+        }
+    }
+
+    [Fact]
     public void ExitAndMunmap_FreeSwapEntries()
     {
         var kernel = SmallMachine(16UL << 20, 16UL << 20);
@@ -107,7 +146,7 @@ public class SwapTests
         var start = kernel.MapAnon(parent, 4 * Page);
         kernel.Touch(parent, start, 4, AccessKind.Write);
         var child = kernel.Fork(parent);
-        kernel.Madvise(parent, start, 4 * Page, Advice.PageOut);
+        EvictMappedAnonPages(kernel);
         var total = Pages(kernel, MeminfoField.SwapTotal);
         Assert.Equal(total - 4, Pages(kernel, MeminfoField.SwapFree));
 

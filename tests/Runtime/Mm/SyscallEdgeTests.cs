@@ -80,7 +80,7 @@ public class SyscallEdgeTests
     }
 
     [Fact]
-    public void Fork_CopiesTheCopyOnWritePagesOfAPrivateFileMapping_NotItsFilePages()
+    public void Fork_CopiesAPrivateFileMappingWithCopyOnWritePages_ItsFilePagesToo()
     {
         var kernel = Boot();
         var parent = kernel.Process();
@@ -92,8 +92,9 @@ public class SyscallEdgeTests
         var child = kernel.Fork(parent);
 
         Assert.Equal(4, Kb(kernel.Status(child).RssAnon));
-        Assert.Equal(0UL, kernel.Status(child).RssFile);
+        Assert.Equal(60, Kb(kernel.Status(child).RssFile));
         Assert.Equal(FaultResult.Hit, kernel.Once(child, start, AccessKind.Read));
+        Assert.Equal(FaultResult.Hit, kernel.Once(child, start + Page, AccessKind.Read));
         Assert.Equal(FaultResult.Minor, kernel.Once(child, start, AccessKind.Write));
         Assert.Equal(4, Kb(kernel.Status(child).RssAnon));
         kernel.AssertSelfChecksPass();

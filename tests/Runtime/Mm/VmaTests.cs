@@ -57,6 +57,50 @@ public class VmaTests
         Assert.True(big + (2UL << 20) <= small);
     }
 
+    [Theory]
+    [InlineData(3UL << 20)]                 // 3 MiB
+    [InlineData((2UL << 20) + 4096)]        // 2 MiB + 4 KiB: what glibc maps for malloc 2M
+    public void PrivateMapping_WhoseLengthIsNotAMultipleOf2MiB_IsPlacedFirstFit_Unaligned(ulong length)
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+
+        var start = kernel.MapAnon(mm, length);
+
+        Assert.Equal(0x7ffff7fff000UL - length, start);
+        Assert.NotEqual(0UL, start % (2UL << 20));
+    }
+
+    [Fact]
+    public void PrivateMappings_OfAMultipleOf2MiB_Anonymous_OrFile_Are2MiBAligned()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var file = kernel.CreateFile("f", 4UL << 20, cached: true, dirty: false);
+
+        var anon = kernel.MapAnon(mm, 4UL << 20);
+        var mapped = kernel.MapFile(mm, file, 4UL << 20);
+
+        Assert.Equal(0x7ffff7a00000UL, anon);
+        Assert.Equal(0x7ffff7600000UL, mapped);
+    }
+
+    [Fact]
+    public void SharedAnonymous_AndSystemV_Mappings_OfAMultipleOf2MiB_ArePlacedFirstFit_Unaligned()
+    {
+        var kernel = Boot();
+        var mm = kernel.Process();
+        var segment = kernel.ShmGet("1", 2UL << 20, out _);
+
+        var shared = kernel.MapAnon(mm, 4UL << 20, shared: true);
+        var shm = kernel.Mmap(mm, new MmapRequest(2UL << 20, MapKind.SysVShm, true, true, false, Shared: true, ObjectId: segment), out var error);
+
+        Assert.Equal(Errno.Ok, error);
+        Assert.Equal(0x7ffff7fff000UL - (4UL << 20), shared);
+        Assert.Equal(shared - (2UL << 20), shm);
+        Assert.NotEqual(0UL, shared % (2UL << 20));
+    }
+
     [Fact]
     public void AdjacentAnonymousMappings_WithSameProtection_MergeIntoOneVma()
     {

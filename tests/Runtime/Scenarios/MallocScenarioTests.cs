@@ -59,6 +59,30 @@ public class MallocScenarioTests
         Assert.Equal(1 + 257, p.MinFlt);
     }
 
+    private static IEnumerable<Op> MallocTouchRealloc(Proc p)
+    {
+        var a = p.Malloc(TestScenario.At(2), 1024 * K);
+        yield return Op.Next;
+        yield return p.Access(TestScenario.At(3, "touch a"), a, AccessKind.Write, AccessPattern.Sequential, 1);
+        a = p.Realloc(TestScenario.At(4, "a = realloc a 2M"), a, 2048 * K);
+        yield return Op.Next;
+        yield return p.Access(TestScenario.At(5, "read a[..1M]"), p.Slice(TestScenario.At(5), a, null, 1024 * K), AccessKind.Read, AccessPattern.Sequential, 1);
+    }
+
+    [Fact]
+    public void Realloc1MTo2M_MovesThePagesWithMremap_NoFault_RssUnchanged()
+    {
+        var result = TestScenario.Run(b => b.Process(TestScenario.At(1), "p", ProcessOptions.Default, MallocTouchRealloc));
+        var statements = result.Timeline.OfType<TimelineEvent.Statement>().ToList();
+
+        Assert.StartsWith("mremap 1028 KiB -> 2052 KiB", statements[2].Detail);
+        Assert.Equal(0, statements[2].MinFlt);
+        Assert.Equal(0, statements[2].RssDeltaKb);
+        Assert.Equal(0, statements[3].MinFlt);   // the moved contents are read without a fault
+        Assert.True(result.Passed);
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+    }
+
     private static IEnumerable<Op> MallocFreeMalloc(Proc p)
     {
         var a = p.Malloc(TestScenario.At(2), 1024 * K);
