@@ -80,13 +80,14 @@ internal static class ReportText
     public static string Faults(long min, long maj) =>
         min.ToString(CultureInfo.InvariantCulture) + " / " + maj.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>alive, exited, killed or segfault.</summary>
+    /// <summary>alive, exited, killed, segfault or sigbus.</summary>
     public static string State(ProcessState state) => state switch
     {
         ProcessState.Alive => "alive",
         ProcessState.Exited => "exited",
         ProcessState.Killed => "killed",
         ProcessState.Segfault => "segfault",
+        ProcessState.Sigbus => "sigbus",
         _ => state.ToString().ToLowerInvariant(),
     };
 
@@ -149,9 +150,24 @@ internal static class ReportText
         + k.Score.ToString(CultureInfo.InvariantCulture) + ", " + k.Candidates.ToString(CultureInfo.InvariantCulture)
         + (k.Candidates == 1 ? " candidate" : " candidates");
 
-    /// <summary>An expectation's verdict: <c>ok</c>, or <c>FAILED  expected 17, actual 15</c>.</summary>
-    public static string Verdict(ExpectationResult e) =>
-        e.Passed ? "ok" : "FAILED  expected " + OneLine(e.Expected) + ", actual " + OneLine(e.Actual);
+    /// <summary>
+    /// An expectation's verdict: <c>ok</c>, <c>FAILED  expected 17, actual 15</c>,
+    /// or <c>NOT REACHED  web (pid 100) was killed by the OOM killer at 25.735 ms</c>.
+    /// </summary>
+    public static string Verdict(ExpectationResult e) => e.Status switch
+    {
+        ExpectationStatus.Held => "ok",
+        ExpectationStatus.NotReached => "NOT REACHED  " + OneLine(e.NotReachedBecause),
+        _ => "FAILED  expected " + OneLine(e.Expected) + ", actual " + OneLine(e.Actual),
+    };
+
+    /// <summary>held, failed or not_reached (the JSON spelling).</summary>
+    public static string StatusName(ExpectationStatus status) => status switch
+    {
+        ExpectationStatus.Held => "held",
+        ExpectationStatus.Failed => "failed",
+        _ => "not_reached",
+    };
 
     /// <summary>A machine setting as the header lists it: <c>ram 64 MiB</c>.</summary>
     public static string Setting(KeyValuePair<string, string> s) =>

@@ -76,6 +76,15 @@ internal sealed partial class ProcessTask : ISchedTask
     public TaskRunState RunState { get; private set; } = TaskRunState.NotStarted;
     public long WakeAtNs { get; private set; }
 
+    /// <summary>When it exited or was killed (valid once <see cref="RunState"/> is <see cref="TaskRunState.Dead"/>).</summary>
+    public long EndedNs { get; private set; }
+
+    /// <summary>The statement that ended it (its own <c>exit</c>, the access that faulted, the <c>kill</c>), or <see cref="Site.None"/>.</summary>
+    public Site EndSite { get; private set; } = Site.None;
+
+    /// <summary>Killed by the OOM killer.</summary>
+    public bool OomKilled { get; private set; }
+
     /// <summary>Where the statement in progress stands, or null between statements.</summary>
     public Site? OpenSite => _open?.Site;
 
@@ -262,6 +271,7 @@ internal sealed partial class ProcessTask : ISchedTask
             _system.ActAs(actor);
             _openRowWritten = true;
         }
+        OomKilled = rowDetail == "oom-killed";
         Die(ProcessState.Killed, site, lines);
     }
 
@@ -278,6 +288,8 @@ internal sealed partial class ProcessTask : ISchedTask
         }
         RunState = TaskRunState.Dead;
         State = how;
+        EndedNs = _system.Now;
+        EndSite = site;
         _pending = null;
         _open = null;
         if (lines.Length > 0)
