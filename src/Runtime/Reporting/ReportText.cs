@@ -67,14 +67,40 @@ internal static class ReportText
     /// <summary>Where an expectation was checked: <c>web:12</c>, <c>end:20</c>.</summary>
     public static string Where(ExpectationResult e) => Where(e.Site, e.Who);
 
-    /// <summary>The row standing for cut statement rows: <c>... further runs of web:16 not listed (N more; totals in the process table)</c>.</summary>
+    /// <summary>
+    /// The row standing for cut statement rows: <c>... 35 more runs not listed (totals in the process table)</c>,
+    /// with <c>, by 3 processes</c> when several processes made them.
+    /// </summary>
     public static string Omitted(TimelineEvent.Omitted o) =>
-        "... further runs of " + Where(o) + " not listed (" + o.Count.ToString(CultureInfo.InvariantCulture)
-        + " more; totals in the process table)";
+        "... " + o.Count.ToString(CultureInfo.InvariantCulture) + (o.Count == 1 ? " more run" : " more runs") + " not listed"
+        + (o.Processes > 1 ? ", by " + o.Processes.ToString(CultureInfo.InvariantCulture) + " processes" : "")
+        + " (totals in the process table)";
 
-    /// <summary>A statement's text with what it did beyond faults: <c>a = malloc 64K  (brk +132 KiB)</c>.</summary>
-    public static string What(TimelineEvent.Statement s) =>
-        string.IsNullOrEmpty(s.Detail) ? OneLine(s.Site.Text) : OneLine(s.Site.Text) + "  (" + OneLine(s.Detail) + ")";
+    /// <summary>
+    /// A statement's text with what it did beyond faults: <c>a = malloc 64K  (brk +132 KiB)</c>;
+    /// a statement the scheduler cut says so, the row's time being when it began:
+    /// <c>touch b  (ran in 3 slices until 3.411 ms)</c>.
+    /// </summary>
+    public static string What(TimelineEvent.Statement s)
+    {
+        var detail = WhatDetail(s);
+        return detail == null ? OneLine(s.Site.Text) : OneLine(s.Site.Text) + "  " + detail;
+    }
+
+    /// <summary>
+    /// The part of <see cref="What(TimelineEvent.Statement)"/> after the statement's text,
+    /// in parentheses (<c>(brk +132 KiB)</c>, <c>(ran in 3 slices until 3.411 ms)</c>), or null.
+    /// </summary>
+    public static string? WhatDetail(TimelineEvent.Statement s)
+    {
+        var detail = OneLine(s.Detail);
+        if (s.Slices > 1)
+        {
+            var slices = "ran in " + s.Slices.ToString(CultureInfo.InvariantCulture) + " slices until " + Ms(s.EndNs);
+            detail = detail.Length == 0 ? slices : detail + "; " + slices;
+        }
+        return detail.Length == 0 ? null : "(" + detail + ")";
+    }
 
     /// <summary>The faults cell, minor and major: <c>15 / 0</c>.</summary>
     public static string Faults(long min, long maj) =>
