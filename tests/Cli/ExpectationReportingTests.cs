@@ -210,4 +210,27 @@ public sealed class ExpectationReportingTests
         Assert.Equal(1, sandbox.Run("run", "bus.mems"));
         Assert.Equal("bus.mems:7:1: error MEMS4001: expected reader segfaulted, got sigbus\n", sandbox.Error.ToString().Replace("\r\n", "\n"));
     }
+    [Fact]
+    public void KernelPanic_TopLevelExpectsAreTakenAtThePanic_ThoseInTheBodyAreNotReached()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("panic.mems", """
+            machine { ram 16M; swap 0 }
+            process init_like (oom_score_adj -1000) {
+              repeat 32 {
+                m = mmap 1M
+                touch m
+              }
+              expect init_like.VmRSS > 0
+            }
+            expect init_like alive
+            """);
+
+        Assert.Equal(1, sandbox.Run("run", "panic.mems"));
+        var report = sandbox.Out.ToString();
+        Assert.Contains("end:9        init_like alive ........ ok", report);
+        Assert.Contains("init_like:7  init_like.VmRSS > 0 .... NOT REACHED  the run stopped first (kernel panic)", report);
+        Assert.Equal("panic.mems:7:3: error MEMS4002: expect init_like.VmRSS > 0 was not reached: the run stopped first (kernel panic)\n",
+            sandbox.Error.ToString().Replace("\r\n", "\n"));
+    }
 }
