@@ -22,9 +22,9 @@ public abstract record TimelineEvent(long TimeNs, Site Site)
         : TimelineEvent(TimeNs, Site)
     {
         /// <summary>
-        /// How many slices of its process the statement ran in: more than 1 when
-        /// the scheduler cut it (a quantum's end, a wake-up, an I/O wait, kswapd
-        /// preempting) and others ran in between. Its faults and RSS change are
+        /// How many pieces the statement ran in: more than 1 when the scheduler
+        /// cut it (a quantum's end, a wake-up, kswapd preempting) and another
+        /// task ran before it went on, or it blocked on a disk read meanwhile. Its faults and RSS change are
         /// the total from <see cref="TimelineEvent.TimeNs"/> to <see cref="EndNs"/>.
         /// </summary>
         public int Slices { get; init; } = 1;

@@ -27,6 +27,7 @@ internal sealed partial class ProcessTask : ISchedTask
     private (Site Site, StatementMark Mark)? _open;
     private bool _openRowWritten;
     private int _openSlices = 1;
+    private bool _blockedSinceLastSlice;
     private int _oomScoreAdj;
 
     public ProcessTask(SimSystem system, int pid, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
@@ -135,6 +136,7 @@ internal sealed partial class ProcessTask : ISchedTask
         WakeAtNs = Clock.NowNs + nanoseconds;
         RunState = TaskRunState.Sleeping;
         InIoWait = true;
+        _blockedSinceLastSlice = true;
     }
 
     /// <summary>
@@ -157,8 +159,12 @@ internal sealed partial class ProcessTask : ISchedTask
     public void RunSlice(long sliceEndNs)
     {
         _system.ActAs(this);
-        if (_open != null)
-            _openSlices++; // the statement in progress goes on in another slice
+        // The statement in progress goes on in another slice when another task ran
+        // meanwhile or it waited for a disk read; a turn that just goes on after its
+        // own quantum ended (nobody else wanted the CPU) is not a cut.
+        if (_open != null && (_blockedSinceLastSlice || !ReferenceEquals(_system.Scheduler.PreviousRunner, this)))
+            _openSlices++;
+        _blockedSinceLastSlice = false;
 
         var started = Clock.NowNs;
         try
