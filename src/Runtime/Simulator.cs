@@ -24,6 +24,9 @@ namespace MemScript.Runtime;
 /// the run passes when they hold. A run that stops (kernel panic, work limit) closes the statements in
 /// progress: each gets its row with what it did so far and detail <c>stopped</c>.
 /// kswapd's row counting its unlisted wake-ups is added when the run ends.
+/// Every <c>expect</c> is accounted for: one the run never reached (its
+/// process died first, the run stopped) is added as not reached
+/// (<see cref="UnreachedExpectations"/>) and fails the run.
 /// The report's machine is the machine as declared, taken before any
 /// <c>sysctl</c> event changes a setting (the sysctl itself is in the timeline).
 /// </summary>
@@ -87,6 +90,8 @@ public static class Simulator
         }
         try
         {
+            if (system != null && outcome != RunOutcome.InternalError)
+                UnreachedExpectations.Add(system, builder.Declarations, outcome);
             return RunResultBuilder.Build(scenario.SourcePath, builder.Machine, machine, system, notes, outcome, message);
         }
         catch (Exception e)

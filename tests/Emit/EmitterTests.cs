@@ -42,7 +42,9 @@ public class EmitterTests
         Assert.Equal(64UL << 20, builder.Machine.Ram);
         Assert.Equal(0UL, builder.Machine.Swap);
         var kinds = builder.Declarations.Select(d => d.GetType().Name).ToArray();
-        Assert.Equal(new[] { "Shm", "Process", "Process", "At", "Expect", "Expect" }, kinds);
+        Assert.Equal(new[] { "Shm", "Process", "Process", "At", "Expect", "Expect", "ExpectIn" }, kinds);
+        var inBody = Assert.IsType<Declaration.ExpectIn>(builder.Declarations[6]);
+        Assert.Equal(("web", 1L), (inBody.Owner, inBody.Checks));
         var web = Assert.IsType<Declaration.Process>(builder.Declarations[1]);
         Assert.Equal("web", web.Name);
         Assert.Equal(-500, web.Options.OomScoreAdj);

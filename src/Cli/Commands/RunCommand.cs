@@ -7,7 +7,7 @@ namespace MemScript.Cli.Commands;
 /// <summary>
 /// <c>memscript run FILE.mems [--format text|json|html|md] [--set KEY=VALUE]... [-o OUT] [--no-cache]</c>:
 /// compile, simulate, write the report to stdout or OUT and diagnostics to
-/// stderr. Exit 0 when every expectation held, 1 when one failed or the run
+/// stderr (failed and unreached expectations too, MEMS4001/4002, at their lines). Exit 0 when every expectation held, 1 when one failed or the run
 /// stopped at the work limit or needing memory pressure, 2 for a missing
 /// file, a scenario with errors or a run that ended in an internal error.
 /// </summary>
@@ -60,6 +60,7 @@ internal static class RunCommand
         if (run.HasErrors || run.Result is null)
             return ExitCodes.Usage;
 
+        DiagnosticPrinter.Write(context.Error, ExpectationDiagnostics.For(run.Result));
         var report = ReportRenderer.Render(run.Result, format);
         if (outPath is null)
         {

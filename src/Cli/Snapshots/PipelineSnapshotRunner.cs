@@ -9,7 +9,8 @@ namespace MemScript.Cli.Snapshots;
 /// The harness's real runner: the whole pipeline, then the TEXT report. A
 /// scenario that cannot be read or has errors is no snapshot: its
 /// diagnostics come back as <see cref="ScenarioOutput.Errors"/> for the
-/// harness to print. A failed expectation makes the run fail.
+/// harness to print. A failed expectation makes the run fail; failed and
+/// unreached expectations also come back as diagnostics (MEMS4001/4002) for standard error.
 /// </summary>
 public static class PipelineSnapshotRunner
 {
@@ -32,19 +33,25 @@ public static class PipelineSnapshotRunner
         }
 
         var report = ReportRenderer.Render(run.Result, ReportFormat.Text);
-        return run.Result.Passed
+        var expectations = new StringBuilder();
+        foreach (var diagnostic in ExpectationDiagnostics.For(run.Result))
+            expectations.Append(diagnostic).Append('\n');
+        var output = run.Result.Passed
             ? new ScenarioOutput(report, Passed: true)
             : new ScenarioOutput(report, Passed: false, FailureNote(run.Result));
+        return output with { RunDiagnostics = expectations.Length > 0 ? expectations.ToString() : null };
     }
 
     private static string FailureNote(MemScript.Runtime.SimulationResult result)
     {
         if (result.Outcome is not (MemScript.Runtime.RunOutcome.Completed or MemScript.Runtime.RunOutcome.KernelPanic))
             return $"run ended {result.Outcome}: {result.OutcomeMessage}";
-        var failedExpectations = result.Expectations.Count(e => !e.Passed);
+        var failedExpectations = result.Expectations.Count(e => e.Status == MemScript.Runtime.ExpectationStatus.Failed);
+        var unreached = result.Expectations.Count(e => e.Status == MemScript.Runtime.ExpectationStatus.NotReached);
+        var expectations = unreached > 0 ? $"{failedExpectations} expectation(s) failed, {unreached} not reached" : $"{failedExpectations} expectation(s) failed";
         var failedChecks = result.SelfChecks.Count(c => !c.Ok);
         return failedChecks > 0
-            ? $"{failedExpectations} expectation(s) failed, {failedChecks} self-check(s) failed"
-            : $"{failedExpectations} expectation(s) failed";
+            ? $"{expectations}, {failedChecks} self-check(s) failed"
+            : expectations;
     }
 }

@@ -10,6 +10,9 @@ namespace MemScript.Cli.Snapshots;
 /// </summary>
 public sealed record ScenarioOutput(string Text, bool Passed, string? FailureNote = null, bool HasErrors = false)
 {
+    /// <summary>Diagnostics of a run that did run (failed or unreached expectations), one per line, for standard error.</summary>
+    public string? RunDiagnostics { get; init; }
+
     /// <summary>A scenario that cannot run: <paramref name="diagnostics"/> are printed, nothing is written.</summary>
     public static ScenarioOutput Errors(string diagnostics, string note) => new(diagnostics, Passed: false, note, HasErrors: true);
 }

@@ -138,6 +138,9 @@ public sealed class SnapshotHarness
             return CaseOutcome.Errors;
         }
 
+        if (!string.IsNullOrEmpty(output.RunDiagnostics))
+            _context.Error.Write(output.RunDiagnostics);
+
         try
         {
             return Compare(snapshotCase, output, accept);

@@ -42,6 +42,8 @@ internal static class ScenarioEmitter
             WriteDeclaration(context, declaration, bodies);
         }
 
+        ExpectSites.Write(context, scenario.Syntax.Declarations);
+
         context.Hidden();
         w.Close();
         foreach (var body in bodies)

@@ -23,7 +23,7 @@ public static class Vocabulary
         ("vmstat", "Vmstat"), ("buddyinfo", "Buddyinfo"), ("oom_scores", "OomScores"));
 
     public static readonly IReadOnlyDictionary<string, string> States = Map(
-        ("killed", "Killed"), ("alive", "Alive"), ("exited", "Exited"), ("segfaulted", "Segfault"));
+        ("killed", "Killed"), ("alive", "Alive"), ("exited", "Exited"), ("segfaulted", "Segfault"), ("sigbus", "Sigbus"));
 
     public static readonly IReadOnlyDictionary<string, string> Operators = Map(
         ("==", "Eq"), ("!=", "Ne"), ("<", "Lt"), ("<=", "Le"), (">", "Gt"), (">=", "Ge"));

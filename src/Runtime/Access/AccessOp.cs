@@ -158,7 +158,7 @@ internal sealed class AccessOp : Op
         var target = Target();
         _task.End(_site, _mark, signal);
         var line = $"{signal} at {Units.Hex(address)} ({code}): {what} of {target} at {_site}";
-        _task.Die(ProcessState.Segfault, _site, line, $"killed by {signal}; its memory is freed");
+        _task.Die(FaultSignal.State(result), _site, line, $"killed by {signal}; its memory is freed");
         return true;
     }
 }

@@ -13,6 +13,9 @@ public abstract record Declaration(Site Site)
 
     public sealed record Expect(Site Site, Expectation Expectation) : Declaration(Site);
 
+    /// <summary>An expect in a body (see <see cref="ScenarioBuilder.ExpectIn"/>): checked where it stands, declared here to be accounted for.</summary>
+    public sealed record ExpectIn(Site Site, string Owner, long Checks) : Declaration(Site);
+
     public sealed record Note(Site Site, string Text) : Declaration(Site);
 
     public sealed record Report(Site Site, ReportKind Kind, string? ProcessName) : Declaration(Site);

@@ -15,6 +15,6 @@ public abstract record Expectation(string Text)
     /// <summary><c>expect meminfo.FIELD OP VALUE</c>; value in bytes.</summary>
     public sealed record Meminfo(string Text, MeminfoField Name, CompareOp Op, long Value) : Expectation(Text);
 
-    /// <summary><c>expect NAME killed|alive|exited|segfaulted</c>.</summary>
+    /// <summary><c>expect NAME killed|alive|exited|segfaulted|sigbus</c>.</summary>
     public sealed record State(string Text, string Process, ProcessState Expected) : Expectation(Text);
 }

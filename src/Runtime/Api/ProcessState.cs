@@ -6,5 +6,8 @@ public enum ProcessState
     Alive,
     Exited,
     Killed,
+    /// <summary>Killed by SIGSEGV (an invalid access).</summary>
     Segfault,
+    /// <summary>Killed by SIGBUS (an access past the end of a file mapping, BUS_ADRERR).</summary>
+    Sigbus,
 }

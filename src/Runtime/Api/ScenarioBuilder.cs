@@ -28,6 +28,16 @@ public sealed class ScenarioBuilder
     public void Expect(Site site, Expectation expectation) =>
         _declarations.Add(new Declaration.Expect(site, expectation));
 
+    /// <summary>
+    /// An <c>expect</c> inside a process, fork or <c>at</c> body, declared up
+    /// front so one the run never reaches is still reported: <paramref name="owner"/>
+    /// is the process (or fork child) name whose body holds it, or <c>at</c>;
+    /// <paramref name="checks"/> is how many times a complete run checks it
+    /// (the product of the enclosing <c>repeat</c> counts).
+    /// </summary>
+    public void ExpectIn(Site site, string owner, long checks) =>
+        _declarations.Add(new Declaration.ExpectIn(site, owner, checks));
+
     /// <summary>A top-level note: printed in the report's header.</summary>
     public void Note(Site site, string text) =>
         _declarations.Add(new Declaration.Note(site, text));

@@ -67,26 +67,53 @@ internal static class ReportText
     /// <summary>Where an expectation was checked: <c>web:12</c>, <c>end:20</c>.</summary>
     public static string Where(ExpectationResult e) => Where(e.Site, e.Who);
 
-    /// <summary>The row standing for cut statement rows: <c>... further runs of web:16 not listed (N more; totals in the process table)</c>.</summary>
+    /// <summary>
+    /// The row standing for cut statement rows: <c>... 35 more runs not listed (totals in the process table)</c>,
+    /// with <c>, by 3 processes</c> when several processes made them.
+    /// </summary>
     public static string Omitted(TimelineEvent.Omitted o) =>
-        "... further runs of " + Where(o) + " not listed (" + o.Count.ToString(CultureInfo.InvariantCulture)
-        + " more; totals in the process table)";
+        "... " + o.Count.ToString(CultureInfo.InvariantCulture) + (o.Count == 1 ? " more run" : " more runs") + " not listed"
+        + (o.Processes > 1 ? ", by " + o.Processes.ToString(CultureInfo.InvariantCulture) + " processes" : "")
+        + " (totals in the process table)";
 
-    /// <summary>A statement's text with what it did beyond faults: <c>a = malloc 64K  (brk +132 KiB)</c>.</summary>
-    public static string What(TimelineEvent.Statement s) =>
-        string.IsNullOrEmpty(s.Detail) ? OneLine(s.Site.Text) : OneLine(s.Site.Text) + "  (" + OneLine(s.Detail) + ")";
+    /// <summary>
+    /// A statement's text with what it did beyond faults: <c>a = malloc 64K  (brk +132 KiB)</c>;
+    /// a statement the scheduler cut says so, the row's time being when it began:
+    /// <c>touch b  (ran in 3 slices until 3.411 ms)</c>.
+    /// </summary>
+    public static string What(TimelineEvent.Statement s)
+    {
+        var detail = WhatDetail(s);
+        return detail == null ? OneLine(s.Site.Text) : OneLine(s.Site.Text) + "  " + detail;
+    }
+
+    /// <summary>
+    /// The part of <see cref="What(TimelineEvent.Statement)"/> after the statement's text,
+    /// in parentheses (<c>(brk +132 KiB)</c>, <c>(ran in 3 slices until 3.411 ms)</c>), or null.
+    /// </summary>
+    public static string? WhatDetail(TimelineEvent.Statement s)
+    {
+        var detail = OneLine(s.Detail);
+        if (s.Slices > 1)
+        {
+            var slices = "ran in " + s.Slices.ToString(CultureInfo.InvariantCulture) + " slices until " + Ms(s.EndNs);
+            detail = detail.Length == 0 ? slices : detail + "; " + slices;
+        }
+        return detail.Length == 0 ? null : "(" + detail + ")";
+    }
 
     /// <summary>The faults cell, minor and major: <c>15 / 0</c>.</summary>
     public static string Faults(long min, long maj) =>
         min.ToString(CultureInfo.InvariantCulture) + " / " + maj.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>alive, exited, killed or segfault.</summary>
+    /// <summary>alive, exited, killed, segfault or sigbus.</summary>
     public static string State(ProcessState state) => state switch
     {
         ProcessState.Alive => "alive",
         ProcessState.Exited => "exited",
         ProcessState.Killed => "killed",
         ProcessState.Segfault => "segfault",
+        ProcessState.Sigbus => "sigbus",
         _ => state.ToString().ToLowerInvariant(),
     };
 
@@ -149,9 +176,24 @@ internal static class ReportText
         + k.Score.ToString(CultureInfo.InvariantCulture) + ", " + k.Candidates.ToString(CultureInfo.InvariantCulture)
         + (k.Candidates == 1 ? " candidate" : " candidates");
 
-    /// <summary>An expectation's verdict: <c>ok</c>, or <c>FAILED  expected 17, actual 15</c>.</summary>
-    public static string Verdict(ExpectationResult e) =>
-        e.Passed ? "ok" : "FAILED  expected " + OneLine(e.Expected) + ", actual " + OneLine(e.Actual);
+    /// <summary>
+    /// An expectation's verdict: <c>ok</c>, <c>FAILED  expected 17, actual 15</c>,
+    /// or <c>NOT REACHED  web (pid 100) was killed by the OOM killer at 25.735 ms</c>.
+    /// </summary>
+    public static string Verdict(ExpectationResult e) => e.Status switch
+    {
+        ExpectationStatus.Held => "ok",
+        ExpectationStatus.NotReached => "NOT REACHED  " + OneLine(e.NotReachedBecause),
+        _ => "FAILED  expected " + OneLine(e.Expected) + ", actual " + OneLine(e.Actual),
+    };
+
+    /// <summary>held, failed or not_reached (the JSON spelling).</summary>
+    public static string StatusName(ExpectationStatus status) => status switch
+    {
+        ExpectationStatus.Held => "held",
+        ExpectationStatus.Failed => "failed",
+        _ => "not_reached",
+    };
 
     /// <summary>A machine setting as the header lists it: <c>ram 64 MiB</c>.</summary>
     public static string Setting(KeyValuePair<string, string> s) =>

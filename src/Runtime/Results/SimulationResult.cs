@@ -85,13 +85,34 @@ public sealed record ProcessSummary(
 public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates);
 
 /// <summary>
-/// An expect, checked: <see cref="Actual"/> formatted as the subject prints (sizes in kB).
+/// An expect, checked (or never reached): <see cref="Actual"/> formatted as the subject prints (sizes in kB).
 /// <see cref="Who"/> is who checked it, as <see cref="TimelineEvent.Who"/> says it.
 /// </summary>
 public sealed record ExpectationResult(Site Site, string Text, bool Passed, string Actual, string Expected)
 {
     /// <summary>A process label, <c>at</c> or <c>end</c>; null when not known.</summary>
     public string? Who { get; init; }
+
+    /// <summary>
+    /// Null for an expectation that was checked; for one the run never reached,
+    /// what ended first (<c>hog (pid 101) was killed by the OOM killer at 12.000 ms</c>).
+    /// An unreached expectation has <see cref="Passed"/> false.
+    /// </summary>
+    public string? NotReachedBecause { get; init; }
+
+    /// <summary>False when the run never got to the expect.</summary>
+    public bool Reached => NotReachedBecause is null;
+
+    /// <summary>held, failed or not reached.</summary>
+    public ExpectationStatus Status => !Reached ? ExpectationStatus.NotReached : Passed ? ExpectationStatus.Held : ExpectationStatus.Failed;
+}
+
+/// <summary>What became of an expect: it held, it failed, or the run never reached it.</summary>
+public enum ExpectationStatus
+{
+    Held,
+    Failed,
+    NotReached,
 }
 
 /// <summary>A runtime self-check (MODEL.md section 10): frame conservation, content stamps.</summary>

@@ -19,7 +19,19 @@ public abstract record TimelineEvent(long TimeNs, Site Site)
     /// <c>ENOMEM</c>), or null.
     /// </summary>
     public sealed record Statement(long TimeNs, Site Site, int Pid, string Process, long MinFlt, long MajFlt, long RssDeltaKb, string? Detail)
-        : TimelineEvent(TimeNs, Site);
+        : TimelineEvent(TimeNs, Site)
+    {
+        /// <summary>
+        /// How many pieces the statement ran in: more than 1 when the scheduler
+        /// cut it (a quantum's end, a wake-up, kswapd preempting) and another
+        /// task ran before it went on, or it blocked on a disk read meanwhile. Its faults and RSS change are
+        /// the total from <see cref="TimelineEvent.TimeNs"/> to <see cref="EndNs"/>.
+        /// </summary>
+        public int Slices { get; init; } = 1;
+
+        /// <summary>When the statement ended (its last slice).</summary>
+        public long EndNs { get; init; }
+    }
 
     /// <summary>A teaching note.</summary>
     public sealed record Note(long TimeNs, Site Site, string Text) : TimelineEvent(TimeNs, Site);
@@ -34,15 +46,18 @@ public abstract record TimelineEvent(long TimeNs, Site Site)
     public sealed record Kernel(long TimeNs, Site Site, int Pid, string Process, IReadOnlyList<string> Lines) : TimelineEvent(TimeNs, Site);
 
     /// <summary>
-    /// Stands for the statement rows of one site that were not listed: after a
-    /// site's first <see cref="Listed"/> rows (a statement in a long <c>repeat</c>),
+    /// Stands for the statement rows of one statement that were not listed: after a
+    /// statement's first <see cref="Listed"/> rows, whoever ran them (a statement in a long <c>repeat</c>, or forked children),
     /// the others are only counted (<see cref="Count"/>); their faults are in the
     /// process table's totals.
     /// </summary>
     public sealed record Omitted(long TimeNs, Site Site, int Pid, string Process, long Count) : TimelineEvent(TimeNs, Site)
     {
-        /// <summary>Statement rows listed per process and site before the rest are counted.</summary>
+        /// <summary>Statement rows listed per statement before the rest are counted.</summary>
         public const int Listed = 20;
+
+        /// <summary>How many processes made the rows not listed (several when fork children share the statement).</summary>
+        public int Processes { get; init; } = 1;
     }
 
     /// <summary>An expect checked where it stands in a body or at block.</summary>

@@ -79,7 +79,8 @@ internal static class ExpectationChecker
         ProcessState.Alive => "alive",
         ProcessState.Exited => "exited",
         ProcessState.Killed => "killed",
-        _ => "segfault",
+        ProcessState.Segfault => "segfault",
+        _ => "sigbus",
     };
 
     private static ExpectationResult Compare(Site site, string text, long actual, CompareOp op, long expected, bool isSize)

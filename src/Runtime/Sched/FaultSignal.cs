@@ -16,6 +16,9 @@ internal static class FaultSignal
         _ => ("SIGSEGV", "SEGV_MAPERR"),
     };
 
+    /// <summary>How a process killed by the signal of <paramref name="result"/> ends: <c>sigbus</c> for SIGBUS, else <c>segfault</c>.</summary>
+    public static ProcessState State(FaultResult result) => result == FaultResult.Bus ? ProcessState.Sigbus : ProcessState.Segfault;
+
     public static string Verb(AccessKind kind) => kind switch
     {
         AccessKind.Write => "write",

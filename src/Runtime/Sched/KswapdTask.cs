@@ -15,8 +15,9 @@ namespace MemScript.Runtime.Sched;
 /// it gets the CPU only after others freed memory up to high, it goes back to
 /// sleep without a word. The
 /// first <see cref="ListedPairs"/> wake/sleep pairs are listed; the others
-/// are counted and <see cref="Summarize"/> adds one row for them at the end,
-/// so thrashing cannot flood the timeline.
+/// are counted and <see cref="Summarize"/> adds one row for them when the run
+/// ends, stamped at the last wake it counts (where the story of those wakes
+/// ends), so thrashing cannot flood the timeline.
 /// </summary>
 internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISchedTask
 {
@@ -29,6 +30,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
     private int _wakes;
     private long _unlistedReclaimed;
     private long _unlistedScanned;
+    private long _lastUnlistedWakeNs;
 
     public int Pid => 0;
 
@@ -67,7 +69,9 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
             _wakes++;
             _reclaimed = 0;
             _scanned = 0;
-            if (Listed)
+            if (!Listed)
+                _lastUnlistedWakeNs = system.Now;
+            else
                 Say(free < low
                     ? $"{Name} wakes: free {Kb(free)} kB < low {Kb(low)} kB"
                     : $"{Name} wakes: free {Kb(free)} kB < high {Kb(high)} kB");
@@ -97,7 +101,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
         if (unlisted <= 0)
             return;
         system.ActAs(Name);
-        Say($"{Name} woke {unlisted.ToString(CultureInfo.InvariantCulture)} more {(unlisted == 1 ? "time" : "times")} (not listed): reclaimed {_unlistedReclaimed.ToString(CultureInfo.InvariantCulture)} pages, scanned {_unlistedScanned.ToString(CultureInfo.InvariantCulture)}");
+        Say(_lastUnlistedWakeNs, $"{Name} woke {unlisted.ToString(CultureInfo.InvariantCulture)} more {(unlisted == 1 ? "time" : "times")} (not listed): reclaimed {_unlistedReclaimed.ToString(CultureInfo.InvariantCulture)} pages, scanned {_unlistedScanned.ToString(CultureInfo.InvariantCulture)}");
     }
 
     private bool Listed => _wakes <= ListedPairs;
@@ -126,5 +130,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
 
     private string Kb(long pages) => (pages * (long)kernel.PageSize / 1024).ToString(CultureInfo.InvariantCulture);
 
-    private void Say(string line) => system.Add(new TimelineEvent.Kernel(system.Now, Site.None, 0, "kernel", [line]));
+    private void Say(string line) => Say(system.Now, line);
+
+    private void Say(long timeNs, string line) => system.Add(new TimelineEvent.Kernel(timeNs, Site.None, 0, "kernel", [line]));
 }

@@ -44,7 +44,7 @@ internal sealed partial class ProcessTask
             return false;
         _libraryFault = null;
         var (signal, code) = FaultSignal.Of(result);
-        Die(ProcessState.Segfault, site,
+        Die(FaultSignal.State(result), site,
             $"{signal} at {Units.Hex(address)} ({code}): {FaultSignal.Verb(kind)} in {call} at {site}",
             $"killed by {signal}; its memory is freed");
         return true;

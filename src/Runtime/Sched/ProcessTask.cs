@@ -26,6 +26,8 @@ internal sealed partial class ProcessTask : ISchedTask
     private ProcStatus _final;
     private (Site Site, StatementMark Mark)? _open;
     private bool _openRowWritten;
+    private int _openSlices = 1;
+    private bool _blockedSinceLastSlice;
     private int _oomScoreAdj;
 
     public ProcessTask(SimSystem system, int pid, string name, ProcessOptions options, Func<Proc, IEnumerable<Op>> body)
@@ -76,6 +78,15 @@ internal sealed partial class ProcessTask : ISchedTask
     public TaskRunState RunState { get; private set; } = TaskRunState.NotStarted;
     public long WakeAtNs { get; private set; }
 
+    /// <summary>When it exited or was killed (valid once <see cref="RunState"/> is <see cref="TaskRunState.Dead"/>).</summary>
+    public long EndedNs { get; private set; }
+
+    /// <summary>The statement that ended it (its own <c>exit</c>, the access that faulted, the <c>kill</c>), or <see cref="Site.None"/>.</summary>
+    public Site EndSite { get; private set; } = Site.None;
+
+    /// <summary>Killed by the OOM killer.</summary>
+    public bool OomKilled { get; private set; }
+
     /// <summary>Where the statement in progress stands, or null between statements.</summary>
     public Site? OpenSite => _open?.Site;
 
@@ -108,7 +119,14 @@ internal sealed partial class ProcessTask : ISchedTask
         _body = body(Proc).GetEnumerator();
     }
 
-    public void Wake() => RunState = TaskRunState.Runnable;
+    public void Wake()
+    {
+        RunState = TaskRunState.Runnable;
+        InIoWait = false;
+    }
+
+    /// <summary>Blocked on a major fault's disk read (top's <c>D</c>), not a <c>sleep</c>.</summary>
+    public bool InIoWait { get; private set; }
 
     /// <summary>Blocks for an I/O wait (a major fault's read): like a sleep, the pending op resumes on wake-up.</summary>
     public void WaitForIo(long nanoseconds)
@@ -117,6 +135,8 @@ internal sealed partial class ProcessTask : ISchedTask
             return;
         WakeAtNs = Clock.NowNs + nanoseconds;
         RunState = TaskRunState.Sleeping;
+        InIoWait = true;
+        _blockedSinceLastSlice = true;
     }
 
     /// <summary>
@@ -139,6 +159,13 @@ internal sealed partial class ProcessTask : ISchedTask
     public void RunSlice(long sliceEndNs)
     {
         _system.ActAs(this);
+        // The statement in progress goes on in another slice when another task ran
+        // meanwhile or it waited for a disk read; a turn that just goes on after its
+        // own quantum ended (nobody else wanted the CPU) is not a cut.
+        if (_open != null && (_blockedSinceLastSlice || !ReferenceEquals(_system.Scheduler.PreviousRunner, this)))
+            _openSlices++;
+        _blockedSinceLastSlice = false;
+
         var started = Clock.NowNs;
         try
         {
@@ -194,13 +221,15 @@ internal sealed partial class ProcessTask : ISchedTask
         var s = Status();
         var mark = new StatementMark(_system.Now, s.MinFlt, s.MajFlt, s.VmRss);
         _open = (site, mark);
+        _openSlices = 1;
         return mark;
     }
 
     /// <summary>
     /// Adds the statement that began at <paramref name="mark"/> to the timeline
-    /// with what it caused. A process lists at most
-    /// <see cref="TimelineEvent.Omitted.Listed"/> rows per site; the others are
+    /// with what it caused. A statement lists at most
+    /// <see cref="TimelineEvent.Omitted.Listed"/> rows, whichever processes ran
+    /// it (fork children share their body's statements); the others are
     /// counted, and one <see cref="TimelineEvent.Omitted"/> row stands for them.
     /// </summary>
     public void End(Site site, in StatementMark mark, string? detail)
@@ -217,7 +246,7 @@ internal sealed partial class ProcessTask : ISchedTask
     private void Record(Site site, in StatementMark mark, string? detail, bool mayCut)
     {
         _open = null;
-        var key = (Pid, site.Line, site.Column);
+        var key = (site.Line, site.Column);
         if (!_system.StatementRows.TryGetValue(key, out var rows))
             _system.StatementRows[key] = rows = new SiteRows();
         if (mayCut && rows.Listed >= TimelineEvent.Omitted.Listed)
@@ -228,12 +257,17 @@ internal sealed partial class ProcessTask : ISchedTask
                 _system.Add(new TimelineEvent.Omitted(mark.TimeNs, site, Pid, Name, 0));
             }
             rows.Cut++;
+            (rows.CutPids ??= new HashSet<int>()).Add(Pid);
             return;
         }
         rows.Listed++;
         var s = Status();
         var rssDeltaKb = ((long)s.VmRss - (long)mark.Rss) / 1024;
-        _system.Add(new TimelineEvent.Statement(mark.TimeNs, site, Pid, Name, s.MinFlt - mark.MinFlt, s.MajFlt - mark.MajFlt, rssDeltaKb, detail));
+        _system.Add(new TimelineEvent.Statement(mark.TimeNs, site, Pid, Name, s.MinFlt - mark.MinFlt, s.MajFlt - mark.MajFlt, rssDeltaKb, detail)
+        {
+            Slices = _openSlices,
+            EndNs = _system.Now,
+        });
     }
 
     /// <summary>When the run stops in the middle of a statement: its row, with what it did so far, and detail <c>stopped</c>.</summary>
@@ -262,6 +296,7 @@ internal sealed partial class ProcessTask : ISchedTask
             _system.ActAs(actor);
             _openRowWritten = true;
         }
+        OomKilled = rowDetail == "oom-killed";
         Die(ProcessState.Killed, site, lines);
     }
 
@@ -278,6 +313,8 @@ internal sealed partial class ProcessTask : ISchedTask
         }
         RunState = TaskRunState.Dead;
         State = how;
+        EndedNs = _system.Now;
+        EndSite = site;
         _pending = null;
         _open = null;
         if (lines.Length > 0)

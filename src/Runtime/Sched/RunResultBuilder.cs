@@ -55,7 +55,7 @@ internal static class RunResultBuilder
         var events = new List<TimelineEvent>(system.Timeline);
         foreach (var rows in system.StatementRows.Values)
             if (rows.OmittedIndex >= 0 && events[rows.OmittedIndex] is TimelineEvent.Omitted omitted)
-                events[rows.OmittedIndex] = omitted with { Count = rows.Cut };
+                events[rows.OmittedIndex] = omitted with { Count = rows.Cut, Processes = rows.CutPids?.Count ?? 1 };
         for (var i = 0; i < events.Count; i++)
         {
             var who = labels.Of(system.TimelineActors[i]);

@@ -36,6 +36,11 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
 
     public IReadOnlyList<ISchedTask> Tasks => _tasks;
 
+    private ISchedTask? _lastRunner;
+
+    /// <summary>While a slice runs: the task whose slice ran before it (null for the first).</summary>
+    public ISchedTask? PreviousRunner { get; private set; }
+
     public int PendingEvents => _events.Count;
 
     public void Add(ISchedTask task)
@@ -104,6 +109,8 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 _turnEndNs = clock.NowNs + Math.Max(1, quantumNs());
             }
             clock.CountStep();
+            PreviousRunner = _lastRunner;
+            _lastRunner = next;
             next.RunSlice(Math.Min(_turnEndNs, NextWakeTime()));
         }
     }

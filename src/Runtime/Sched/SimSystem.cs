@@ -63,8 +63,8 @@ internal sealed class SimSystem
     /// <summary>Who is acting now: the process whose slice runs, an <c>at</c> block, or the end of the run.</summary>
     public Actor Acting { get; private set; } = new(null, "end");
 
-    /// <summary>Statement rows per (pid, line, column): how many were listed and how many cut.</summary>
-    public Dictionary<(int Pid, int Line, int Column), SiteRows> StatementRows { get; } = new();
+    /// <summary>Statement rows per statement (line, column), whichever process ran it: how many were listed and how many cut.</summary>
+    public Dictionary<(int Line, int Column), SiteRows> StatementRows { get; } = new();
 
     public List<SelfCheck> FailedSelfChecks { get; } = new();
 

@@ -6,8 +6,8 @@ namespace MemScript.Runtime.Sched;
 /// Report statements (LANGUAGE.md 5): a snapshot in the kernel's own format,
 /// made by the /proc formatters and titled with what it shows (<c>top</c>,
 /// <c>/proc/100/maps</c>; the report adds the time and the line), followed by the runtime's self-checks. top's S
-/// column shows R for a process in the middle of a slice or statement and
-/// S for the others (sleeping or idle). A process is named by its command
+/// column shows R for a runnable process (running or ready, as Linux does), D
+/// for one waiting for a fault's disk read, S for the others (sleeping or idle). A process is named by its command
 /// (comm, <c>command "nginx"</c>, else its scenario name) wherever the kernel
 /// prints a name: status <c>Name:</c>, top's and oom_scores' COMMAND.
 /// </summary>
@@ -31,7 +31,7 @@ internal static class Snapshots
                 snapshot = ($"/proc/{process!.Pid}/status", StatusFormatter.Format(process.Status(), process.Command, process.Pid));
                 break;
             case ReportKind.Top:
-                snapshot = ("top", TopFormatter.Format(TopRows(system, process), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
+                snapshot = ("top", TopFormatter.Format(TopRows(system), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
                 break;
             case ReportKind.Meminfo:
                 snapshot = ("/proc/meminfo", MeminfoFormatter.Format(kernel.Meminfo));
@@ -53,17 +53,29 @@ internal static class Snapshots
         system.CheckSelf(site);
     }
 
-    private static List<TopRow> TopRows(SimSystem system, ProcessTask? running)
+    private static List<TopRow> TopRows(SimSystem system)
     {
         var rows = new List<TopRow>();
         foreach (var p in LiveByPid(system))
         {
             var s = p.Status();
-            var state = p == running && p.RunState == TaskRunState.Runnable ? 'R' : 'S';
+            var state = TopState(p);
             rows.Add(new TopRow(p.Pid, p.Options.User, p.Options.Nice, s.VmSize, s.VmRss, s.RssFile + s.RssShmem, state, p.Command));
         }
         return rows;
     }
+
+    /// <summary>
+    /// top's S column as Linux sets it: R for a task on the CPU or ready to run
+    /// (TASK_RUNNING either way), D for one blocked on a fault's disk read
+    /// (uninterruptible), S for one sleeping or at the end of its body.
+    /// </summary>
+    public static char TopState(ProcessTask p) => p.RunState switch
+    {
+        TaskRunState.Runnable => 'R',
+        TaskRunState.Sleeping when p.InIoWait => 'D',
+        _ => 'S',
+    };
 
     private static List<OomScoreRow> OomRows(SimSystem system)
     {

@@ -127,9 +127,11 @@ internal sealed partial class TaskProc
 
     public override void Exit(Site site)
     {
+        // The statement's row (with the memory it freed) comes first, then the kernel's line.
         var mark = task.Begin(site);
-        task.Die(ProcessState.Exited, site, "exits; its memory is freed");
+        task.Die(ProcessState.Exited, site);
         task.End(site, mark, null);
+        system.Add(new TimelineEvent.Kernel(system.Now, site, task.Pid, task.Name, ["exits; its memory is freed"]));
     }
 
     public override void Kill(Site site, string process)

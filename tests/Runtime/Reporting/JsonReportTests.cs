@@ -78,7 +78,8 @@ public class JsonReportTests
         Assert.Equal(101, kill.GetProperty("pid").GetInt32());
         Assert.Equal(1234, kill.GetProperty("score").GetInt64());
         Assert.Equal(3, kill.GetProperty("candidates").GetInt32());
-        Assert.Equal(["line", "where", "text", "passed", "actual"], expect.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["line", "where", "text", "passed", "status", "actual"], expect.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("failed", expect.GetProperty("status").GetString());
         Assert.Equal(12, expect.GetProperty("line").GetInt32());
         Assert.False(expect.GetProperty("passed").GetBoolean());
         Assert.Equal("68 kB", expect.GetProperty("actual").GetString());

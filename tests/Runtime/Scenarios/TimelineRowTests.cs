@@ -33,7 +33,7 @@ public class TimelineRowTests
         Assert.Equal(35, result.Timeline.Count(e => e is TimelineEvent.Expect));
         var rows = result.Timeline.Where(e => e is TimelineEvent.Statement { Site.Line: 16 } or TimelineEvent.Omitted).ToList();
         Assert.IsType<TimelineEvent.Omitted>(rows[20]);
-        Assert.Contains("... further runs of web:16 not listed (15 more; totals in the process table)",
+        Assert.Contains("... 15 more runs not listed (totals in the process table)",
             ReportRenderer.Render(result, ReportFormat.Text));
     }
 

@@ -128,8 +128,12 @@ internal static class HtmlReportWriter
     private static string E(string? text) => HtmlEscape.Text(text);
 
     private static string Verdict(ExpectationResult e) =>
-        e.Passed ? "<span class=\"ok\">ok</span>"
-            : "<span class=\"failed\">FAILED</span> expected " + E(e.Expected) + ", actual " + E(e.Actual);
+        e.Status switch
+        {
+            ExpectationStatus.Held => "<span class=\"ok\">ok</span>",
+            ExpectationStatus.NotReached => "<span class=\"failed\">NOT REACHED</span> " + E(e.NotReachedBecause),
+            _ => "<span class=\"failed\">FAILED</span> expected " + E(e.Expected) + ", actual " + E(e.Actual),
+        };
 
     private static string Row(string time, string where, string what, string faults, string rss) =>
         "<tr><td>" + E(time) + "</td><td>" + E(where) + "</td><td>" + E(what) + "</td><td class=\"n\">" + E(faults) + "</td><td class=\"n\">" + E(rss) + "</td></tr>";

@@ -140,7 +140,10 @@ internal static class JsonReportWriter
                 json.WriteString("where", ReportText.Where(e));
             json.WriteString("text", e.Text);
             json.WriteBoolean("passed", e.Passed);
+            json.WriteString("status", ReportText.StatusName(e.Status));
             json.WriteString("actual", e.Actual);
+            if (!e.Reached)
+                json.WriteString("not_reached_because", e.NotReachedBecause);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -114,7 +114,12 @@ internal static class MarkdownReportWriter
             w.Blank();
             foreach (var e in r.Expectations)
                 w.Line("- " + ReportText.Where(e) + " " + Esc(e.Text) + " — "
-                    + (e.Passed ? "ok" : "**FAILED** " + Esc("expected " + e.Expected + ", actual " + e.Actual)));
+                    + e.Status switch
+                    {
+                        ExpectationStatus.Held => "ok",
+                        ExpectationStatus.NotReached => "**NOT REACHED** " + Esc(e.NotReachedBecause),
+                        _ => "**FAILED** " + Esc("expected " + e.Expected + ", actual " + e.Actual),
+                    });
         }
         var stopped = ReportText.Stopped(r);
         if (stopped is not null)

@@ -35,7 +35,7 @@ internal static class SummaryWriter
             WriteProcessTable(w, result.Processes);
         w.Blank();
         if (result.Vmstat.Count > 0)
-            TextReportWriter.Labelled(w, "vmstat", [ReportText.VmstatSummary(result.Vmstat)]);
+            TextReportWriter.Labelled(w, "vmstat", ReportText.VmstatSummary(result.Vmstat).Split(" · "));
         for (int i = 0; i < result.OomKills.Count; i++)
             w.Row((i == 0 ? "oom" : "").PadRight(TextReportWriter.LabelWidth) + ReportText.OomKill(result.OomKills[i]));
         TextReportWriter.Labelled(w, "checks", [ReportText.ChecksSummary(result.SelfChecks)]);

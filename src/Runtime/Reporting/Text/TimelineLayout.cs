@@ -8,17 +8,32 @@ namespace MemScript.Runtime.Reporting.Text;
 ///   0.003 ms    p:4     touch a                     15 / 0            +60 kB
 /// </code>
 /// Gaps: 4 after time, 3 after where, what and faults. The minor-fault count
-/// is right-aligned so the <c>/</c> lines up.
+/// is right-aligned so the <c>/</c> lines up. The what column is as wide as
+/// its widest cell but at most <see cref="MaxWhat"/>: a longer cell wraps
+/// onto rows of its own under the column. Free text (kernel lines, the row
+/// for unlisted runs) wraps at <see cref="Width"/>.
 /// </summary>
 internal sealed record TimelineLayout(int Time, int Where, int What, int Min, int Maj)
 {
     public const string FaultsHeader = "faults (min/maj)";
+
+    /// <summary>The widest the what column gets.</summary>
+    public const int MaxWhat = 48;
+
+    /// <summary>Free text in the timeline (kernel lines) wraps before this column.</summary>
+    public const int Width = 100;
+
+    /// <summary>Where a kernel event's lines after the first start (and, 2 further, their continuations).</summary>
+    public const int KernelIndent = 6;
 
     /// <summary>The width of the faults column: the header, or the widest <c>min / maj</c>.</summary>
     public int Faults => Math.Max(FaultsHeader.Length, Min + 3 + Maj);
 
     /// <summary>The column where the what text starts.</summary>
     public int WhatColumn => 2 + Time + 4 + Where + 3;
+
+    /// <summary>How wide free text starting in the what column may be.</summary>
+    public int FreeWhat => Math.Max(MaxWhat, Width - WhatColumn);
 
     public static TimelineLayout For(IReadOnlyList<TimelineEvent> events)
     {
@@ -42,7 +57,7 @@ internal sealed record TimelineLayout(int Time, int Where, int What, int Min, in
                     break;
             }
         }
-        return new TimelineLayout(time, where, what, min, maj);
+        return new TimelineLayout(time, where, Math.Min(what, MaxWhat), min, maj);
     }
 
     private static int Digits(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;

@@ -7,10 +7,15 @@ namespace MemScript.Runtime.Reporting.Text;
 /// the statement and what it did, faults, RSS change), notes wrapped under
 /// <c>  note  WHO:LINE   </c>, expects checked in place (<c>ok</c> or
 /// <c>FAILED  expected ..., actual ...</c> in the faults column), kernel
-/// events as a row and their lines indented 6, and snapshots as titled
+/// events as a row (its text wrapped at <see cref="TimelineLayout.Width"/>,
+/// continuation lines under the what column) and their further lines under
+/// the what column, or indented 6 when one would not fit there (the OOM
+/// killer's block: its task table keeps its columns), and snapshots as titled
 /// blocks between blank lines (<c>top at 0.027 ms (web:6)</c>). The row
 /// standing for a site's cut statement rows reads
-/// <c>... further runs of web:16 not listed (N more; totals in the process table)</c>. Snapshot lines
+/// <c>... 35 more runs not listed (totals in the process table)</c>, once per statement.
+/// A what cell wider than <see cref="TimelineLayout.MaxWhat"/> wraps onto
+/// rows of its own under the what column. Snapshot lines
 /// of a /proc file (title starting with <c>/proc/</c>) are printed exactly as
 /// the kernel does, unindented; those of a tool (top, free, oom_scores) are
 /// indented 4.
@@ -31,23 +36,24 @@ internal static class TimelineWriter
             switch (e)
             {
                 case TimelineEvent.Statement s:
-                    w.Row(Columns(layout, ReportText.Ms(s.TimeNs), ReportText.Where(s), ReportText.What(s),
-                        Faults(layout, s.MinFlt, s.MajFlt), ReportText.RssDelta(s.RssDeltaKb)));
+                    WriteRow(w, layout, ReportText.Ms(s.TimeNs), ReportText.Where(s),
+                        WhatLines(ReportText.OneLine(s.Site.Text), ReportText.WhatDetail(s), layout.What),
+                        Faults(layout, s.MinFlt, s.MajFlt), ReportText.RssDelta(s.RssDeltaKb));
                     break;
                 case TimelineEvent.Note n:
                     TextReportWriter.Wrapped(w, "  note  " + ReportText.Where(n) + "   ", ReportText.OneLine(n.Text));
                     break;
                 case TimelineEvent.Expect x:
-                    w.Row(Columns(layout, ReportText.Ms(x.TimeNs), ReportText.Where(x), ExpectWhat(x), ReportText.Verdict(x.Result), ""));
+                    WriteRow(w, layout, ReportText.Ms(x.TimeNs), ReportText.Where(x), WordWrap.Wrap(ExpectWhat(x), layout.What),
+                        ReportText.Verdict(x.Result), "");
                     break;
                 case TimelineEvent.Kernel k:
                     var head = KernelWhat(k) + (k.Lines.Count > 0 ? " " + ReportText.OneLine(k.Lines[0]) : "");
-                    w.Row(Columns(layout, ReportText.Ms(k.TimeNs), ReportText.Where(k), head, "", ""));
-                    for (var i = 1; i < k.Lines.Count; i++)
-                        w.Row(new string(' ', layout.WhatColumn + 2) + ReportText.OneLine(k.Lines[i]));
+                    WriteRow(w, layout, ReportText.Ms(k.TimeNs), ReportText.Where(k), WordWrap.Wrap(head, layout.FreeWhat), "", "", continuationIndent: 2);
+                    WriteKernelLines(w, layout, k);
                     break;
                 case TimelineEvent.Omitted o:
-                    w.Row(Columns(layout, ReportText.Ms(o.TimeNs), ReportText.Where(o), ReportText.Omitted(o), "", ""));
+                    WriteRow(w, layout, ReportText.Ms(o.TimeNs), ReportText.Where(o), WordWrap.Wrap(ReportText.Omitted(o), layout.FreeWhat), "", "");
                     break;
                 case TimelineEvent.Snapshot snap:
                     WriteSnapshot(w, snap);
@@ -85,6 +91,56 @@ internal static class TimelineWriter
         foreach (var line in snap.Lines)
             w.Line(line);
         w.Blank();
+    }
+
+    /// <summary>
+    /// A kernel event's lines after the first: under the what column when they
+    /// all fit there, else all indented <see cref="TimelineLayout.KernelIndent"/>
+    /// (the OOM killer's block). A line is printed as the kernel prints it,
+    /// spaces and all (the task table's columns), unless it is wider than the
+    /// timeline: then it wraps, continuations 2 further in.
+    /// </summary>
+    private static void WriteKernelLines(LineWriter w, TimelineLayout layout, TimelineEvent.Kernel k)
+    {
+        var indent = layout.WhatColumn + 2;
+        for (var i = 1; i < k.Lines.Count; i++)
+            if (indent + ReportText.OneLine(k.Lines[i]).Length > TimelineLayout.Width)
+                indent = TimelineLayout.KernelIndent;
+        for (var i = 1; i < k.Lines.Count; i++)
+        {
+            var line = ReportText.OneLine(k.Lines[i]);
+            var wrapped = indent + line.Length <= TimelineLayout.Width ? [line] : WordWrap.Wrap(line, TimelineLayout.Width - indent);
+            for (var j = 0; j < wrapped.Count; j++)
+                w.Row(new string(' ', indent + (j == 0 ? 0 : 2)) + wrapped[j]);
+        }
+    }
+
+    /// <summary>
+    /// A row whose what cell may take several lines: the first with every column,
+    /// the others under the what column (indented <paramref name="continuationIndent"/> more).
+    /// </summary>
+    private static void WriteRow(LineWriter w, TimelineLayout layout, string time, string where, IReadOnlyList<string> what,
+        string faults, string rss, int continuationIndent = 0)
+    {
+        w.Row(Columns(layout, time, where, what[0], faults, rss));
+        for (var i = 1; i < what.Count; i++)
+            w.Row(new string(' ', layout.WhatColumn + continuationIndent) + what[i]);
+    }
+
+    /// <summary>
+    /// A statement's what cell in lines of at most <paramref name="width"/>:
+    /// one line when it fits, else its text wrapped, then its detail wrapped
+    /// on lines of its own (so <c>(ran in 3 slices until 3.411 ms)</c> stays whole).
+    /// </summary>
+    public static IReadOnlyList<string> WhatLines(string text, string? detail, int width)
+    {
+        var full = detail == null ? text : text + "  " + detail;
+        if (full.Length <= width)
+            return [full];
+        var lines = new List<string>(WordWrap.Wrap(text, width));
+        if (detail != null)
+            lines.AddRange(WordWrap.Wrap(detail, width));
+        return lines;
     }
 
     private static string Faults(TimelineLayout layout, long min, long maj) =>
