@@ -15,4 +15,6 @@ internal enum FrameFlags : byte
     Buddy = 8,
     /// <summary>PG_swapcache: the page has a swap slot (in <see cref="PageFrame.SwapSlot"/>).</summary>
     SwapCache = 16,
+    /// <summary>PG_readahead: the marked page of a read-ahead window; a fault on it starts the next window.</summary>
+    Readahead = 32,
 }

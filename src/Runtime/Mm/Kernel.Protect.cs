@@ -6,8 +6,8 @@ namespace MemScript.Runtime.Mm;
 /// /proc/PID/maps shows what Linux shows. mprotect rewrites the permission
 /// bits of present PTEs (write stays only on pages this mm owns alone, and on
 /// shmem); making a private mapping writable charges Committed_AS. madvise:
-/// dontneed zaps the PTEs (tables kept), willneed populates anonymous memory
-/// page by page and reads file pages into the page cache, random/sequential/
+/// dontneed zaps the PTEs (tables kept), willneed reads ahead
+/// (Kernel.WillNeed.cs), random/sequential/
 /// normal set the read-around advice, pageout evicts the range's pages now
 /// (MADV_PAGEOUT), the others are accepted and ignored. A swap-cache page
 /// whose slot other swap entries still share never gets the write bit from
@@ -90,20 +90,7 @@ internal sealed partial class Kernel
                 m.ForgetCachedLeaf();
                 break;
             case Advice.WillNeed:
-                ForEachPart(m, address, end, (s, e, vma) =>
-                {
-                    if (vma.Kind == MapKind.File)
-                    {
-                        var first = (long)vma.ObjectPage(s);
-                        var last = Math.Min(vma.Object!.PageCount, (long)vma.ObjectPage(e));
-                        var (read, cost) = WillNeedFile(m, vma.Object, first, last);
-                        LastSyscallCostNs += cost + (read > 0 ? Costs.MajorFault : 0);
-                    }
-                    else if (m.Alive)
-                    {
-                        LastSyscallCostNs += Populate(m, s, e);
-                    }
-                });
+                ForEachPart(m, address, end, (s, e, vma) => LastSyscallCostNs += m.Alive ? WillNeed(m, vma, s, e) : 0);
                 break;
             case Advice.PageOut:
                 ForEachPart(m, address, end, (s, e, _) => LastSyscallCostNs += PageOut(m, s, e));
@@ -117,31 +104,6 @@ internal sealed partial class Kernel
         }
 
         return holes ? Errno.ENOMEM : Errno.Ok;
-    }
-
-    /// <summary>
-    /// Reads file pages [first, last) into the cache, SWAP_CLUSTER_MAX pages
-    /// at a time, each piece reserved first (so a file larger than RAM reads
-    /// through reclaim). Returns the pages read and the reclaim cost.
-    /// </summary>
-    private (long Read, long Cost) WillNeedFile(AddressSpace m, MemObject file, long first, long last)
-    {
-        long read = 0, cost = 0;
-        for (var from = first; from < last && m.Alive; from += SwapClusterMax)
-        {
-            var to = Math.Min(last, from + SwapClusterMax);
-            for (long need = 0, missing; (missing = PageCache.MissingIn(file, from, to)) > need; need = missing)
-            {
-                if (!Reserve(m.Id, missing, ref cost))
-                {
-                    return (read, cost);
-                }
-            }
-
-            read += _cache.ReadRange(file, from, to);
-        }
-
-        return (read, cost);
     }
 
     /// <summary>True unless the frame is in the swap cache with a slot other swap entries share.</summary>

@@ -5,7 +5,8 @@ namespace MemScript.Runtime.Mm;
 /// with one protection, one backing and one advice. <see cref="PageOffset"/> is
 /// the object page mapped at <see cref="Start"/>. <see cref="Accounted"/> says
 /// the VMA's pages are charged to Committed_AS (private writable, not
-/// noreserve; shared memory is charged on its object instead).
+/// noreserve; shared memory is charged on its object instead). A file
+/// mapping merges only with a piece of the same mapping (the same struct file).
 /// </summary>
 internal sealed class Vma
 {
@@ -22,6 +23,9 @@ internal sealed class Vma
     public Advice Advice;
     public MemObject? Object;
     public ulong PageOffset;
+
+    /// <summary>The read-ahead state of the mapped file's struct file (file mappings only).</summary>
+    public FileRaState? Ra;
 
     public ulong Length => End - Start;
 
@@ -43,5 +47,6 @@ internal sealed class Vma
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
         Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice &&
         (Kind == MapKind.AnonPrivate
-            || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && PageOffset + Pages == next.PageOffset));
+            || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && ReferenceEquals(Ra, next.Ra)
+            && PageOffset + Pages == next.PageOffset));
 }
