@@ -17,4 +17,6 @@ internal enum FrameFlags : byte
     SwapCache = 16,
     /// <summary>PG_mlocked: a VM_LOCKED mapping holds the page (<see cref="PageFrame.MlockCount"/> of them); it is on the unevictable list.</summary>
     Mlocked = 32,
+    /// <summary>PG_readahead: the marked page of a read-ahead window; a fault on it starts the next window.</summary>
+    Readahead = 64,
 }

@@ -159,9 +159,10 @@ internal sealed partial class Kernel
     /// <summary>
     /// The most frames a fault may take: the page tables it lacks, plus a new
     /// page (a write, a COW copy, a swap-in, a new shmem page) or the missing
-    /// pages of the read-around window on a file miss. A read that maps the
+    /// pages of the read-ahead window on a file miss, or of the next window on
+    /// a hit on a PG_readahead page. A read that maps the
     /// zero page or a cached page takes none. <paramref name="optional"/> is
-    /// the part of it the read-around window may do without (all but the
+    /// the part of it the read-ahead window may do without (all but the
     /// faulting page).
     /// </summary>
     private long FaultNeed(AddressSpace m, Vma vma, ulong va, AccessKind kind, out long optional)
@@ -183,11 +184,15 @@ internal sealed partial class Kernel
             case MapKind.File:
                 var file = vma.Object!;
                 var page = (long)vma.ObjectPage(va);
-                var miss = page < file.PageCount && file.Pages[page] <= 0
-                    ? _cache.MissingInWindow(file, page, vma.Advice, _readaheadPages)
-                    : 0;
-                optional = Math.Max(0, miss - 1);
-                return tables + miss + (write && !vma.Shared ? 1 : 0);
+                if (page >= file.PageCount)
+                {
+                    return tables;
+                }
+
+                var missing = file.Pages[page] <= 0;
+                var window = ReadaheadNeed(vma, file, page, missing);
+                optional = window - (missing ? 1 : 0);
+                return tables + window + (write && !vma.Shared ? 1 : 0);
             default:
                 var shmemPage = (long)vma.ObjectPage(va);
                 return tables + (shmemPage < vma.Object!.PageCount && vma.Object.Pages[shmemPage] <= 0 ? 1 : 0);

@@ -180,7 +180,18 @@ internal sealed partial class Kernel
                 costNs += populate ? Costs.PopulatePerPage : outcome.Cost;
                 break;
             case FaultResult.Major:
-                m.MajFlt++;
+                // A populating fault (get_user_pages) that waited for the disk is
+                // retried without FAULT_FLAG_TRIED and completes as a minor one;
+                // filemap_fault / do_swap_page counted pgmajfault already.
+                if (populate)
+                {
+                    m.MinFlt++;
+                }
+                else
+                {
+                    m.MajFlt++;
+                }
+
                 _vmstat[(int)VmCounter.pgfault]++;
                 _vmstat[(int)VmCounter.pgmajfault]++;
                 costNs += outcome.Cost;

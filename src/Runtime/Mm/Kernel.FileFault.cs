@@ -3,9 +3,11 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// The fault paths of memory backed by an object (filemap.c's filemap_fault
 /// and do_fault_around, shmem.c's shmem_fault): a file page is looked up in
-/// the page cache, read with its read-around window on a miss (one major
-/// fault), then mapped; a private write copies it into an anonymous page; a
-/// read maps the fault-around window of pages already present. Shmem pages
+/// the page cache, read with its read-ahead window on a miss (one major
+/// fault, Kernel.Readahead.cs), then mapped; a hit on a PG_readahead page
+/// starts the next window without waiting (a minor fault); a private write
+/// copies the page into an anonymous page; a read maps the fault-around
+/// window of pages already present. Shmem pages
 /// are allocated zeroed on first touch; shared anonymous memory fault-arounds
 /// reads, System V segments never do.
 /// </summary>
@@ -22,15 +24,20 @@ internal sealed partial class Kernel
 
         var pfn = _cache.Lookup(file, page);
         var major = pfn < 0;
+        // Read-ahead takes what is free above the min watermark (reclaim may
+        // have left less than the window); the faulting page and a private
+        // copy of it come first.
+        var floor = Machine.Watermarks == WatermarkMode.Off ? 0 : _watermarks.Min;
+        var spare = _frames.FreeFrames - floor - (kind == AccessKind.Write && !vma.Shared ? 1 : 0);
         if (major)
         {
-            // Readahead takes what is free above the min watermark (reclaim may
-            // have left less than the window); the faulting page and a private
-            // copy of it come first.
-            var floor = Machine.Watermarks == WatermarkMode.Off ? 0 : _watermarks.Min;
-            var spare = _frames.FreeFrames - floor - 1 - (kind == AccessKind.Write && !vma.Shared ? 1 : 0);
-            _cache.ReadAround(file, page, vma.Advice, _readaheadPages, spare);
+            SyncReadahead(vma, file, page, spare - 1);
             pfn = _cache.Lookup(file, page);
+        }
+        else if (kind != AccessKind.Read || _faultAroundPages <= 1 || (_frames[pfn].Flags & FrameFlags.Readahead) != 0)
+        {
+            // filemap_fault found the page (fault-around did not map it)
+            AsyncReadahead(vma, file, page, pfn, spare);
         }
 
         var result = major ? FaultResult.Major : FaultResult.Minor;
@@ -49,8 +56,15 @@ internal sealed partial class Kernel
         }
         else
         {
+            // A major fault maps on its retry, through fault-around like a hit;
+            // the faulting page counts among the hits unless it is a mark.
+            var marked = (_frames[pfn].Flags & FrameFlags.Readahead) != 0;
             MapCachePage(m, leaf, i, pfn, Pte.Permissions(vma));
-            FaultAround(m, vma, leaf, va, file, Pte.Permissions(vma));
+            var mapped = FaultAround(m, vma, leaf, va, file, Pte.Permissions(vma));
+            if (_faultAroundPages > 1)
+            {
+                CountFaultAroundHits(vma, mapped + (marked ? 0 : 1));
+            }
         }
 
         return (result, major ? Costs.MajorFault : Costs.FileMinorFault);
@@ -84,13 +98,20 @@ internal sealed partial class Kernel
         return entry < 0 ? (FaultResult.Major, Costs.MajorFault) : (FaultResult.Minor, Costs.AnonFault);
     }
 
-    /// <summary>Maps the already-present pages of the aligned window around <paramref name="va"/> (do_fault_around).</summary>
-    private void FaultAround(AddressSpace m, Vma vma, ulong[] leaf, ulong va, MemObject obj, ulong flags)
+    /// <summary>
+    /// Maps the already-present pages of the aligned window around
+    /// <paramref name="va"/> (do_fault_around), except PG_readahead pages
+    /// (filemap_map_pages leaves them to a fault, which starts the next
+    /// read-ahead window); returns the pages mapped.
+    /// </summary>
+    private int FaultAround(AddressSpace m, Vma vma, ulong[] leaf, ulong va, MemObject obj, ulong flags)
     {
         if (_faultAroundPages <= 1)
         {
-            return;
+            return 0;
         }
+
+        var mapped = 0;
 
         var vpn = va >> 12;
         var leafBase = (va >> 21) << 9;
@@ -104,10 +125,13 @@ internal sealed partial class Kernel
             }
 
             var pfn = _cache.Lookup(obj, (long)vma.ObjectPage(v << 12));
-            if (pfn >= 0)
+            if (pfn >= 0 && (_frames[pfn].Flags & FrameFlags.Readahead) == 0)
             {
                 MapCachePage(m, leaf, j, pfn, flags);
+                mapped++;
             }
         }
+
+        return mapped;
     }
 }

@@ -95,6 +95,7 @@ internal sealed partial class Kernel
             Role = VmaRole.Mmap,
             Object = obj,
             PageOffset = request.FileOffset >> 12,
+            Ra = kind == MapKind.File ? new FileRaState() : null,
         };
         if (obj is not null)
         {

@@ -7,11 +7,10 @@ namespace MemScript.Runtime.Mm;
 /// bits of present PTEs (write stays only on pages this mm owns alone, and on
 /// shmem); making a private mapping writable charges Committed_AS. madvise:
 /// dontneed zaps the PTEs and frees each PTE table whose whole 2 MiB it
-/// emptied (a table that still maps something is kept), willneed populates
-/// anonymous memory page by page and reads file pages into the page cache,
-/// random/sequential/normal set the read-around advice, pageout evicts the
-/// range's pages that this mm alone maps (MADV_PAGEOUT), the others are
-/// accepted and ignored. A swap-cache page
+/// emptied (a table that still maps something is kept), willneed reads
+/// ahead (Kernel.WillNeed.cs), random/sequential/normal set the read-around
+/// advice, pageout evicts the range's pages that this mm alone maps
+/// (MADV_PAGEOUT), the others are accepted and ignored. A swap-cache page
 /// whose slot other swap entries still share never gets the write bit from
 /// mprotect (its first write must leave the cache).
 /// A range with holes is ENOMEM (madvise still acts on the mapped parts).
@@ -99,20 +98,7 @@ internal sealed partial class Kernel
                 m.ForgetCachedLeaf();
                 break;
             case Advice.WillNeed:
-                ForEachPart(m, address, end, (s, e, vma) =>
-                {
-                    if (vma.Kind == MapKind.File)
-                    {
-                        var first = (long)vma.ObjectPage(s);
-                        var last = Math.Min(vma.Object!.PageCount, (long)vma.ObjectPage(e));
-                        var (read, cost) = WillNeedFile(m, vma.Object, first, last);
-                        LastSyscallCostNs += cost + (read > 0 ? Costs.MajorFault : 0);
-                    }
-                    else if (m.Alive)
-                    {
-                        LastSyscallCostNs += Populate(m, s, e);
-                    }
-                });
+                ForEachPart(m, address, end, (s, e, vma) => LastSyscallCostNs += m.Alive ? WillNeed(m, vma, s, e) : 0);
                 break;
             case Advice.PageOut:
                 ForEachPart(m, address, end, (s, e, _) => LastSyscallCostNs += PageOut(m, s, e));
@@ -141,31 +127,6 @@ internal sealed partial class Kernel
         {
             m.Tables.FreeLeaf(table);
         }
-    }
-
-    /// <summary>
-    /// Reads file pages [first, last) into the cache, SWAP_CLUSTER_MAX pages
-    /// at a time, each piece reserved first (so a file larger than RAM reads
-    /// through reclaim). Returns the pages read and the reclaim cost.
-    /// </summary>
-    private (long Read, long Cost) WillNeedFile(AddressSpace m, MemObject file, long first, long last)
-    {
-        long read = 0, cost = 0;
-        for (var from = first; from < last && m.Alive; from += SwapClusterMax)
-        {
-            var to = Math.Min(last, from + SwapClusterMax);
-            for (long need = 0, missing; (missing = PageCache.MissingIn(file, from, to)) > need; need = missing)
-            {
-                if (!Reserve(m.Id, missing, ref cost))
-                {
-                    return (read, cost);
-                }
-            }
-
-            read += _cache.ReadRange(file, from, to);
-        }
-
-        return (read, cost);
     }
 
     /// <summary>True unless the frame is in the swap cache with a slot other swap entries share.</summary>

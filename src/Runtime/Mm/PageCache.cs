@@ -5,11 +5,9 @@ namespace MemScript.Runtime.Mm;
 /// (the kernel 6.x can cache large folios and map them whole; the model keeps
 /// 4 KiB pages, as for a file written in 4 KiB pieces).
 ///
-/// Read-around on a major fault (<see cref="ReadAround"/>): the window of
-/// <c>ra</c> pages centred on the faulting page, <c>[p - ra/2, p + ra/2)</c>,
-/// clipped to the file, read in one I/O; <c>madvise random</c> reads only the
-/// page; <c>sequential</c> reads <c>[p, p + 2*ra)</c>. Pages already cached
-/// are skipped. Fault-around (<see cref="FaultAroundWindow"/>) maps the
+/// <see cref="ReadWindow"/> reads a read-ahead window that
+/// Kernel.Readahead.cs planned, skipping pages already cached, and marks its
+/// PG_readahead page. Fault-around (<see cref="FaultAroundWindow"/>) maps the
 /// aligned window of already-present pages; the fault handler does the mapping.
 /// Reading a page whose shadow an eviction left counts
 /// workingset_refault_file; dropping a shmem object frees its swap slots.
@@ -45,42 +43,54 @@ internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
     }
 
     /// <summary>
-    /// Reads the read-around window for <paramref name="page"/> into the cache;
-    /// returns the pages read. Besides the faulting page, at most
-    /// <paramref name="spare"/> frames are taken, in ascending order (the
-    /// kernel's readahead stops at the first allocation that fails).
+    /// Reads <paramref name="window"/> into the cache (readahead.c
+    /// page_cache_ra_unbounded) and marks its PG_readahead page if it reads
+    /// it; returns the pages read. Besides <paramref name="mustPage"/> (the
+    /// faulting page, -1 for none), at most <paramref name="spare"/> frames
+    /// are taken, in ascending order: readahead stops at the first allocation
+    /// that fails; the faulting page is read anyway.
     /// </summary>
-    public long ReadAround(MemObject obj, long page, Advice advice, long readaheadPages, long spare)
+    public long ReadWindow(MemObject obj, ReadaheadWindow window, long mustPage, long spare)
     {
-        var (start, end) = ReadAroundWindow(obj, page, advice, readaheadPages);
-        if (MissingIn(obj, start, end) - (obj.Pages[page] <= 0 ? 1 : 0) <= spare)
-        {
-            return ReadRange(obj, start, end);
-        }
-
+        var start = Math.Max(0, window.Start);
+        var end = Math.Min(obj.PageCount, window.Start + window.Size);
+        var mark = window.MarkIn(obj.PageCount);
         long read = 0;
         for (var p = start; p < end; p++)
         {
-            if (p != page && spare <= 0)
+            if (obj.Pages[p] > 0)
             {
                 continue;
             }
 
-            if (obj.Pages[p] <= 0)
+            if (p != mustPage)
             {
-                read += ReadRange(obj, p, p + 1);
-                spare -= p == page ? 0 : 1;
+                if (spare <= 0)
+                {
+                    if (mustPage < p)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                spare--;
+            }
+
+            read += ReadRange(obj, p, p + 1, end - p);
+            if (p == mark)
+            {
+                frames[obj.FrameOf(p)].Flags |= FrameFlags.Readahead;
             }
         }
 
-        return read;
-    }
+        if (mustPage >= 0 && obj.Pages[mustPage] <= 0)
+        {
+            read += ReadRange(obj, mustPage, mustPage + 1);
+        }
 
-    /// <summary>How many frames reading the window of <paramref name="page"/> would take.</summary>
-    public long MissingInWindow(MemObject obj, long page, Advice advice, long readaheadPages)
-    {
-        var (start, end) = ReadAroundWindow(obj, page, advice, readaheadPages);
-        return MissingIn(obj, start, end);
+        return read;
     }
 
     /// <summary>Pages of [start, end) not in memory.</summary>
@@ -108,30 +118,8 @@ internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
         }
     }
 
-    private static (long Start, long End) ReadAroundWindow(MemObject obj, long page, Advice advice, long readaheadPages)
-    {
-        long start, end;
-        if (advice == Advice.Random || readaheadPages <= 1)
-        {
-            (start, end) = (page, page + 1);
-        }
-        else if (advice == Advice.Sequential)
-        {
-            (start, end) = (page, page + 2 * readaheadPages);
-        }
-        else
-        {
-            start = page - readaheadPages / 2;
-            end = start + readaheadPages;
-        }
-
-        start = Math.Max(0, start);
-        end = Math.Min(obj.PageCount, Math.Max(end, page + 1));
-        return (start, end);
-    }
-
     /// <summary>Brings pages [start, end) into the cache (madvise willneed on a file); returns the pages read.</summary>
-    public long ReadRange(MemObject obj, long start, long end)
+    public long ReadRange(MemObject obj, long start, long end, long stillNeeded = 0)
     {
         long read = 0;
         for (var p = start; p < end; p++)
@@ -143,7 +131,7 @@ internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
                     vmstat[(int)VmCounter.workingset_refault_file]++;
                 }
 
-                AddPage(obj, p, dirty: false, stillNeeded: end - p);
+                AddPage(obj, p, dirty: false, stillNeeded: Math.Max(stillNeeded, end - p));
                 read++;
             }
         }

@@ -6,7 +6,8 @@ namespace MemScript.Runtime.Mm;
 /// the object page mapped at <see cref="Start"/>. <see cref="Accounted"/> says
 /// the VMA's pages are charged to Committed_AS (private writable, not
 /// noreserve; shared memory is charged on its object instead). <see cref="Locked"/>
-/// is VM_LOCKED.
+/// is VM_LOCKED. A file mapping merges only with a piece of the same mapping
+/// (the same struct file).
 /// <see cref="HasAnonVma"/> is vma->anon_vma: set by the first fault that
 /// puts an anonymous page in a private VMA (a write; the zero page does not),
 /// kept by splits, merges and fork; fork copies the page table of such a VMA.
@@ -30,6 +31,9 @@ internal sealed class Vma
     public ulong PageOffset;
     public bool HasAnonVma;
 
+    /// <summary>The read-ahead state of the mapped file's struct file (file mappings only).</summary>
+    public FileRaState? Ra;
+
     public ulong Length => End - Start;
 
     public ulong Pages => (End - Start) >> 12;
@@ -50,5 +54,6 @@ internal sealed class Vma
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
         Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice && Locked == next.Locked &&
         (Kind == MapKind.AnonPrivate
-            || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && PageOffset + Pages == next.PageOffset));
+            || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && ReferenceEquals(Ra, next.Ra)
+            && PageOffset + Pages == next.PageOffset));
 }

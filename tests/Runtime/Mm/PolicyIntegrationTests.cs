@@ -38,10 +38,12 @@ public class PolicyIntegrationTests
     [Fact]
     public void WillNeed_OnAFileLargerThanRam_ReadsThroughReclaim()
     {
+        // willneed reads at most the read-ahead size: make it the whole file.
         var kernel = BootFifo(m =>
         {
             m.Ram = 8UL << 20;
             m.Overcommit = OvercommitMode.Always;
+            m.Readahead = 16UL << 20;
         });
         var file = kernel.CreateFile("big", 16UL << 20, cached: false, dirty: false);
         var mm = kernel.Process();

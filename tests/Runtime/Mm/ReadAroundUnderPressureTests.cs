@@ -54,4 +54,31 @@ public sealed class ReadAroundUnderPressureTests
         var p = Assert.Single(result.Processes);
         Assert.True(p.MajFlt > 0);
     }
+
+    [Theory]
+    [InlineData("linux", "")]
+    [InlineData("linux", "watermarks off; ")]
+    [InlineData("fifo", "watermarks off; ")]
+    [InlineData("opt", "")]
+    public void AsyncWindowsLargerThanFreeMemory_TakeWhatIsFree_AndTheStreamGoesOn(string policy, string watermarks)
+    {
+        // A sequential read of a 1 MiB file on 48 pages with a 512 KiB read-ahead:
+        // each mark starts a 128-page window that cannot fit, read in part.
+        var result = Run($$"""
+            machine { ram 48 pages; swap 1M; {{watermarks}}readahead 512K; pagetables free; reclaim {{policy}} }
+            file "f" size 1M
+
+            process p {
+              f = mmap file "f"
+              read f
+              read f
+            }
+            """);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.All(result.SelfChecks, c => Assert.True(c.Ok, c.Detail));
+        Assert.Empty(result.OomKills);
+        var p = Assert.Single(result.Processes);
+        Assert.InRange(p.MajFlt, 2, 512);   // at worst (watermarks leave nothing spare) every page is read alone
+    }
 }

@@ -37,7 +37,7 @@ public class SyscallEdgeTests
     [Fact]
     public void MadviseWillNeed_OnAFile_ReadsItIntoTheCache_WithoutFaults()
     {
-        var kernel = Boot();
+        var kernel = Boot(m => m.Readahead = 64 * Page);
         var mm = kernel.Process();
         var file = kernel.CreateFile("f", 64 * Page, cached: false, dirty: false);
         var start = kernel.MapFile(mm, file, 64 * Page, address: 0x7fff00000000);
