@@ -115,7 +115,7 @@ internal sealed partial class ProcessTask : ISchedTask
     {
         if (nanoseconds <= 0)
             return;
-        WakeAtNs = Clock.NowNs + nanoseconds;
+        WakeAtNs = Clock.After(nanoseconds);
         RunState = TaskRunState.Sleeping;
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class ProcessTask : ISchedTask
     {
         if (nanoseconds <= 0)
             return true;
-        if (!_system.Scheduler.NothingElseUntil(this, Clock.NowNs + nanoseconds))
+        if (!_system.Scheduler.NothingElseUntil(this, Clock.After(nanoseconds)))
             return false;
         Clock.Advance(nanoseconds);
         _waitedInPlaceNs += nanoseconds;
@@ -178,7 +178,7 @@ internal sealed partial class ProcessTask : ISchedTask
                     _pending = access;
                     break;
                 case SleepOp sleep when sleep.Nanoseconds > 0:
-                    WakeAtNs = Clock.NowNs + sleep.Nanoseconds;
+                    WakeAtNs = Clock.After(sleep.Nanoseconds);
                     RunState = TaskRunState.Sleeping;
                     return;
             }
