@@ -16,6 +16,12 @@ public class PagesIndexTests
         Assert.Equal(message, single.Message);
     }
 
+    [Fact]
+    public void PageIndexPast2Pow63_IsOnlyTooLarge()
+    {
+        FrontendHelper.AssertSingle("process p {\n  m = mmap 8K\n  read m pages 18446744073709551615\n}\n", "MEMS1001", 3, 16);
+    }
+
     [Theory]
     [InlineData("process p {\n  m = mmap 8K\n  read m pages 1, 0, 1\n}\n")]
     [InlineData("process p {\n  a = malloc 64K\n  read a pages 16\n}\n")]   // 64 KiB from malloc may straddle 17 pages

@@ -274,7 +274,7 @@ internal sealed class BodyChecker
         var most = bytes == 0 ? 0UL : aligned ? (bytes - 1) / page + 1 : (bytes - 1 + page - 1) / page + 1;
         foreach (var index in pages.Indices)
         {
-            if (!index.Overflow && index.Value >= most)
+            if (!index.Overflow && index.Value <= long.MaxValue && index.Value >= most)   // larger ones are MEMS1001 already
             {
                 Report(SemanticErrors.PageOutside, index.Span, index.Value, _text.ToString(region.Span), aligned ? most.ToString(System.Globalization.CultureInfo.InvariantCulture) : "at most " + most.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
