@@ -97,4 +97,14 @@ public class EdgeOfTimeTests
         Assert.Equal(ProcessState.Alive, result.Processes.Single().State);
         Assert.True(result.Processes.Single().MinFlt >= 1);
     }
+
+    [Fact]
+    public void PressureOf2Pow64Minus1_AsksForEveryPage_NotForNone()
+    {
+        // Rounding 2^64-1 bytes up to pages used to wrap to 0 pages: nothing pinned, no pressure.
+        var result = Run("process p { sleep 1ms }\nat 0ms { pressure 18446744073709551615 }\n");
+
+        Assert.Equal(RunOutcome.KernelPanic, result.Outcome);
+        Assert.Equal(0, result.ElapsedNs);
+    }
 }
