@@ -36,7 +36,7 @@ internal sealed class AtBlockEmitter
                 S.Expect expect => $"e.Expect({site}, {e.Expectation(expect.Condition)});",
                 S.Report report => $"e.Report({site}, {e.Report(report)});",
                 _ => throw new InvalidOperationException($"Statement {statement.GetType().Name} is not allowed in an at block after checking."),
-            }, statement.Span);
+            }, statement.Span, showText: statement is not S.Note);
         }
 
         _context.Hidden();

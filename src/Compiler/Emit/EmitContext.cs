@@ -65,12 +65,13 @@ internal sealed class EmitContext
     /// <summary>
     /// A line of code for the statement at <paramref name="span"/>, with the
     /// statement's text as a trailing comment when it is short and on one
-    /// line (<c>memscript emit</c> is read by people).
+    /// line (<c>memscript emit</c> is read by people); not for a note, whose
+    /// text the code already shows.
     /// </summary>
-    public void Statement(string code, TextSpan span)
+    public void Statement(string code, TextSpan span, bool showText = true)
     {
         const int MaxShown = 100;
-        if (span.Length is > 0 and <= MaxShown)
+        if (showText && span.Length is > 0 and <= MaxShown)
         {
             var text = Text.ToString(span);
             if (text.IndexOfAny(['\n', '\r']) < 0)

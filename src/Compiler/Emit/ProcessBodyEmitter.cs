@@ -79,7 +79,7 @@ internal sealed class ProcessBodyEmitter
     {
         var e = _context.Expressions;
         var site = _context.Sites.Get(statement.Span);
-        void Call(string code) => CallAt(code, statement.Span);
+        void Call(string code) => CallAt(code, statement.Span, statement is not S.Note);
         switch (statement)
         {
             case S.Assign assign:
@@ -176,9 +176,9 @@ internal sealed class ProcessBodyEmitter
     }
 
     /// <summary>A statement that runs at once: its call, then <c>Op.Next</c> as scaffolding.</summary>
-    private void CallAt(string code, Dsl.Text.TextSpan span)
+    private void CallAt(string code, Dsl.Text.TextSpan span, bool showText)
     {
-        _context.Statement(code, span);
+        _context.Statement(code, span, showText);
         _context.Hidden();
         W.Line($"yield return {Rt}Op.Next;");
     }

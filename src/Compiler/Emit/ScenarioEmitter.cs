@@ -127,7 +127,7 @@ internal static class ScenarioEmitter
                 bodies.Add(() => new AtBlockEmitter(context).WriteMethod(atMethod, at.Body));
                 break;
             case D.Statement { Inner: S.Note note }:
-                context.Statement($"b.Note({site}, {context.Data.String(note.Text.Value)});", declaration.Span);
+                context.Statement($"b.Note({site}, {context.Data.String(note.Text.Value)});", declaration.Span, showText: false);
                 break;
             case D.Statement { Inner: S.Expect expect }:
                 context.Statement($"b.Expect({site}, {e.Expectation(expect.Condition)});", declaration.Span);
