@@ -13,8 +13,6 @@ public class NotTextTests
     private static readonly byte[] Latin1 = [.. Encoding.UTF8.GetBytes("process p {\n  note \"caf"), 0xE9, .. Encoding.UTF8.GetBytes("\"\n}\n")];
     private static readonly byte[] Surrogate = [.. Encoding.UTF8.GetBytes("process p {\n  note \"\u00e9\u00e9"), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\"\n}\n")];
 
-    public static TheoryData<string, string> Commands => new() { { "run", "" }, { "check", "" }, { "emit", "" } };
-
     [Theory]
     [InlineData("run")]
     [InlineData("check")]
