@@ -10,7 +10,8 @@ namespace MemScript.Compiler;
 /// The front half of the pipeline: parse, check, lower to C#. Each stage
 /// reports into one bag; lowering runs only when nothing before it found an
 /// error. Diagnostics come back sorted by position: the .mems file first,
-/// then the <c>--set</c> overrides.
+/// then the <c>--set</c> overrides. A text that is no text (a NUL, half a
+/// surrogate pair) gets one MEMS0012 at its first bad character and no parse.
 /// </summary>
 public static class Frontend
 {
@@ -33,6 +34,12 @@ public static class Frontend
     {
         var bag = new DiagnosticBag();
         var text = new SourceText(request.Path, request.Text);
+        if (NonText.Find(request.Text) is { } bad)
+        {
+            bag.Report(SyntaxErrors.NotText, text, new TextSpan(bad.Offset, 1), bad.What);
+            return (null, bag.Items);
+        }
+
         var syntax = Parser.ParseScenario(text, bag);
         var scenario = Checker.Check(syntax, request.Overrides, bag);
         var sorted = bag.Items

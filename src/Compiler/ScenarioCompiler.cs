@@ -44,7 +44,7 @@ public static class ScenarioCompiler
 
         if (cache?.TryRead(key) is { } cachedImage)
         {
-            var (cachedScenario, _) = ScenarioActivator.Activate(cachedImage, source.TypeName, memsPath);
+            var (cachedScenario, _) = ScenarioActivator.Activate(cachedImage, source.TypeName, memsPath, source.Data);
             if (cachedScenario is not null)
                 return new CompileResult(cachedScenario, Array.Empty<Diagnostic>(), source, FromCache: true);
             // A corrupt or stale entry: compile again below and overwrite it.
@@ -54,7 +54,7 @@ public static class ScenarioCompiler
         if (image is null)
             return new CompileResult(null, errors, source, FromCache: false);
 
-        var (scenario, loadError) = ScenarioActivator.Activate(image, source.TypeName, memsPath);
+        var (scenario, loadError) = ScenarioActivator.Activate(image, source.TypeName, memsPath, source.Data);
         if (scenario is null)
             return new CompileResult(null, [loadError!], source, FromCache: false);
 

@@ -30,7 +30,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Run_Exits2WithOneLineMessage_WhenFileIsBinaryJunk()
+    public void Run_Exits2WithOnePositionedDiagnostic_WhenFileIsBinaryJunk()
     {
         using var sandbox = new CliSandbox();
         var bytes = new byte[4096];
@@ -41,7 +41,7 @@ public class BadInputTests
 
         Assert.Equal(2, exit);
         var error = sandbox.Error.ToString();
-        Assert.Contains("junk.mems: not a text file", error);
+        Assert.Matches(@"^junk\.mems:\d+:\d+: error MEMS0012: not a text file: ", error);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
         Assert.DoesNotContain("Exception", error);
         Assert.DoesNotContain("   at ", error);

@@ -80,7 +80,7 @@ public sealed class CommandLineTests
         File.WriteAllBytes(Path.Combine(sandbox.Root, "junk.mems"), [0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0xff]);
 
         Assert.Equal(2, sandbox.Run("run", "junk.mems"));
-        Assert.Contains("junk.mems: not a text file", sandbox.Error.ToString());
+        Assert.Equal("junk.mems:1:7: error MEMS0012: not a text file: byte 0xFF is not UTF-8\n", sandbox.Error.ToString());
         AssertNoStackTrace(sandbox);
     }
 
@@ -91,7 +91,7 @@ public sealed class CommandLineTests
         File.WriteAllBytes(Path.Combine(sandbox.Root, "latin1.mems"), [0x6e, 0x6f, 0x74, 0x65, 0x20, 0xe9, 0xe8, 0x0a]);
 
         Assert.Equal(2, sandbox.Run("run", "latin1.mems"));
-        Assert.Contains("not valid UTF-8", sandbox.Error.ToString());
+        Assert.Equal("latin1.mems:1:6: error MEMS0012: not a text file: byte 0xE9 is not UTF-8\n", sandbox.Error.ToString());
     }
 
     [Fact]

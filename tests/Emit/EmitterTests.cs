@@ -18,7 +18,7 @@ public class EmitterTests
     {
         var (assembly, diagnostics) = RoslynHarness.Compile(source.Text);
         Assert.True(assembly is not null && diagnostics.Count == 0, string.Join("\n", diagnostics) + "\n" + source.Text);
-        return (IScenario)Activator.CreateInstance(assembly!.GetType(source.TypeName, throwOnError: true)!)!;
+        return (IScenario)Activator.CreateInstance(assembly!.GetType(source.TypeName, throwOnError: true)!, source.Data)!;
     }
 
     [Theory]

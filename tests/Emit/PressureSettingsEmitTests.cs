@@ -12,7 +12,7 @@ public class PressureSettingsEmitTests
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         var (assembly, diagnostics) = RoslynHarness.Compile(result.Source!.Text);
         Assert.True(assembly is not null && diagnostics.Count == 0, string.Join("\n", diagnostics));
-        var scenario = (IScenario)Activator.CreateInstance(assembly!.GetType(result.Source.TypeName, throwOnError: true)!)!;
+        var scenario = (IScenario)Activator.CreateInstance(assembly!.GetType(result.Source.TypeName, throwOnError: true)!, result.Source.Data)!;
         var builder = new ScenarioBuilder();
         scenario.Build(builder);
         return builder.Machine;

@@ -28,7 +28,7 @@ internal static class CheckCommand
             var (text, readError) = ScenarioFile.Read(context.Resolve(path), displayPath);
             if (text is null)
             {
-                context.Error.WriteLine("memscript: " + readError);
+                context.Error.WriteLine(readError);
                 failed = true;
                 continue;
             }

@@ -21,7 +21,7 @@ internal static class EmitCommand
         var (text, readError) = ScenarioFile.Read(context.Resolve(path), displayPath);
         if (text is null)
         {
-            context.Error.WriteLine("memscript: " + readError);
+            context.Error.WriteLine(readError);
             return ExitCodes.Usage;
         }
 

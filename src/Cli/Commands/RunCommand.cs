@@ -51,7 +51,7 @@ internal static class RunCommand
         var (text, readError) = ScenarioFile.Read(context.Resolve(path), displayPath);
         if (text is null)
         {
-            context.Error.WriteLine("memscript: " + readError);
+            context.Error.WriteLine(readError);
             return ExitCodes.Usage;
         }
 

@@ -18,25 +18,25 @@ internal sealed class AtBlockEmitter
         var w = _context.Writer;
         var e = _context.Expressions;
         w.Blank();
-        w.Line($"private static void {method}({Rt}Events e)");
+        w.Line($"private void {method}({Rt}Events e)");
         w.Open();
         foreach (var statement in body)
         {
             var site = _context.Sites.Get(statement.Span);
             _context.LineOf(statement.Span);
-            w.Line(statement switch
+            _context.Statement(statement switch
             {
                 S.Pressure pressure => $"e.Pressure({site}, {e.Size(pressure.Size)});",
                 S.Release release => $"e.Release({site}, {e.Size(release.Size)});",
                 S.DropCaches => $"e.DropCaches({site});",
                 S.Sysctl sysctl => $"e.Sysctl({site}, {Literal(sysctl.Name.Text)}, {Long(ExpressionLowering.Signed(sysctl.Value))});",
-                S.Kill kill => $"e.Kill({site}, {Literal(kill.Process.Text)});",
-                S.SetOomScoreAdj adj => $"e.OomScoreAdj({site}, {Literal(adj.Process.Text)}, {Int(ExpressionLowering.Signed(adj.Value))});",
-                S.Note note => $"e.Note({site}, {Literal(note.Text.Value)});",
+                S.Kill kill => $"e.Kill({site}, {_context.Data.String(kill.Process.Text)});",
+                S.SetOomScoreAdj adj => $"e.OomScoreAdj({site}, {_context.Data.String(adj.Process.Text)}, {Int(ExpressionLowering.Signed(adj.Value))});",
+                S.Note note => $"e.Note({site}, {_context.Data.String(note.Text.Value)});",
                 S.Expect expect => $"e.Expect({site}, {e.Expectation(expect.Condition)});",
                 S.Report report => $"e.Report({site}, {e.Report(report)});",
                 _ => throw new InvalidOperationException($"Statement {statement.GetType().Name} is not allowed in an at block after checking."),
-            });
+            }, statement.Span, showText: statement is not S.Note);
         }
 
         _context.Hidden();

@@ -50,9 +50,20 @@ internal sealed class ExpressionLowering
         PatternSyntax.Stride s => $"{Rt}AccessPattern.StrideOf({Size(s.Step)})",
         PatternSyntax.Random r => $"{Rt}AccessPattern.RandomOf({Long((long)r.Count.Value)}, {Long((long)(r.Seed?.Value ?? 0))})",
         PatternSyntax.Zipf z => $"{Rt}AccessPattern.ZipfOf({Long((long)z.Count.Value)}, {Double(z.Alpha?.Value ?? 1.0)}, {Long((long)(z.Seed?.Value ?? 0))})",
-        PatternSyntax.Pages p => $"{Rt}AccessPattern.PagesOf({string.Join(", ", p.Indices.Select(i => Long((long)i.Value)))})",
+        PatternSyntax.Pages p => $"{Rt}AccessPattern.PagesOf({_context.Data.Pages(PageIndices(p))})",
         _ => throw new InvalidOperationException("Pattern not supported after checking."),
     };
+
+    private static long[] PageIndices(PatternSyntax.Pages pages)
+    {
+        var indices = new long[pages.Indices.Count];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            indices[i] = (long)pages.Indices[i].Value;
+        }
+
+        return indices;
+    }
 
     public string Flags(IReadOnlyList<LiteralSyntax.Name> flags)
     {
@@ -83,7 +94,7 @@ internal sealed class ExpressionLowering
                     inits.Add("Pid = " + Int((long)pid.Value.Value));
                     break;
                 case ProcessOptionSyntax.User user:
-                    inits.Add("User = " + Literal(user.Value.Value));
+                    inits.Add("User = " + _context.Data.String(user.Value.Value));
                     break;
                 case ProcessOptionSyntax.Nice nice:
                     inits.Add("Nice = " + Int(Signed(nice.Value)));
@@ -97,7 +108,7 @@ internal sealed class ExpressionLowering
                     inits.Add("OomScoreAdj = " + Int(Evaluator.OomAdjToScoreAdj(legacy)));
                     break;
                 case ProcessOptionSyntax.Command command:
-                    inits.Add("Command = " + Literal(command.Value.Value));
+                    inits.Add("Command = " + _context.Data.String(command.Value.Value));
                     break;
                 case ProcessOptionSyntax.Start start:
                     inits.Add("StartNs = " + Duration(start.Value));
@@ -128,11 +139,11 @@ internal sealed class ExpressionLowering
 
     public string Expectation(ConditionSyntax condition)
     {
-        var text = Literal(_context.Text.ToString(condition.Span));
+        var text = _context.Data.String(_context.Text.ToString(condition.Span));
         switch (condition)
         {
             case ConditionSyntax.State state:
-                return $"new {Rt}Expectation.State({text}, {Literal(state.Process.Text)}, {Rt}ProcessState.{Identifier("", Vocabulary.States[state.Word.Text])})";
+                return $"new {Rt}Expectation.State({text}, {_context.Data.String(state.Process.Text)}, {Rt}ProcessState.{Identifier("", Vocabulary.States[state.Word.Text])})";
             case ConditionSyntax.Compare compare:
                 var op = Rt + "CompareOp." + Vocabulary.Operators[compare.Operator];
                 var value = Long(Evaluator.SignedSize(compare.Negative, compare.Value, _context.PageSize)
@@ -142,7 +153,7 @@ internal sealed class ExpressionLowering
                 {
                     "vmstat" => $"new {Rt}Expectation.Vmstat({text}, {Rt}VmCounter.{field}, {op}, {value})",
                     "meminfo" => $"new {Rt}Expectation.Meminfo({text}, {Rt}MeminfoField.{field}, {op}, {value})",
-                    _ => $"new {Rt}Expectation.Field({text}, {Literal(compare.Owner.Text)}, {Rt}ProcessField.{field}, {op}, {value})",
+                    _ => $"new {Rt}Expectation.Field({text}, {_context.Data.String(compare.Owner.Text)}, {Rt}ProcessField.{field}, {op}, {value})",
                 };
             default:
                 throw new InvalidOperationException("Unknown condition.");
@@ -150,5 +161,5 @@ internal sealed class ExpressionLowering
     }
 
     public string Report(StatementSyntax.Report report) =>
-        $"{Rt}ReportKind.{Vocabulary.Reports[report.Kind.Text]}, {(report.Process is null ? "null" : Literal(report.Process.Text))}";
+        $"{Rt}ReportKind.{Vocabulary.Reports[report.Kind.Text]}, {(report.Process is null ? "null" : _context.Data.String(report.Process.Text))}";
 }

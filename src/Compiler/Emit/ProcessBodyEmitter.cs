@@ -33,7 +33,7 @@ internal sealed class ProcessBodyEmitter
 
         var signature = string.Concat(parameters.Select(p => $", {Rt}Region {Local(p)}"));
         W.Blank();
-        W.Line($"private static global::System.Collections.Generic.IEnumerable<{Rt}Op> {method}({Rt}Proc p{signature})");
+        W.Line($"private global::System.Collections.Generic.IEnumerable<{Rt}Op> {method}({Rt}Proc p{signature})");
         W.Open();
         _context.Hidden();
         foreach (var local in locals)
@@ -79,6 +79,7 @@ internal sealed class ProcessBodyEmitter
     {
         var e = _context.Expressions;
         var site = _context.Sites.Get(statement.Span);
+        void Call(string code) => CallAt(code, statement.Span, statement is not S.Note);
         switch (statement)
         {
             case S.Assign assign:
@@ -107,19 +108,19 @@ internal sealed class ProcessBodyEmitter
                 Call($"p.Brk({site}, {Long(brk.Negative ? -delta : delta)});");
                 break;
             case S.ShmRm remove:
-                Call($"p.ShmRm({site}, {Literal(remove.Key.Value)});");
+                Call($"p.ShmRm({site}, {_context.Data.String(remove.Key.Value)});");
                 break;
             case S.Access access:
                 var kind = access.Kind switch { "read" => "Read", "exec" => "Exec", _ => "Write" };
                 var times = access.Times is null ? 1L : (long)access.Times.Value;
-                W.Line($"yield return p.Access({site}, {e.Region(access.Region, names)}, {Rt}AccessKind.{kind}, {e.Pattern(access.Pattern)}, {Long(times)});");
+                _context.Statement($"yield return p.Access({site}, {e.Region(access.Region, names)}, {Rt}AccessKind.{kind}, {e.Pattern(access.Pattern)}, {Long(times)});", statement.Span);
                 break;
             case S.Sleep sleep:
-                W.Line($"yield return p.Sleep({site}, {e.Duration(sleep.Duration)});");
+                _context.Statement($"yield return p.Sleep({site}, {e.Duration(sleep.Duration)});", statement.Span);
                 break;
             case S.Repeat repeat:
-                var counter = $"i{site}";
-                W.Line($"for (long {counter} = 0L; {counter} < {Long((long)repeat.Count.Value)}; {counter}++)");
+                var counter = "i" + _context.Sites.IndexOf(statement.Span).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _context.Statement($"for (long {counter} = 0L; {counter} < {Long((long)repeat.Count.Value)}; {counter}++)", statement.Span);
                 W.Open();
                 WriteStatements(repeat.Body, names);
                 _context.Hidden();
@@ -127,18 +128,18 @@ internal sealed class ProcessBodyEmitter
                 W.Close();
                 break;
             case S.Fork fork:
-                WriteFork(site, fork, names);
+                WriteFork(site, fork, names, Call);
                 break;
             case S.Exit:
-                W.Line($"p.Exit({site});");
+                _context.Statement($"p.Exit({site});", statement.Span);
                 _context.Hidden();
                 W.Line("yield break;");
                 break;
             case S.Kill kill:
-                Call($"p.Kill({site}, {Literal(kill.Process.Text)});");
+                Call($"p.Kill({site}, {_context.Data.String(kill.Process.Text)});");
                 break;
             case S.Note note:
-                Call($"p.Note({site}, {Literal(note.Text.Value)});");
+                Call($"p.Note({site}, {_context.Data.String(note.Text.Value)});");
                 break;
             case S.Expect expect:
                 Call($"p.Expect({site}, {e.Expectation(expect.Condition)});");
@@ -151,12 +152,12 @@ internal sealed class ProcessBodyEmitter
         }
     }
 
-    private void WriteFork(string site, S.Fork fork, SortedSet<string> names)
+    private void WriteFork(string site, S.Fork fork, SortedSet<string> names, Action<string> call)
     {
         var method = Identifier("Fork_", $"{fork.Name.Text}_L{_context.Text.GetLine(fork.Span.Start)}_C{_context.Text.GetColumn(fork.Span.Start)}");
         var parameters = names.ToList();
         var arguments = string.Concat(parameters.Select(n => ", " + Local(n)));
-        Call($"p.Fork({site}, {Literal(fork.Name.Text)}, {_context.Expressions.Options(fork.Options, isFork: true)}, c => {method}(c{arguments}));");
+        call($"p.Fork({site}, {_context.Data.String(fork.Name.Text)}, {_context.Expressions.Options(fork.Options, isFork: true)}, c => {method}(c{arguments}));");
         _context.PendingMethods.Enqueue(() => WriteMethod(method, fork.Body, parameters));
     }
 
@@ -170,17 +171,17 @@ internal sealed class ProcessBodyEmitter
             AllocationSyntax.Realloc r => $"p.Realloc({site}, {e.Name(r.Source.Text, names)}, {e.Size(r.Size)})",
             AllocationSyntax.Mmap m => $"p.Mmap({site}, {e.Size(m.Size)}, {e.Flags(m.Flags)})",
             AllocationSyntax.MmapFile f =>
-                $"p.MmapFile({site}, {Literal(f.File.Value)}, {e.Flags(f.Flags)}, {(f.Offset is null ? "null" : e.Size(f.Offset))}, {(f.Size is null ? "null" : e.Size(f.Size))})",
-            AllocationSyntax.ShmAt a => $"p.ShmAt({site}, {Literal(a.Key.Value)}, {(a.ReadOnly ? "true" : "false")})",
-            AllocationSyntax.ShmGet g => $"p.ShmGet({site}, {Literal(g.Key.Value)}, {e.Size(g.Size)})",
+                $"p.MmapFile({site}, {_context.Data.String(f.File.Value)}, {e.Flags(f.Flags)}, {(f.Offset is null ? "null" : e.Size(f.Offset))}, {(f.Size is null ? "null" : e.Size(f.Size))})",
+            AllocationSyntax.ShmAt a => $"p.ShmAt({site}, {_context.Data.String(a.Key.Value)}, {(a.ReadOnly ? "true" : "false")})",
+            AllocationSyntax.ShmGet g => $"p.ShmGet({site}, {_context.Data.String(g.Key.Value)}, {e.Size(g.Size)})",
             _ => throw new InvalidOperationException("Unknown allocation."),
         };
     }
 
     /// <summary>A statement that runs at once: its call, then <c>Op.Next</c> as scaffolding.</summary>
-    private void Call(string code)
+    private void CallAt(string code, Dsl.Text.TextSpan span, bool showText)
     {
-        W.Line(code);
+        _context.Statement(code, span, showText);
         _context.Hidden();
         W.Line($"yield return {Rt}Op.Next;");
     }

@@ -11,8 +11,10 @@ namespace MemScript.Compiler.Emit;
 /// Lowers a checked scenario to one C# file: a class implementing
 /// <c>IScenario</c> whose <c>Build</c> sets the machine and declares
 /// everything in file order, one iterator method per process and fork, one
-/// method per <c>at</c> block, and the <c>Site</c> table. Output depends only
-/// on the input, byte for byte.
+/// method per <c>at</c> block. Statement sites, long strings and long page
+/// lists go to the run-time <see cref="MemScript.Runtime.ScenarioData"/> the
+/// class takes in its constructor (<c>d</c>), so the code stays small for a
+/// scenario of any size. Output depends only on the input, byte for byte.
 /// </summary>
 internal static class ScenarioEmitter
 {
@@ -32,6 +34,10 @@ internal static class ScenarioEmitter
         w.Open();
         w.Line($"public sealed class {className} : {Rt}IScenario");
         w.Open();
+        w.Line($"private readonly {Rt}ScenarioData d;");
+        w.Blank();
+        w.Line($"public {className}({Rt}ScenarioData data) => d = data;");
+        w.Blank();
         w.Line($"public string SourcePath => {Literal(text.Path)};");
         w.Blank();
         w.Line($"public void Build({Rt}ScenarioBuilder b)");
@@ -55,11 +61,9 @@ internal static class ScenarioEmitter
             }
         }
 
-        w.Blank();
-        context.Sites.Write(w);
         w.Close();
         w.Close();
-        return new GeneratedSource("MemScript.Generated." + className, w.ToString());
+        return new GeneratedSource("MemScript.Generated." + className, w.ToString(), context.Data.Build(context.Sites.All));
     }
 
     private static void WriteMachine(EmitContext context, IReadOnlyList<MachineAssignment> machine)
@@ -82,12 +86,14 @@ internal static class ScenarioEmitter
                 int i => Int(i),
                 long l => Long(l),
                 bool b => b ? "true" : "false",
-                string s => Literal(s),
+                string s => context.Data.String(s),
                 EnumValue v => Rt + Identifier("", v.Type) + "." + Identifier("", v.Member),
                 _ => throw new InvalidOperationException("Unknown machine value."),
             };
             var origin = ReferenceEquals(source, context.Text) ? "" : "--set ";
-            context.Writer.Line($"b.Machine.{Identifier("", assignment.Property)} = {value}; // {origin}{Comment(source.ToString(assignment.Span))}");
+            var shown = source.ToString(assignment.Span);
+            shown = shown.Length <= 100 ? shown : shown[..100] + "...";
+            context.Writer.Line($"b.Machine.{Identifier("", assignment.Property)} = {value}; // {origin}{Comment(shown)}");
         }
     }
 
@@ -105,14 +111,14 @@ internal static class ScenarioEmitter
         switch (declaration)
         {
             case D.File file:
-                w.Line($"b.File({site}, {Literal(file.Name.Value)}, {e.Size(file.Size)}, {Bool(file.Cached)}, {Bool(file.Dirty)});");
+                context.Statement($"b.File({site}, {context.Data.String(file.Name.Value)}, {e.Size(file.Size)}, {Bool(file.Cached)}, {Bool(file.Dirty)});", declaration.Span);
                 break;
             case D.Shm shm:
-                w.Line($"b.Shm({site}, {Literal(shm.Key.Value)}, {e.Size(shm.Size)});");
+                context.Statement($"b.Shm({site}, {context.Data.String(shm.Key.Value)}, {e.Size(shm.Size)});", declaration.Span);
                 break;
             case D.Process process:
                 var method = Identifier("Process_", process.Name.Text);
-                w.Line($"b.Process({site}, {Literal(process.Name.Text)}, {e.Options(process.Options)}, {method});");
+                w.Line($"b.Process({site}, {context.Data.String(process.Name.Text)}, {e.Options(process.Options)}, {method});");
                 bodies.Add(() => new ProcessBodyEmitter(context).WriteMethod(method, process.Body, Array.Empty<string>()));
                 break;
             case D.At at:
@@ -123,13 +129,13 @@ internal static class ScenarioEmitter
                 bodies.Add(() => new AtBlockEmitter(context).WriteMethod(atMethod, at.Body));
                 break;
             case D.Statement { Inner: S.Note note }:
-                w.Line($"b.Note({site}, {Literal(note.Text.Value)});");
+                context.Statement($"b.Note({site}, {context.Data.String(note.Text.Value)});", declaration.Span, showText: false);
                 break;
             case D.Statement { Inner: S.Expect expect }:
-                w.Line($"b.Expect({site}, {e.Expectation(expect.Condition)});");
+                context.Statement($"b.Expect({site}, {e.Expectation(expect.Condition)});", declaration.Span);
                 break;
             case D.Statement { Inner: S.Report report }:
-                w.Line($"b.Report({site}, {e.Report(report)});");
+                context.Statement($"b.Report({site}, {e.Report(report)});", declaration.Span);
                 break;
             default:
                 throw new InvalidOperationException("Declaration not allowed at top level after checking.");

@@ -1,38 +1,38 @@
 using MemScript.Dsl.Text;
+using MemScript.Runtime;
 
 namespace MemScript.Compiler.Emit;
 
 /// <summary>
-/// The <c>Site</c> fields of the generated class: one per statement, named
-/// after its position (<c>S12_5</c> is line 12, column 5), holding the
-/// statement's text for the report. Written at the end of the class in
-/// position order.
+/// The statement sites of a scenario: one <see cref="Site"/> per statement
+/// (line, column and its source text, for the report), numbered in the order
+/// the emitter first meets them. The sites travel in the run-time
+/// <see cref="ScenarioData"/>, not in the generated code, which refers to
+/// site N as <c>d.Site(N)</c>: a statement's text may be of any length.
 /// </summary>
 internal sealed class SiteTable
 {
-    private readonly SortedDictionary<int, (string Name, int Line, int Column, string Text)> _sites = new();
+    private readonly Dictionary<int, int> _byStart = new();
+    private readonly List<Site> _sites = new();
     private readonly SourceText _text;
 
     public SiteTable(SourceText text) => _text = text;
 
-    public string Get(TextSpan span)
+    public IReadOnlyList<Site> All => _sites;
+
+    /// <summary>The site's number, the same for every call with a span starting at the same place.</summary>
+    public int IndexOf(TextSpan span)
     {
-        if (!_sites.TryGetValue(span.Start, out var site))
+        if (!_byStart.TryGetValue(span.Start, out var index))
         {
-            var line = _text.GetLine(span.Start);
-            var column = _text.GetColumn(span.Start);
-            site = ($"S{line}_{column}", line, column, _text.ToString(span));
-            _sites.Add(span.Start, site);
+            index = _sites.Count;
+            _sites.Add(new Site(_text.GetLine(span.Start), _text.GetColumn(span.Start), _text.ToString(span)));
+            _byStart.Add(span.Start, index);
         }
 
-        return site.Name;
+        return index;
     }
 
-    public void Write(SourceWriter writer)
-    {
-        foreach (var (name, line, column, text) in _sites.Values)
-        {
-            writer.Line($"private static readonly {CSharpNames.Rt}Site {name} = new({line}, {column}, {CSharpNames.Literal(text)});");
-        }
-    }
+    /// <summary>The C# expression for the site of <paramref name="span"/>.</summary>
+    public string Get(TextSpan span) => "d.Site(" + IndexOf(span).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
 }

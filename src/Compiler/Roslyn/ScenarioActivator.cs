@@ -7,12 +7,13 @@ namespace MemScript.Compiler.Roslyn;
 /// <summary>
 /// Turns an assembly image into a live scenario: loads it into its own
 /// <see cref="ScenarioLoadContext"/>, finds the generated class by name and
-/// creates it. Any failure (a corrupt image, a missing or wrong type, a
+/// creates it, handing its constructor the run-time
+/// <see cref="ScenarioData"/> when it takes one. Any failure (a corrupt image, a missing or wrong type, a
 /// constructor that throws) comes back as a MEMS9002 diagnostic.
 /// </summary>
 internal static class ScenarioActivator
 {
-    public static (IScenario? Scenario, Diagnostic? Error) Activate(byte[] image, string typeName, string memsPath)
+    public static (IScenario? Scenario, Diagnostic? Error) Activate(byte[] image, string typeName, string memsPath, ScenarioData? data)
     {
         var context = new ScenarioLoadContext("memscript:" + typeName);
         try
@@ -24,7 +25,10 @@ internal static class ScenarioActivator
                 return Fail(context, memsPath, $"the generated class '{typeName}' was not found in the compiled assembly");
             if (!typeof(IScenario).IsAssignableFrom(type))
                 return Fail(context, memsPath, $"the generated class '{typeName}' does not implement IScenario");
-            if (Activator.CreateInstance(type) is not IScenario scenario)
+            var instance = type.GetConstructor([typeof(ScenarioData)]) is { } withData
+                ? withData.Invoke([data ?? ScenarioData.Empty])
+                : Activator.CreateInstance(type);
+            if (instance is not IScenario scenario)
                 return Fail(context, memsPath, $"the generated class '{typeName}' could not be created");
             return (scenario, null);
         }

@@ -112,6 +112,11 @@ internal sealed class BodyChecker
             case S.Access access:
                 Region(access.Region, scope);
                 new PatternChecker(_values).Check(access.Pattern);
+                if (access.Pattern is PatternSyntax.Pages pages)
+                {
+                    PagesInside(pages, access.Region, scope);
+                }
+
                 if (access.Times is not null)
                 {
                     _values.Count(access.Times, "times");
@@ -242,18 +247,63 @@ internal sealed class BodyChecker
             return;
         }
 
-        var length = scope.Names.TryGetValue(region.Name.Text, out var known) ? known : region.Name.Text switch
+        var length = KnownLength(region.Name.Text, scope);
+        if (length is { } l && ((from ?? 0) > l || (to ?? 0) > l))
+        {
+            Report(SemanticErrors.RangeOutside, region.Span, from ?? 0, to ?? l, region.Name.Text, l);
+        }
+    }
+
+    /// <summary>
+    /// A <c>pages</c> index past the pages the region can cover is MEMS1061
+    /// at the index, when the region's length is known. A page-aligned
+    /// region (mmap, shm, a file, the predefined ones) of L bytes covers
+    /// ceil(L / page) pages; one from malloc may start anywhere in a page, so
+    /// it is allowed one more, the most L bytes can straddle. The predefined
+    /// <c>stack</c> is exempt: a page past its limit is an access below the
+    /// stack that the kernel refuses to grow to, a SIGSEGV at run time.
+    /// </summary>
+    private void PagesInside(PatternSyntax.Pages pages, RegionSyntax region, ProcessScope scope)
+    {
+        if (region.Name.Text == "stack" && !scope.Names.ContainsKey("stack"))
+        {
+            return;
+        }
+
+        var length = KnownLength(region.Name.Text, scope);
+        if (length is null)
+        {
+            return;
+        }
+
+        var from = region.From is null ? 0UL : Evaluator.Size(region.From, _values.PageSize);
+        var to = region.To is null ? length : Evaluator.Size(region.To, _values.PageSize);
+        if (from is not { } a || to is not { } b || a > b || b > length)
+        {
+            return;
+        }
+
+        var bytes = b - a;
+        var page = _values.PageSize;
+        var aligned = !_lengths.MayBeUnaligned(region.Name.Text) && a % page == 0;
+        var most = bytes == 0 ? 0UL : aligned ? (bytes - 1) / page + 1 : (bytes - 1 + page - 1) / page + 1;
+        foreach (var index in pages.Indices)
+        {
+            if (!index.Overflow && index.Value <= long.MaxValue && index.Value >= most)   // larger ones are MEMS1001 already
+            {
+                Report(SemanticErrors.PageOutside, index.Span, index.Value, _text.ToString(region.Span), aligned ? most.ToString(System.Globalization.CultureInfo.InvariantCulture) : "at most " + most.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private static ulong? KnownLength(string name, ProcessScope scope) =>
+        scope.Names.TryGetValue(name, out var known) ? known : name switch
         {
             "stack" => scope.StackLimit,
             "text" => 64UL << 10,
             "data" => 16UL << 10,
             _ => null,
         };
-        if (length is { } l && ((from ?? 0) > l || (to ?? 0) > l))
-        {
-            Report(SemanticErrors.RangeOutside, region.Span, from ?? 0, to ?? l, region.Name.Text, l);
-        }
-    }
 
     private void Word(LiteralSyntax.Name word, string what, IEnumerable<string> allowed)
     {

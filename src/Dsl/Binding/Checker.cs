@@ -68,6 +68,7 @@ public static class Checker
             bodies.CheckDeclaration(declaration);
         }
 
+        StatementBudget.Check(syntax, diagnostics);
         return new CheckedScenario(syntax, machine.PageSize, machine.Assignments);
     }
 

@@ -18,6 +18,14 @@ internal sealed class RegionLengths(SourceText text, ulong pageSize, Globals glo
     private readonly ulong _pageSize = pageSize;
     private readonly Globals _globals = globals;
     private readonly DiagnosticBag _diagnostics = diagnostics;
+    private readonly HashSet<string> _fromMalloc = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether some body assigns <paramref name="name"/> from malloc, calloc
+    /// or realloc, whose blocks need not start on a page (any process: the
+    /// answer only ever widens a bound).
+    /// </summary>
+    public bool MayBeUnaligned(string name) => _fromMalloc.Contains(name);
 
     public Dictionary<string, ulong?> Collect(IReadOnlyList<S> body, IReadOnlyDictionary<string, ulong?> inherited)
     {
@@ -55,6 +63,10 @@ internal sealed class RegionLengths(SourceText text, ulong pageSize, Globals glo
                 }
 
                 list.Add(LengthOf(assign.Value));
+                if (assign.Value is AllocationSyntax.Malloc or AllocationSyntax.Calloc or AllocationSyntax.Realloc)
+                {
+                    _fromMalloc.Add(assign.Target.Text);
+                }
             }
         }
     }

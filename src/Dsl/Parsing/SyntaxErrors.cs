@@ -42,10 +42,13 @@ public static class SyntaxErrors
     public static readonly DiagnosticDescriptor WholeNumbers = new(
         "MEMS0011", DiagnosticSeverity.Error, "{0} are whole numbers: {1}", "a = malloc 1.5M");
 
+    public static readonly DiagnosticDescriptor NotText = new(
+        "MEMS0012", DiagnosticSeverity.Error, "not a text file: {0}", "(a NUL byte, or bytes that are not UTF-8)");
+
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Unexpected, UnterminatedString, UnclosedBlock, UnmatchedCloseBrace, OrphanBlock,
-        BlockNotAllowed, BlockRequired, NestingTooDeep, NotAllowedHere, UnknownUnit, WholeNumbers,
+        BlockNotAllowed, BlockRequired, NestingTooDeep, NotAllowedHere, UnknownUnit, WholeNumbers, NotText,
     };
 }

@@ -95,7 +95,7 @@ internal sealed class AccessOp : Op
                     return false;
                 continue;
             }
-            now += cost;
+            now = now <= SimClock.EndOfTime - cost ? now + cost : SimClock.EndOfTime;   // time saturates at its end
             if (result == FaultResult.OomKilled)
             {
                 Commit(clock, now - start, done);

@@ -41,7 +41,7 @@ internal sealed class PageCursor
         {
             PatternKind.Sequential => _pageCount,
             PatternKind.Stride when pattern.Stride == 0 => _pageCount,
-            PatternKind.Stride => (long)((region.Length + pattern.Stride - 1) / pattern.Stride),
+            PatternKind.Stride => region.Length == 0 ? 0 : (long)((region.Length - 1) / pattern.Stride + 1),   // no overflow near 2^64
             PatternKind.Random or PatternKind.Zipf => _pageCount == 0 ? 0 : Math.Max(0, pattern.Count),
             PatternKind.Pages => pattern.Pages?.Length ?? 0,
             _ => 0,
@@ -55,7 +55,7 @@ internal sealed class PageCursor
     public long PageCount => _pageCount;
 
     /// <summary>Accesses in all passes.</summary>
-    public long Total => _perPass * _passes;
+    public long Total => _perPass != 0 && _passes > long.MaxValue / _perPass ? long.MaxValue : _perPass * _passes;
 
     /// <summary>The next address; false when the statement is done. <paramref name="invalid"/>: outside the region.</summary>
     public bool TryNext(out ulong address, out bool invalid)

@@ -7,6 +7,9 @@ namespace MemScript.Runtime.Glibc;
 /// </summary>
 internal sealed partial class MallocArena
 {
+    /// <summary>More than any address space holds: a request or top_pad past it fails as brk and mmap would, before the sums below could wrap.</summary>
+    private const ulong MaxGrowth = 1UL << 62;
+
     private ulong SysMalloc(ulong nb)
     {
         if (nb >= MmapThreshold)
@@ -29,6 +32,8 @@ internal sealed partial class MallocArena
 
     private ulong MmapChunk(ulong nb)
     {
+        if (nb > MaxGrowth)
+            return 0;
         var size = AlignUp(nb + SizeSz);
         var start = _host.Mmap(size);
         if (start == 0)
@@ -45,6 +50,8 @@ internal sealed partial class MallocArena
         var oldBrk = _host.CurrentBrk;
         var heapExists = _topAddress != 0;
         var contiguous = heapExists && oldBrk == _topAddress + _topSize;
+        if (nb > MaxGrowth || TopPad > MaxGrowth)
+            return false;
         var size = nb + TopPad + MinSize;
         if (contiguous)
             size -= Math.Min(size, _topSize);

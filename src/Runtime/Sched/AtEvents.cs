@@ -21,13 +21,19 @@ internal sealed class AtEvents(SimSystem system) : Events
     private void Say(Site site, string line) =>
         system.Add(new TimelineEvent.Kernel(system.Now, site, 0, "kernel", [line]));
 
+    /// <summary>Pages that hold <paramref name="bytes"/>, rounded up without wrapping near 2^64.</summary>
+    private static long PagesFor(ulong bytes, ulong page) => (long)(bytes / page + (bytes % page == 0 ? 0UL : 1UL));
+
+    private ulong PinnedAfter(long pages, ulong page) =>
+        (ulong)pages > (ulong.MaxValue - system.PinnedBytes) / page ? ulong.MaxValue : system.PinnedBytes + (ulong)pages * page;
+
     public override void Pressure(Site site, ulong bytes)
     {
         var page = Kernel.PageSize;
-        var pages = (long)((bytes + page - 1) / page);
+        var pages = PagesFor(bytes, page);
         // Said first: when the kernel cannot find the memory, the OOM lines and
         // the panic follow this row.
-        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(system.PinnedBytes + (ulong)pages * page)} pinned in all)");
+        Say(site, $"pressure: the kernel pins {Units.Size(bytes)} ({Units.Size(PinnedAfter(pages, page))} pinned in all)");
         system.OomKiller.KernelSite = site;
         try
         {
@@ -45,7 +51,7 @@ internal sealed class AtEvents(SimSystem system) : Events
     public override void Release(Site site, ulong bytes)
     {
         var page = Kernel.PageSize;
-        var asked = (long)((bytes + page - 1) / page);
+        var asked = PagesFor(bytes, page);
         var given = system.Kernel.UnpinKernelPages(asked);
         system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
         var what = given == asked

@@ -133,7 +133,7 @@ internal sealed partial class ProcessTask : ISchedTask
     {
         if (nanoseconds <= 0)
             return;
-        WakeAtNs = Clock.NowNs + nanoseconds;
+        WakeAtNs = Clock.After(nanoseconds);
         RunState = TaskRunState.Sleeping;
         InIoWait = true;
         _blockedSinceLastSlice = true;
@@ -149,7 +149,7 @@ internal sealed partial class ProcessTask : ISchedTask
     {
         if (nanoseconds <= 0)
             return true;
-        if (!_system.Scheduler.NothingElseUntil(this, Clock.NowNs + nanoseconds))
+        if (!_system.Scheduler.NothingElseUntil(this, Clock.After(nanoseconds)))
             return false;
         Clock.Advance(nanoseconds);
         _waitedInPlaceNs += nanoseconds;
@@ -205,7 +205,7 @@ internal sealed partial class ProcessTask : ISchedTask
                     _pending = access;
                     break;
                 case SleepOp sleep when sleep.Nanoseconds > 0:
-                    WakeAtNs = Clock.NowNs + sleep.Nanoseconds;
+                    WakeAtNs = Clock.After(sleep.Nanoseconds);
                     RunState = TaskRunState.Sleeping;
                     return;
             }

@@ -71,6 +71,8 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     {
         while (true)
         {
+            if (clock.NowNs == SimClock.EndOfTime)
+                throw new WorkLimitExceededException("the simulated clock reached its end (2^63-1 ns, about 292 years); the simulation stops here");
             if (MakeDueTasksRunnable())
                 _current = null;
             if (FireDueEvents())
@@ -80,7 +82,7 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 _interrupted = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
                 _interruptedRemainingNs = _turnEndNs - clock.NowNs;
                 _current = thread;
-                _turnEndNs = clock.NowNs + Math.Max(1, quantumNs());
+                _turnEndNs = SimClock.Sum(clock.NowNs, Math.Max(1, quantumNs()));
             }
             else if (_current == _kernelThread && _current is not { RunState: TaskRunState.Runnable } && _interrupted != null)
             {
@@ -89,7 +91,7 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 if (resumed.RunState == TaskRunState.Runnable)
                 {
                     _current = resumed;
-                    _turnEndNs = clock.NowNs + _interruptedRemainingNs;
+                    _turnEndNs = SimClock.Sum(clock.NowNs, _interruptedRemainingNs);
                 }
             }
             var next = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
@@ -99,14 +101,14 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 if (next == null)
                 {
                     var wake = NextWakeTime();
-                    if (wake == long.MaxValue)
+                    if (wake == SimClock.EndOfTime)
                         return;
                     clock.JumpTo(wake);
                     continue;
                 }
                 _lastPid = next.Pid;
                 _current = next;
-                _turnEndNs = clock.NowNs + Math.Max(1, quantumNs());
+                _turnEndNs = SimClock.Sum(clock.NowNs, Math.Max(1, quantumNs()));
             }
             clock.CountStep();
             PreviousRunner = _lastRunner;

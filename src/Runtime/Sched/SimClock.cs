@@ -10,13 +10,32 @@ namespace MemScript.Runtime.Sched;
 /// when it stops; what the kernel does in the middle of it (an OOM kill) is
 /// stamped with the kernel's <see cref="Mm.Kernel.InFlightCostNs"/> added
 /// (<see cref="SimSystem.Now"/>).
+/// Time saturates: <see cref="EndOfTime"/> (2^63-1 ns, about 292 years) is
+/// the end of simulated time, where a sum of times that would pass it stops.
+/// A sleep, start or event due at or after it never comes (nothing wakes
+/// early), and the clock never wraps backwards; a run whose own work reaches
+/// it stops there at the work limit.
 /// </summary>
 internal sealed class SimClock
 {
     public const long MaxPageAccesses = 1L << 31;
     public const long MaxSteps = 1L << 24;
 
+    /// <summary>The end of simulated time; also "never" for a wake-up or an event.</summary>
+    public const long EndOfTime = long.MaxValue;
+
     public long NowNs { get; private set; }
+
+    /// <summary><paramref name="timeNs"/> + <paramref name="ns"/>, saturated to 0..<see cref="EndOfTime"/>.</summary>
+    public static long Sum(long timeNs, long ns)
+    {
+        if (ns >= 0)
+            return timeNs > EndOfTime - ns ? EndOfTime : timeNs + ns;
+        return Math.Max(0, timeNs + ns);   // timeNs >= 0: no overflow
+    }
+
+    /// <summary>The time <paramref name="ns"/> from now, saturated at <see cref="EndOfTime"/>.</summary>
+    public long After(long ns) => Sum(NowNs, ns);
 
     public long PageAccesses { get; private set; }
 
@@ -25,7 +44,7 @@ internal sealed class SimClock
     public void Advance(long ns)
     {
         if (ns > 0)
-            NowNs += ns;
+            NowNs = Sum(NowNs, ns);
     }
 
     /// <summary>Moves an idle CPU forward to <paramref name="timeNs"/> (never backwards).</summary>

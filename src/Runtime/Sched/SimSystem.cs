@@ -75,7 +75,7 @@ internal sealed class SimSystem
     public ulong PinnedBytes { get; set; }
 
     /// <summary>The simulated time now, including what a running access loop has not yet handed to the clock.</summary>
-    public long Now => Clock.NowNs + Kernel.InFlightCostNs;
+    public long Now => SimClock.Sum(Clock.NowNs, Kernel.InFlightCostNs);
 
     /// <summary>Reserves an explicit pid, or the next free one after the last given.</summary>
     public int AllocatePid(int? wanted)
