@@ -7,9 +7,8 @@ internal static class Units
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    /// <summary>Milliseconds with three decimals: <c>0.027 ms</c>.</summary>
-    public static string Ms(long ns) =>
-        (ns / 1_000_000).ToString(Ci) + "." + (ns % 1_000_000 / 1000).ToString("D3", Ci) + " ms";
+    /// <summary>Milliseconds with three decimals, rounded as the timeline's time column is: <c>0.027 ms</c>.</summary>
+    public static string Ms(long ns) => MemScript.Runtime.Reporting.ReportText.Ms(ns);
 
     /// <summary>A size in bytes as <c>68 kB</c> when a whole number of KiB (the /proc spelling), else <c>N B</c>.</summary>
     public static string Kb(long bytes) =>
