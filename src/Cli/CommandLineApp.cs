@@ -48,7 +48,8 @@ public static class CommandLineApp
         parse.CommandResult.Command is RootCommand ? "memscript --help" : $"memscript {parse.CommandResult.Command.Name} --help";
 
     private static RootCommand CreateRoot(CliContext context) =>
-        new("MemScript: simulate Linux memory management from a .mems scenario")
+        new("MemScript: simulate Linux memory management from a .mems scenario.\n" +
+            "Exit codes: 0 success; 1 a failed expectation or snapshot mismatch; 2 bad usage or a scenario with errors.")
         {
             RunCommand.Create(context),
             CheckCommand.Create(context),
