@@ -50,6 +50,9 @@ internal static class BatchPipeline
         .WithNullableContextOptions(NullableContextOptions.Enable)
         .WithConcurrentBuild(false);
 
+    /// <summary>How long one simulation may take before it counts as a hang (the work limit stops any run long before on an idle machine).</summary>
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
+
     public static IReadOnlyList<Outcome> Run(IReadOnlyList<Input> inputs)
     {
         var outcomes = new Outcome?[inputs.Count];
@@ -151,7 +154,10 @@ internal static class BatchPipeline
     {
         try
         {
-            var result = Simulator.Run(scenario);
+            var run = Task.Run(() => Simulator.Run(scenario));
+            if (!run.Wait(RunTimeout))
+                return new Outcome(input, [], null, $"did not finish in {RunTimeout.TotalSeconds} s");
+            var result = run.Result;
             if (result.Outcome == RunOutcome.InternalError)
                 return new Outcome(input, [], result, $"run ended InternalError: {result.OutcomeMessage}\n{WhereItThrew(scenario, result.OutcomeMessage)}");
             foreach (var format in (ReportFormat[])[ReportFormat.Text, ReportFormat.Json, ReportFormat.Md, ReportFormat.Html])

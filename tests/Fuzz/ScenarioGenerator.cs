@@ -312,6 +312,10 @@ internal sealed class ScenarioGenerator
             flags.Add(protection);
         if (Chance(20))
             flags.Add("populate");
+        if (Chance(10))
+            flags.Add("noreserve");
+        if (Chance(3))
+            flags.Add("huge"); // no hugepages pool can be declared yet: ENOMEM
         var writable = protection is "rw" or "write";
         return Assign(b, Region.Kind.Mmap, size, ("mmap " + Size(size) + " " + string.Join(' ', flags)).TrimEnd(), writable);
     }
@@ -519,7 +523,7 @@ internal sealed class ScenarioGenerator
 
     // ---- at-event statements ----
 
-    private bool Pressure(Body b) => Line(b, "pressure " + Size(PageMultiple(_ram / 2)));
+    private bool Pressure(Body b) => Line(b, "pressure " + Size(PageMultiple(_random.Next(4) == 0 ? _ram + _ram / 4 : _ram / 2)));
 
     private bool Sysctl(Body b) => Line(b, Pick(0, 1, 2, 3) switch
     {
