@@ -31,6 +31,7 @@ public sealed class GeneratedScenarioFuzzTests
                 .ToList();
             foreach (var outcome in BatchPipeline.Run(inputs))
             {
+                Statistics.Count(outcome);
                 if (Problem(outcome) is not { } problem)
                     continue;
                 failed++;
@@ -43,6 +44,7 @@ public sealed class GeneratedScenarioFuzzTests
             }
         }
 
+        Statistics.Print();
         Assert.True(failed == 0, $"{failed} of {count} generated scenarios failed:\n{string.Join("\n", kinds.Select(static k => $"{k.Value} x {k.Key}"))}\n{failures}");
     }
 

@@ -45,7 +45,8 @@ internal sealed class ScenarioGenerator
         (8, static (g, b) => g.Touch(b)),
         (8, static (g, b) => g.Access(b, "read")),
         (8, static (g, b) => g.Access(b, "write")),
-        (2, static (g, b) => g.Access(b, "exec")),
+        (1, static (g, b) => g.Access(b, "exec")),
+        (2, static (g, b) => g.Hog(b)),
         (2, static (g, b) => g.Predefined(b)),
         (2, static (g, b) => g.Sleep(b)),
         (3, static (g, b) => g.Repeat(b)),
@@ -99,8 +100,8 @@ internal sealed class ScenarioGenerator
     {
         _ram = Pick(4L, 8L, 16L, 32L) << 20;
         var settings = new List<string> { "ram " + Mib(_ram) };
-        if (Chance(60))
-            settings.Add("swap " + (Chance(20) ? "0" : Mib(Pick(2L, 4L, 8L, 16L, 32L) << 20)));
+        if (Chance(80))
+            settings.Add("swap " + (Chance(15) ? "0" : Mib(Pick(2L, 4L, 8L, 16L, 32L, 64L) << 20)));
         if (Chance(20))
             settings.Add("page_size 4K");
         if (Chance(50))
@@ -348,6 +349,19 @@ internal sealed class ScenarioGenerator
 
         Shuffle(flags);
         return Assign(b, Region.Kind.Mmap, size, $"mmap file \"{file}\" {string.Join(' ', flags)}".TrimEnd(), writable);
+    }
+
+    /// <summary>A working set near or above RAM, written at once: reclaim, swap, OOM.</summary>
+    private bool Hog(Body b)
+    {
+        var size = PageMultiple(_ram + _ram / 2);
+        if (size < _ram / 2)
+            size += _ram / 2;
+        var name = b.NewOrExistingName(_random);
+        b.Bind(new Region(name, Region.Kind.Mmap, size, Writable: true));
+        Line(b, $"{name} = mmap {Size(size)}{(Chance(30) ? " shared" : "")}");
+        Line(b, (Chance(50) ? "write " : "touch ") + name);
+        return !Chance(30) || Line(b, $"read {name} random {_random.Next(100, 3000)}");
     }
 
     private bool Munmap(Body b)
