@@ -48,6 +48,30 @@ public sealed class GeneratedScenarioFuzzTests
         Assert.True(failed == 0, $"{failed} of {count} generated scenarios failed:\n{string.Join("\n", kinds.Select(static k => $"{k.Value} x {k.Key}"))}\n{failures}");
     }
 
+    [Fact]
+    public void Generator_IsDeterministic_AndCoversTheLanguage()
+    {
+        var texts = Enumerable.Range(SuiteFirstSeed, SuiteCount).Select(static seed => new ScenarioGenerator(seed).Generate()).ToList();
+        var all = string.Join("\n", texts);
+        string[] words =
+        [
+            "ram ", "swap ", "page_size ", "swappiness ", "overcommit never", "ratio ", "min_free ", "watermarks off", "watermarks min",
+            "reclaim linux", "reclaim lru", "reclaim fifo", "reclaim clock", "reclaim random seed", "reclaim opt", "oom legacy",
+            "fault_around ", "readahead ", "mmap_threshold ", "top_pad ", "pagetables free", "kernel ", "tlb ", "quantum ",
+            "file \"", " cached", " dirty", "shm \"", "pid ", "user ", "nice ", "oom_score_adj ", "oom_adj ", "command ", "start ",
+            "limit as", "limit stack", "limit data", "= malloc ", "= calloc ", "= realloc ", "free ", "brk +", "brk -",
+            "= mmap file", " shared", " populate", " offset ", "munmap ", "mprotect ", "madvise ", "touch ", "read ", "write ",
+            "exec ", " stride ", " random ", " zipf ", " alpha ", " pages ", " times ", "sleep ", "repeat ", "= shmat ", "= shmget ",
+            "shmdt ", "shmrm ", "fork ", "exit", "kill ", "note ", "expect ", " segfaulted", "vmstat.", "meminfo.", "at ",
+            "pressure ", "release ", "drop_caches", "sysctl vm.swappiness", "sysctl vm.overcommit_memory", "sysctl vm.overcommit_ratio",
+            "sysctl vm.min_free_kbytes", "top", "maps", "status", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores",
+        ];
+
+        Assert.Equal(texts[7], new ScenarioGenerator(SuiteFirstSeed + 7).Generate());
+        var missing = words.Where(w => !all.Contains(w, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "never generated: " + string.Join(", ", missing));
+    }
+
     /// <summary>A failure without its position and figures, to count alike failures together.</summary>
     internal static string Kind(string problem)
     {

@@ -16,7 +16,7 @@ namespace MemScript.Tests.Fuzz;
 /// To add a statement, add one line to <see cref="BodyStatements"/> (or
 /// <see cref="EventStatements"/>) with its weight and a writer.
 /// </summary>
-internal sealed class ScenarioGenerator
+internal sealed partial class ScenarioGenerator
 {
     private readonly Random _random;
     private readonly StringBuilder _text = new();
@@ -271,7 +271,7 @@ internal sealed class ScenarioGenerator
 
     private bool Realloc(Body b)
     {
-        if (b.Any(Region.Kind.Malloc) is not { } old)
+        if (b.Any(_random, Region.Kind.Malloc) is not { } old)
             return false;
         var size = AllocationSize();
         var name = b.NewOrExistingName(_random);
@@ -282,7 +282,7 @@ internal sealed class ScenarioGenerator
 
     private bool Free(Body b)
     {
-        if (b.Any(Region.Kind.Malloc) is not { } region)
+        if (b.Any(_random, Region.Kind.Malloc) is not { } region)
             return false;
         b.Forget(region.Name);
         return Line(b, "free " + region.Name);
@@ -366,7 +366,7 @@ internal sealed class ScenarioGenerator
 
     private bool Munmap(Body b)
     {
-        if (b.Any(Region.Kind.Mmap) is not { } region)
+        if (b.Any(_random, Region.Kind.Mmap) is not { } region)
             return false;
         if (region.Size >= 3 * 4096 && Chance(50))
         {
@@ -380,7 +380,7 @@ internal sealed class ScenarioGenerator
 
     private bool Mprotect(Body b)
     {
-        if (b.Any(Region.Kind.Mmap) is not { } region)
+        if (b.Any(_random, Region.Kind.Mmap) is not { } region)
             return false;
         var protection = Pick("read", "rw", "none", "exec");
         if (protection != "rw")
@@ -392,21 +392,21 @@ internal sealed class ScenarioGenerator
 
     private bool Madvise(Body b)
     {
-        if (b.Any(null) is not { } region)
+        if (b.Any(_random, null) is not { } region)
             return false;
         return Line(b, $"madvise {RegionText(region)} {Pick("dontneed", "willneed", "random", "sequential", "normal", "hugepage", "nohugepage", "pageout")}");
     }
 
     private bool Touch(Body b)
     {
-        if (b.Any(null, writable: true) is not { } region)
+        if (b.Any(_random, null, writable: true) is not { } region)
             return false;
         return Line(b, "touch " + RegionText(region));
     }
 
     private bool Access(Body b, string verb)
     {
-        var region = verb == "write" ? b.Any(null, writable: true) : b.Any(null);
+        var region = verb == "write" ? b.Any(_random, null, writable: true) : b.Any(_random, null);
         if (region is null || (verb != "write" && !region.Readable))
             return false;
         var text = new StringBuilder(verb).Append(' ').Append(RegionText(region));
@@ -474,7 +474,7 @@ internal sealed class ScenarioGenerator
 
     private bool Shmdt(Body b)
     {
-        if (b.Any(Region.Kind.Shm) is not { } region)
+        if (b.Any(_random, Region.Kind.Shm) is not { } region)
             return false;
         b.Forget(region.Name);
         return Line(b, "shmdt " + region.Name);
@@ -622,89 +622,5 @@ internal sealed class ScenarioGenerator
             var j = _random.Next(i + 1);
             (list[i], list[j]) = (list[j], list[i]);
         }
-    }
-
-    /// <summary>A name the generator has bound, what it holds and how it may be used.</summary>
-    internal sealed record Region(string Name, Region.Kind Of, long Size, bool Writable, bool Readable = true)
-    {
-        public enum Kind { Malloc, Mmap, Shm }
-    }
-
-    /// <summary>The names live at a point of a body (a fork child starts with a copy; a repeat body adds to its parent's).</summary>
-    internal sealed class Body
-    {
-        private readonly Dictionary<string, Region> _names;
-
-        public Body(string? process, int depth, string indent, Dictionary<string, Region>? names = null)
-        {
-            Process = process;
-            Depth = depth;
-            Indent = indent;
-            _names = names ?? new Dictionary<string, Region>(StringComparer.Ordinal);
-        }
-
-        public string? Process { get; }
-
-        public int Depth { get; }
-
-        public string Indent { get; }
-
-        public long HeapGrowth { get; set; }
-
-        public Body Nested() => new(Process, Depth + 1, Indent + "  ", new Dictionary<string, Region>(_names, StringComparer.Ordinal)) { HeapGrowth = HeapGrowth };
-
-        public Body Child(string process) => new(process, Depth + 1, Indent + "  ", new Dictionary<string, Region>(_names, StringComparer.Ordinal)) { HeapGrowth = HeapGrowth };
-
-        /// <summary>After a repeat: what its body left bound is bound after it (it ran at least... maybe zero times: keep the smaller view).</summary>
-        public void Absorb(Body inner)
-        {
-            // A repeat may run zero times: names it bound may be unassigned after it, and names it freed may still
-            // be live. Keep only names bound both before and after, with the smaller size and the narrower rights.
-            foreach (var name in _names.Keys.ToList())
-            {
-                if (!inner._names.TryGetValue(name, out var after))
-                {
-                    _names.Remove(name);
-                    continue;
-                }
-
-                var before = _names[name];
-                if (!ReferenceEquals(before, after))
-                    _names.Remove(name);
-            }
-
-            HeapGrowth = Math.Min(HeapGrowth, inner.HeapGrowth);
-        }
-
-        public Region? Any(Region.Kind? kind, bool writable = false)
-        {
-            Region? found = null;
-            var seen = 0;
-            foreach (var region in _names.Values.OrderBy(static r => r.Name, StringComparer.Ordinal))
-            {
-                if ((kind is null || region.Of == kind) && (!writable || region.Writable))
-                {
-                    seen++;
-                    if (found is null || Hash(region.Name, seen) % seen == 0)
-                        found = region;
-                }
-            }
-
-            return found;
-        }
-
-        private int Hash(string name, int seen) => (name.Length * 31 + seen * 17 + _names.Count) & 0x7fffffff;
-
-        public string NewOrExistingName(Random random)
-        {
-            if (_names.Count > 0 && random.Next(5) == 0)
-                return _names.Keys.OrderBy(static n => n, StringComparer.Ordinal).ElementAt(random.Next(_names.Count));
-            var name = (random.Next(3) switch { 0 => "buf", 1 => "m", _ => "r" }) + random.Next(0, 20).ToString(CultureInfo.InvariantCulture);
-            return name;
-        }
-
-        public void Bind(Region region) => _names[region.Name] = region;
-
-        public void Forget(string name) => _names.Remove(name);
     }
 }
