@@ -10,7 +10,8 @@ internal static class CommonOptions
     {
         Description = "Override a machine setting for this run (KEY=VALUE, repeatable), e.g. --set swappiness=10",
         HelpName = "KEY=VALUE",
-        Arity = ArgumentArity.ZeroOrMore,
+        // Each --set takes its KEY=VALUE: a bare --set is a usage error, not an empty override.
+        Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
 

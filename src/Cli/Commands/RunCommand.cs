@@ -6,8 +6,10 @@ namespace MemScript.Cli.Commands;
 
 /// <summary>
 /// <c>memscript run FILE.mems [--format text|json|html|md] [--set KEY=VALUE]... [-o OUT] [--no-cache]</c>:
-/// compile, simulate, write the report to stdout or OUT and diagnostics to
-/// stderr (failed and unreached expectations too, MEMS4001/4002, at their lines). Exit 0 when every expectation held, 1 when one failed or the run
+/// compile, simulate, write the report to stdout (also <c>-o -</c>) or OUT
+/// and diagnostics to stderr (failed and unreached expectations too,
+/// MEMS4001/4002, at their lines); the format is <c>--format</c>, else OUT's
+/// extension (<see cref="ReportFormatChoice"/>). Exit 0 when every expectation held, 1 when one failed or the run
 /// stopped at the work limit or needing memory pressure, 2 for a missing
 /// file, a scenario with errors or a run that ended in an internal error.
 /// </summary>
@@ -16,37 +18,35 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE.mems") { Description = "The scenario to run" };
-        var format = new Option<string>("--format")
+        var format = new Option<string?>("--format")
         {
-            Description = "Report format",
-            DefaultValueFactory = _ => "text",
+            Description = "Report format [default: from the extension of OUT, else text]",
         };
         format.AcceptOnlyFromAmong("text", "json", "html", "md");
         var set = CommonOptions.Set();
-        var output = new Option<string?>("-o", "--output") { Description = "Write the report to this file", HelpName = "OUT" };
+        var output = new Option<string?>("-o", "--output") { Description = "Write the report to this file ('-' for standard output)", HelpName = "OUT" };
         var noCache = CommonOptions.NoCache();
 
         var command = new Command("run", "Compile and simulate a scenario, print its report") { file, format, set, output, noCache };
         command.SetAction(parse => Run(
             context,
             parse.GetValue(file)!,
-            ParseFormat(parse.GetValue(format)),
+            parse.GetValue(format),
             CommonOptions.Overrides(parse.GetValue(set)),
             parse.GetValue(output),
             parse.GetValue(noCache)));
         return command;
     }
 
-    private static ReportFormat ParseFormat(string? name) => name switch
+    private static int Run(CliContext context, string path, string? formatOption, IReadOnlyList<string> overrides, string? outPath, bool noCache)
     {
-        "json" => ReportFormat.Json,
-        "html" => ReportFormat.Html,
-        "md" => ReportFormat.Md,
-        _ => ReportFormat.Text,
-    };
+        var (chosen, formatError) = ReportFormatChoice.Choose(formatOption, outPath);
+        if (chosen is not { } format)
+        {
+            context.Error.WriteLine("memscript: " + formatError);
+            return ExitCodes.Usage;
+        }
 
-    private static int Run(CliContext context, string path, ReportFormat format, IReadOnlyList<string> overrides, string? outPath, bool noCache)
-    {
         var displayPath = path.Replace('\\', '/');
         var (text, readError) = ScenarioFile.Read(context.Resolve(path), displayPath);
         if (text is null)
@@ -62,7 +62,7 @@ internal static class RunCommand
 
         DiagnosticPrinter.Write(context.Error, ExpectationDiagnostics.For(run.Result));
         var report = ReportRenderer.Render(run.Result, format);
-        if (outPath is null)
+        if (outPath is null or ReportFormatChoice.StandardOutput)
         {
             context.Out.Write(report);
         }

@@ -84,7 +84,7 @@ public sealed class SnapshotHarness
         if (RefusedInCi("accept"))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
-        var set = SnapshotDiscovery.Discover(paths, _context);
+        var set = SnapshotDiscovery.Discover([.. paths.Select(ScenarioOfSnapshot)], _context);
         if (ReportPathErrors(set))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
@@ -113,6 +113,18 @@ public sealed class SnapshotHarness
         if (failed > 0)
             Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{failed} failed"));
         return new SnapshotSummary(accepted, failed, accepted, UsageError: false);
+    }
+
+    /// <summary><c>accept x.received.txt</c> or <c>accept x.verified.txt</c> means the scenario x.mems beside it.</summary>
+    private static string ScenarioOfSnapshot(string path)
+    {
+        foreach (var suffix in (string[])[SnapshotFiles.ReceivedSuffix, SnapshotFiles.VerifiedSuffix])
+        {
+            if (path.EndsWith(suffix, StringComparison.Ordinal))
+                return path[..^suffix.Length] + ".mems";
+        }
+
+        return path;
     }
 
     private enum CaseOutcome { Passed, Accepted, Failed, Errors }
@@ -185,7 +197,10 @@ public sealed class SnapshotHarness
         var receivedName = _context.Display(snapshotCase.ReceivedPath);
         if (verified is null)
         {
-            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: new snapshot, no {verifiedName} yet (wrote {receivedName}; review, then `memscript accept`)");
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: new snapshot, no {verifiedName} yet (wrote {receivedName})");
+            if (!output.Passed)
+                Out.WriteLine($"         and: {output.FailureNote ?? "expectations failed"}");
+            Out.WriteLine($"         review {receivedName}, then: {AcceptHint.For(snapshotCase.DisplayPath)}");
             return CaseOutcome.Failed;
         }
 
@@ -193,6 +208,7 @@ public sealed class SnapshotHarness
         Out.Write(UnifiedDiff.Build(verified, received, verifiedName, receivedName));
         if (!output.Passed)
             Out.WriteLine($"         and: {output.FailureNote ?? "expectations failed"}");
+        Out.WriteLine($"         review the diff, then: {AcceptHint.For(snapshotCase.DisplayPath)}");
         return CaseOutcome.Failed;
     }
 

@@ -41,7 +41,9 @@ internal sealed partial class MallocArena
         _details.Add("mmap " + Kib(size));
         _host.Write(start + SizeSz);
         var chunk = new MmappedChunk(start, size);
-        _mmapped.Add(chunk.UserPointer, chunk);
+        // A chunk glibc still lists at this address was unmapped behind its back
+        // (munmap through a stale pointer): the new mapping replaces it.
+        _mmapped[chunk.UserPointer] = chunk;
         return chunk.UserPointer;
     }
 
