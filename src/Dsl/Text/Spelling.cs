@@ -5,13 +5,17 @@ namespace MemScript.Dsl.Text;
 /// what was written (Levenshtein distance, at most 2 and less than the
 /// word's length, so a one-letter typo of a two-letter word is not
 /// "corrected" into anything). Ties go to the earlier word of the list, so
-/// the suggestion is deterministic.
+/// the suggestion is deterministic. The command line uses it for options,
+/// with a looser distance for long ones.
 /// </summary>
-internal static class Spelling
+public static class Spelling
 {
     public const int MaxDistance = 2;
 
-    public static string? Nearest(string written, IEnumerable<string> known)
+    public static string? Nearest(string written, IEnumerable<string> known) => Nearest(written, known, MaxDistance, 0);
+
+    /// <summary>The nearest known word at most <paramref name="maxDistance"/> away, and less than the word's length minus <paramref name="keep"/>.</summary>
+    public static string? Nearest(string written, IEnumerable<string> known, int maxDistance, int keep)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -30,7 +34,7 @@ internal static class Spelling
             }
         }
 
-        return bestDistance <= MaxDistance && bestDistance < written.Length ? best : null;
+        return bestDistance <= maxDistance && bestDistance < written.Length - keep ? best : null;
     }
 
     /// <summary>"; did you mean 'x'?" when a known word is close, else empty.</summary>

@@ -26,20 +26,9 @@ internal sealed partial class Kernel
     {
         LastSyscallCostNs = 0;
         var m = _mms[mm];
-        if ((address & (PageSize - 1)) != 0 || !m.Alive)
+        if (CheckMappedRange(m, address, length, out var end) is { } early)
         {
-            return Errno.EINVAL;
-        }
-
-        var end = address + PageAlign(length);
-        if (end == address)
-        {
-            return Errno.Ok;
-        }
-
-        if (!FullyMapped(m, address, end))
-        {
-            return Errno.ENOMEM;
+            return early;
         }
 
         if (!capIpcLock && m.LockedBytes() + (end - address) - LockedBytesIn(m, address, end) > MlockLimit)
@@ -66,20 +55,9 @@ internal sealed partial class Kernel
     {
         LastSyscallCostNs = 0;
         var m = _mms[mm];
-        if ((address & (PageSize - 1)) != 0 || !m.Alive)
+        if (CheckMappedRange(m, address, length, out var end) is { } early)
         {
-            return Errno.EINVAL;
-        }
-
-        var end = address + PageAlign(length);
-        if (end == address)
-        {
-            return Errno.Ok;
-        }
-
-        if (!FullyMapped(m, address, end))
-        {
-            return Errno.ENOMEM;
+            return early;
         }
 
         UnlockPtes(m, address, end);

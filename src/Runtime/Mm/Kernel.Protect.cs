@@ -23,20 +23,9 @@ internal sealed partial class Kernel
     {
         LastSyscallCostNs = 0;
         var m = _mms[mm];
-        if ((address & (PageSize - 1)) != 0 || !m.Alive)
+        if (CheckMappedRange(m, address, length, out var end) is { } early)
         {
-            return Errno.EINVAL;
-        }
-
-        var end = address + PageAlign(length);
-        if (end == address)
-        {
-            return Errno.Ok;
-        }
-
-        if (!FullyMapped(m, address, end))
-        {
-            return Errno.ENOMEM;
+            return early;
         }
 
         long charge = 0;
@@ -134,6 +123,27 @@ internal sealed partial class Kernel
     {
         ref var frame = ref _frames[pfn];
         return (frame.Flags & FrameFlags.SwapCache) == 0 || _swap.Refs(frame.SwapSlot) == 0;
+    }
+
+    /// <summary>
+    /// The checks mprotect, mlock and munlock open with: an unaligned start or
+    /// a dead mm is EINVAL, an empty range is done (Ok), a range with a hole is
+    /// ENOMEM; null when the whole page-aligned range [address, end) is mapped.
+    /// </summary>
+    private static Errno? CheckMappedRange(AddressSpace m, ulong address, ulong length, out ulong end)
+    {
+        end = address + PageAlign(length);
+        if ((address & (PageSize - 1)) != 0 || !m.Alive)
+        {
+            return Errno.EINVAL;
+        }
+
+        if (end == address)
+        {
+            return Errno.Ok;
+        }
+
+        return FullyMapped(m, address, end) ? null : Errno.ENOMEM;
     }
 
     private static bool FullyMapped(AddressSpace m, ulong start, ulong end)
