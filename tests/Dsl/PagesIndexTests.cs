@@ -6,6 +6,7 @@ public class PagesIndexTests
     [Theory]
     [InlineData("process p {\n  m = mmap 8K\n  read m pages 0, 1, 99\n}\n", 3, 22, "page 99 is outside 'm' (2 pages)")]
     [InlineData("process p {\n  m = mmap 8K\n  read m pages 2\n}\n", 3, 16, "page 2 is outside 'm' (2 pages)")]
+    [InlineData("process p {\n  m = mmap 4K\n  read m pages 3\n}\n", 3, 16, "page 3 is outside 'm' (1 page)")]
     [InlineData("process p {\n  m = mmap 1M\n  read m[1M..] pages 0\n}\n", 3, 22, "page 0 is outside 'm[1M..]' (0 pages)")]
     [InlineData("process p {\n  a = malloc 64K\n  read a pages 17\n}\n", 3, 16, "page 17 is outside 'a' (at most 17 pages)")]
     [InlineData("process p {\n  read text pages 16\n}\n", 2, 19, "page 16 is outside 'text' (16 pages)")]

@@ -291,7 +291,7 @@ internal sealed class BodyChecker
         {
             if (!index.Overflow && index.Value <= long.MaxValue && index.Value >= most)   // larger ones are MEMS1001 already
             {
-                Report(SemanticErrors.PageOutside, index.Span, index.Value, _text.ToString(region.Span), aligned ? most.ToString(System.Globalization.CultureInfo.InvariantCulture) : "at most " + most.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Report(SemanticErrors.PageOutside, index.Span, index.Value, _text.ToString(region.Span), (aligned ? "" : "at most ") + most.ToString(System.Globalization.CultureInfo.InvariantCulture) + (most == 1 ? " page" : " pages"));
             }
         }
     }
