@@ -23,6 +23,10 @@ internal sealed class BodyChecker
     private readonly ValueChecker _values;
     private readonly ConditionChecker _conditions;
     private readonly RegionLengths _lengths;
+    private long _repeats = 1;
+
+    /// <summary>With <c>reclaim opt</c>: the estimate of its record, fed by every access statement.</summary>
+    public OptRecordEstimate? OptRecord { get; init; }
 
     public BodyChecker(SourceText text, ulong pageSize, Globals globals, DiagnosticBag diagnostics)
     {
@@ -122,13 +126,18 @@ internal sealed class BodyChecker
                     _values.Count(access.Times, "times");
                 }
 
+                OptRecord?.Add(access, access.Region.HasRange ? null : KnownLength(access.Region.Name.Text, scope), _repeats);
+
                 break;
             case S.Sleep sleep:
                 _values.Nanoseconds(sleep.Duration);
                 break;
             case S.Repeat repeat:
                 _values.Count(repeat.Count, "repeat count");
+                var outer = _repeats;
+                _repeats = OptRecordEstimate.Multiply(outer, OptRecordEstimate.Constant(repeat.Count));
                 CheckBody(repeat.Body, scope);
+                _repeats = outer;
                 break;
             case S.Fork fork:
                 var stack = new OptionChecker(_values).Check(fork.Options, isFork: true, inheritedStack: scope.StackLimit);

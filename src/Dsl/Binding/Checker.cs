@@ -62,11 +62,16 @@ public static class Checker
         machine.CheckAgainstRam();
 
         var globals = Globals.Collect(syntax, machine.PageSize, diagnostics);
-        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics);
+        var opt = settings.LastOrDefault(s => s.Item1 is MachineSettingSyntax.Reclaim).Item1 is MachineSettingSyntax.Reclaim { Policy.Text: "opt" }
+            ? new OptRecordEstimate(machine.PageSize)
+            : null;
+        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt };
         foreach (var declaration in syntax.Declarations)
         {
             bodies.CheckDeclaration(declaration);
         }
+
+        opt?.Report(text, diagnostics);
 
         StatementBudget.Check(syntax, diagnostics);
         return new CheckedScenario(syntax, machine.PageSize, machine.Assignments);

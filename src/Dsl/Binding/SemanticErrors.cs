@@ -55,6 +55,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PageOutside = new("MEMS1061", Error, "page {0} is outside '{1}' ({2})", "a = mmap 4K; read a pages 1");
 
     public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none ('hugepages N' is not supported yet): the mmap will fail with ENOMEM", "a = mmap 2M huge");
+    public static readonly DiagnosticDescriptor OptRecordTooLong = new("MEMS1110", Error, "reclaim opt records every page access of the run for its second pass, at most {1} runs of accesses to one page; this scenario's writes alone make at least {0}", "reclaim opt ... write a times 100000000 (a of 4 pages)");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -65,6 +66,6 @@ public static class SemanticErrors
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
-        TooManyStatements, PageOutside, NoHugetlbPool,
+        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong,
     };
 }

@@ -9,7 +9,9 @@ namespace MemScript.Runtime.Access;
 /// (clamped to the region), except <c>pages</c> indices out of range, which
 /// are reported as invalid; on the stack they are accessed where they are, below
 /// the limit, and the kernel refuses the growth. <c>times N</c> repeats the identical pass N times
-/// (random and zipf passes replay the same seeded draws).
+/// (random and zipf passes replay the same seeded draws). A zipf draw reads a
+/// <see cref="ZipfTable"/> up to <see cref="ZipfTable.MaxRanks"/> pages, else
+/// a constant-memory <see cref="RejectionInversionZipf"/>.
 /// Allocates nothing per access.
 /// </summary>
 internal sealed class PageCursor
@@ -22,6 +24,7 @@ internal sealed class PageCursor
     private readonly long _perPass;
     private readonly long _passes;
     private readonly ZipfTable? _zipf;
+    private readonly RejectionInversionZipf _zipfLarge;
     private SplitMix64 _rng;
     private long _pass;
     private long _index;
@@ -47,7 +50,12 @@ internal sealed class PageCursor
             _ => 0,
         };
         if (pattern.Kind == PatternKind.Zipf && _perPass > 0)
-            _zipf = new ZipfTable(_pageCount, pattern.Alpha);
+        {
+            if (_pageCount <= ZipfTable.MaxRanks)
+                _zipf = new ZipfTable(_pageCount, pattern.Alpha);
+            else
+                _zipfLarge = new RejectionInversionZipf(_pageCount, pattern.Alpha);
+        }
         _rng = new SplitMix64((ulong)pattern.Seed);
     }
 
@@ -83,7 +91,7 @@ internal sealed class PageCursor
                 address = PageAddress((long)_rng.NextBelow((ulong)_pageCount));
                 return true;
             case PatternKind.Zipf:
-                address = PageAddress(_zipf!.PageFor(_rng.NextDouble()));
+                address = PageAddress(_zipf != null ? _zipf.PageFor(_rng.NextDouble()) : _zipfLarge.Next(ref _rng));
                 return true;
             case PatternKind.Pages:
                 var page = _pattern.Pages![k];

@@ -4,9 +4,15 @@ namespace MemScript.Runtime.Access;
 /// The cumulative distribution of a Zipf law over <c>n</c> ranks: rank k
 /// (1-based) has weight 1/k^alpha. Built once per access statement; a draw
 /// is a binary search, allocation-free. Rank 1 is the region's page 0.
+/// Its memory grows with the region (8 bytes a page), so it serves regions of
+/// at most <see cref="MaxRanks"/> pages; larger ones draw by
+/// <see cref="RejectionInversionZipf"/> in constant memory.
 /// </summary>
 internal sealed class ZipfTable
 {
+    /// <summary>The largest region, in pages, drawn from a table (2^16 pages: 512 KiB of table, 256 MiB of 4 KiB pages).</summary>
+    public const long MaxRanks = 1 << 16;
+
     private readonly double[] _cumulative;
 
     public ZipfTable(long ranks, double alpha)

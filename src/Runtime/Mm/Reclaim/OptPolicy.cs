@@ -6,9 +6,10 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// <code>
 /// pass 1 (future == null): evict as exact LRU; Accessed(p): trace.record(key(p))
 ///                          (key = anon (mm, vpn) or (object, offset), from the frame)
-/// pass 2 (future given):   t = number of accesses so far
+/// pass 2 (future given):   t = the trace position (run) of the next access
 ///   Added(p):    next[p] = first use of key(p) at or after t   (none: never)
-///   Accessed(p): next[p] = first use of key(p) after t; t++
+///   Accessed(p): next[p] = t while run t has accesses left, else the first
+///                use of key(p) after t; the run's last access moves t on
 ///   Reclaim(n):  victims, in order: the pages never used again (the one
 ///                whose last use came first, first), then the pages by next
 ///                use, furthest first; a page that cannot go is passed over
@@ -20,7 +21,10 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// leading-zero counts); the position names its key and the key its frame.
 /// Pages never used again wait in a queue. Next uses come from the trace's
 /// <see cref="NextUseIndex"/> (built once; this replay's cursors only move
-/// forward). Pages added without an access (fault-around, read-ahead) get
+/// forward). The trace's positions are runs of accesses to one page
+/// (<see cref="PageTrace"/>): the order of next uses, all OPT looks at, is
+/// that of the accesses, so the choices are those of an access-by-access
+/// trace. Pages added without an access (fault-around, read-ahead) get
 /// their first use at or after t, as any page. A swap-backed page that
 /// cannot go for want of swap moves to a second set, out of the scan, until
 /// swap can take a page again (as <see cref="PfnQueue"/> parks them): the
@@ -45,6 +49,7 @@ internal sealed class OptPolicy : IReclaimPolicy
     private int[] _keyId = [];
     private int[] _nextUse = [];
     private int _now;
+    private int _leftInRun;
     private int _parkedCount;
 
     public OptPolicy(FrameTable frames, PageTrace? future)
@@ -62,6 +67,7 @@ internal sealed class OptPolicy : IReclaimPolicy
         Array.Fill(_frameOfKey, -1);
         _nextUses = new PositionSet(future.Count);
         _parkedUses = new PositionSet(future.Count);
+        _leftInRun = _future.LengthAt(0);
     }
 
     public string Name => "opt";
@@ -137,10 +143,15 @@ internal sealed class OptPolicy : IReclaimPolicy
         if ((uint)pfn < (uint)_nextUse.Length && _nextUse[pfn] != NotResident)
         {
             Unplace(pfn);
-            Place(pfn, _future.NextAfter(_cursors, _keyId[pfn], _now));
+            var id = _keyId[pfn];
+            Place(pfn, _leftInRun > 1 && id >= 0 && _future.IdAt(_now) == id ? _now : _future.NextAfter(_cursors, id, _now));
         }
 
-        _now++;
+        if (--_leftInRun <= 0)
+        {
+            _now++;
+            _leftInRun = _future.LengthAt(_now);
+        }
     }
 
     public ReclaimTally Reclaim(IReclaimContext context, int nrToReclaim)

@@ -1,0 +1,73 @@
+using MemScript.Runtime.Mm.Reclaim;
+using MemScript.Runtime.Sched;
+using static MemScript.Tests.Runtime.Reclaim.TextbookRun;
+
+namespace MemScript.Tests.Runtime.Reclaim;
+
+/// <summary>
+/// OPT's record of the future is compact (a run of accesses to one page is
+/// one entry) and bounded (past its limit the first pass stops at the work
+/// limit), and OPT chooses on runs as it does on single accesses.
+/// </summary>
+public class OptRecordTests
+{
+    [Fact]
+    public void RepeatedAccessesToOnePage_AreOneRun()
+    {
+        var trace = new PageTrace();
+        for (var i = 0; i < 1000; i++)
+            trace.Record(Page(1));
+        trace.Record(Page(2));
+        trace.Record(Page(1));
+
+        Assert.Equal(3, trace.Count);
+        Assert.Equal(1002, trace.Accesses);
+        Assert.Equal(2, trace.Keys);
+        Assert.Equal(1000, trace.LengthAt(0));
+        Assert.Equal(trace.IdAt(0), trace.IdAt(2));
+    }
+
+    [Fact]
+    public void ARecordPastItsLimit_StopsAtTheWorkLimit_NamingTheLimit()
+    {
+        var trace = new PageTrace(maxRuns: 4);
+        for (var i = 0; i < 4; i++)
+        {
+            trace.Record(Page(i));
+            trace.Record(Page(i));   // a repeat costs nothing
+        }
+
+        var e = Assert.Throws<WorkLimitExceededException>(() => trace.Record(Page(9)));
+        Assert.Contains("at most 4 runs", e.Message);
+        Assert.Contains("at its access 9;", e.Message);
+        Assert.Equal(PageTrace.MaxRuns, 1 << 25);
+    }
+
+    [Theory]
+    [InlineData(3, new[] { 7, 7, 0, 1, 1, 1, 2, 0, 0, 3, 0, 4, 4, 2, 3, 0, 3, 2, 1, 2, 0, 1, 7, 7, 0, 1 })]
+    [InlineData(2, new[] { 1, 1, 2, 2, 3, 3, 1, 1, 2, 3, 3, 3, 1 })]
+    [InlineData(4, new[] { 5, 5, 5, 5, 5, 1, 2, 3, 4, 5, 5, 1, 1, 6, 6, 2, 3, 4, 5, 6, 6, 6 })]
+    public void ReferenceStringsWithRepeats_FaultAsBeladysOpt(int frames, int[] references)
+    {
+        Assert.Equal(ReferencePolicies.Opt(frames, references), Faults("opt", frames, references));
+    }
+
+    [Fact]
+    public void RandomStringsWithRuns_FaultAsBeladysOpt()
+    {
+        var random = new System.Random(11);
+        for (var round = 0; round < 200; round++)
+        {
+            var references = new List<int>();
+            while (references.Count < 60)
+            {
+                var page = random.Next(8);
+                for (var repeat = random.Next(1, 4); repeat > 0; repeat--)
+                    references.Add(page);
+            }
+
+            var frames = random.Next(1, 6);
+            Assert.Equal(ReferencePolicies.Opt(frames, references), Faults("opt", frames, references));
+        }
+    }
+}
