@@ -151,7 +151,10 @@ public sealed class SnapshotHarness
         }
 
         if (!string.IsNullOrEmpty(output.RunDiagnostics))
-            _context.Error.Write(output.RunDiagnostics);
+        {
+            foreach (var line in output.RunDiagnostics.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                _context.Error.WriteLine(line);
+        }
 
         try
         {
