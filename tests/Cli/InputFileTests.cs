@@ -108,4 +108,22 @@ public sealed class InputFileTests
 
         Assert.Equal(0, sandbox.Run("check", "link.mems"));
     }
+
+    [Fact]
+    public void Test_FailsAFifoScenarioAndAFifoSnapshot_WithoutBlocking()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("scenarios/b.mems", "process p {\n  a = malloc 4K\n}\n");
+        MemscriptProcess.MakeFifo(Path.Combine(sandbox.Root, "scenarios", "a.mems"));
+        MemscriptProcess.MakeFifo(Path.Combine(sandbox.Root, "scenarios", "b.verified.txt"));
+
+        var clock = Stopwatch.StartNew();
+        var exit = sandbox.Run("test", "scenarios");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Equal(2, exit);
+        var output = sandbox.Out.ToString();
+        Assert.Contains("memscript: scenarios/a.mems: not a regular file (a FIFO)\n", output);
+        Assert.Contains("FAIL     scenarios/b.mems: snapshot file error: b.verified.txt: not a regular file (a FIFO)\n", output);
+    }
 }

@@ -18,6 +18,9 @@ public static class InputFile
     /// <summary>The largest input read: 64 MiB, far beyond any scenario, far below what exhausts memory.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>What every message of this class starts with.</summary>
+    public const string MessagePrefix = "memscript: ";
+
     /// <summary>Null when <paramref name="fullPath"/> may be read, else the line to print.</summary>
     public static string? Check(string fullPath, string displayPath)
     {
