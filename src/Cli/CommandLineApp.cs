@@ -22,6 +22,31 @@ namespace MemScript.Cli;
 /// </summary>
 public static class CommandLineApp
 {
+    /// <summary>The real process: the console, the current directory (a deleted one is a message, not a stack trace) and the environment.</summary>
+    public static int RunProcess(string[] args)
+    {
+        CliContext context;
+        try
+        {
+            context = CliContext.FromProcess();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                Console.Error.WriteLine(OneLine.Escape("memscript: cannot find the current directory: " + e.Message));
+            }
+            catch (Exception)
+            {
+                // Standard error fails too: the exit code is all that is left.
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return Run(args, context);
+    }
+
     public static int Run(string[] args, CliContext context)
     {
         var output = new GuardedWriter(context.Out, "standard output");

@@ -16,7 +16,11 @@ internal static class MemscriptProcess
     public sealed record Result(int ExitCode, string Out, string Error, bool TimedOut, TimeSpan Elapsed);
 
     /// <summary>Runs <c>memscript ARGS REDIRECTIONS</c> in <paramref name="workingDirectory"/>.</summary>
-    public static Result Run(string workingDirectory, string redirections, params string[] args)
+    public static Result Run(string workingDirectory, string redirections, params string[] args) =>
+        Run(workingDirectory, "", redirections, args);
+
+    /// <summary>As <see cref="Run(string, string, string[])"/>, after the shell commands <paramref name="prelude"/>.</summary>
+    public static Result Run(string workingDirectory, string prelude, string redirections, string[] args)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -26,7 +30,7 @@ internal static class MemscriptProcess
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet \"$0\" \"$@\" {redirections}");
+        start.ArgumentList.Add($"{prelude} exec dotnet \"$0\" \"$@\" {redirections}");
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);

@@ -71,4 +71,16 @@ public sealed class OutputFailureTests
         Assert.StartsWith("memscript: cannot write /dev/full: No space left on device", result.Error);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void DeletedWorkingDirectory_Exits2_WithOneLine()
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = MemscriptProcess.Run(sandbox.Root, "mkdir gone && cd gone && rmdir ../gone &&", "", ["check", "x.mems"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("memscript: cannot find the current directory: ", result.Error);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }
