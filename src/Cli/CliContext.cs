@@ -1,3 +1,5 @@
+using MemScript.Dsl.Text;
+
 namespace MemScript.Cli;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>A path as the user gave it, made absolute against <see cref="WorkingDirectory"/>.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 
-    /// <summary>A full path shown relative to <see cref="WorkingDirectory"/> with '/' separators.</summary>
+    /// <summary>A full path shown relative to <see cref="WorkingDirectory"/> with '/' separators, escaped to one line (<see cref="OneLine"/>).</summary>
     public string Display(string fullPath) =>
-        Path.GetRelativePath(WorkingDirectory, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+        OneLine.Escape(Path.GetRelativePath(WorkingDirectory, fullPath).Replace(Path.DirectorySeparatorChar, '/'));
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using MemScript.Cli.Commands;
+using MemScript.Cli.Io;
 using MemScript.Cli.Usage;
+using MemScript.Dsl.Text;
 
 namespace MemScript.Cli;
 
@@ -11,10 +13,68 @@ namespace MemScript.Cli;
 /// option but is none of the command's is one too, never a file name. Every user mistake is handled by the commands as a message
 /// and an exit code; an exception reaching here is a MemScript bug and is
 /// printed as one line, <c>internal error: ...</c>, exit 2, never a stack trace.
+/// Standard error is a <see cref="OneLineWriter"/>: input text in a message
+/// is escaped, so a message is one line. A failed write to standard output
+/// or standard error (a full device, a closed descriptor) ends the command
+/// with <c>memscript: cannot write standard output: ...</c> on standard error
+/// if it still takes it, exit 2: the user's environment, not an internal error
+/// and never an abort.
 /// </summary>
 public static class CommandLineApp
 {
+    /// <summary>The real process: the console, the current directory (a deleted one is a message, not a stack trace) and the environment.</summary>
+    public static int RunProcess(string[] args)
+    {
+        CliContext context;
+        try
+        {
+            context = CliContext.FromProcess();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                Console.Error.WriteLine(OneLine.Escape("memscript: cannot find the current directory: " + e.Message));
+            }
+            catch (Exception)
+            {
+                // Standard error fails too: the exit code is all that is left.
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return Run(args, context);
+    }
+
     public static int Run(string[] args, CliContext context)
+    {
+        var output = new GuardedWriter(context.Out, "standard output");
+        var error = new GuardedWriter(context.Error, "standard error");
+        try
+        {
+            var code = RunGuarded(args, context with { Out = output, Error = new OneLineWriter(error) });
+            output.Flush();
+            error.Flush();
+            return code;
+        }
+        catch (OutputFailedException e)
+        {
+            try
+            {
+                context.Error.WriteLine(OneLine.Escape("memscript: " + e.Message));
+                context.Error.Flush();
+            }
+            catch (Exception)
+            {
+                // Standard error is the stream that failed, or fails too: the exit code is all that is left.
+            }
+
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static int RunGuarded(string[] args, CliContext context)
     {
         try
         {
@@ -37,7 +97,7 @@ public static class CommandLineApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutputFailedException)
         {
             context.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
             return ExitCodes.Usage;

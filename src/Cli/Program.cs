@@ -1,2 +1,2 @@
 // The memscript tool: everything happens in CommandLineApp, which tests call in-process.
-return MemScript.Cli.CommandLineApp.Run(args, MemScript.Cli.CliContext.FromProcess());
+return MemScript.Cli.CommandLineApp.RunProcess(args);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using MemScript.Cli.Io;
 using MemScript.Dsl.Diagnostics;
 using MemScript.Dsl.Parsing;
 using MemScript.Dsl.Text;
@@ -9,8 +10,9 @@ namespace MemScript.Cli.Pipeline;
 
 /// <summary>
 /// Reads a .mems file for a command, turning every way it can go wrong into
-/// one clear line instead of an exception: missing, a directory or
-/// unreadable (<c>memscript: path: ...</c>), or not text, which is a
+/// one clear line instead of an exception: missing, a directory, no regular
+/// file, over the size limit or unreadable (<c>memscript: path: ...</c>, see
+/// <see cref="InputFile"/>), or not text, which is a
 /// diagnostic at the first bad byte like any other error in the file
 /// (<c>path:3:7: error MEMS0012: not a text file: byte 0xE9 is not UTF-8</c>;
 /// a NUL byte is found by the front end, at its place, the same way).
@@ -21,20 +23,9 @@ public static class ScenarioFile
     /// <summary>The text, or null and the line to print (already phrased for the user).</summary>
     public static (string? Text, string? Error) Read(string fullPath, string displayPath)
     {
-        if (Directory.Exists(fullPath))
-            return (null, $"memscript: {displayPath}: is a directory, not a .mems file");
-        if (!File.Exists(fullPath))
-            return (null, $"memscript: {displayPath}: file not found");
-
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"memscript: {displayPath}: cannot read: {e.Message}");
-        }
+        var (bytes, error) = InputFile.Read(fullPath, displayPath);
+        if (bytes is null)
+            return (null, error);
 
         return Decode(bytes, displayPath);
     }

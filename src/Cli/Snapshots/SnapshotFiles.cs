@@ -1,11 +1,12 @@
 using System.Text;
+using MemScript.Cli.Io;
 
 namespace MemScript.Cli.Snapshots;
 
 /// <summary>
 /// Snapshot text on disk: UTF-8 without a byte-order mark, LF line ends
 /// (also what .gitattributes forces), so a snapshot compares the same on
-/// every machine.
+/// every machine. A snapshot is read as any input file is (<see cref="InputFile"/>).
 /// </summary>
 public static class SnapshotFiles
 {
@@ -20,7 +21,11 @@ public static class SnapshotFiles
     {
         if (!File.Exists(path))
             return null;
-        var text = File.ReadAllText(path, Utf8);
+        // A verified file that is a FIFO or a device would block or never end: a file error, like one that cannot be read.
+        var (bytes, error) = InputFile.Read(path, Path.GetFileName(path));
+        if (bytes is null)
+            throw new IOException(error!.StartsWith(InputFile.MessagePrefix, StringComparison.Ordinal) ? error[InputFile.MessagePrefix.Length..] : error);
+        var text = Utf8.GetString(bytes);
         return Normalize(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
     }
 

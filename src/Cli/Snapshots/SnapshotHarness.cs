@@ -1,3 +1,5 @@
+using MemScript.Dsl.Text;
+
 namespace MemScript.Cli.Snapshots;
 
 /// <summary>
@@ -51,7 +53,7 @@ public sealed class SnapshotHarness
 
         foreach (var (folder, reason) in set.Unlistable)
         {
-            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {reason}");
+            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {OneLine.Escape(reason)}");
             failed++;
         }
 
@@ -91,7 +93,7 @@ public sealed class SnapshotHarness
         int accepted = 0, failed = 0;
         foreach (var (folder, reason) in set.Unlistable)
         {
-            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {reason}");
+            Out.WriteLine($"FAIL     {folder}: cannot list the folder: {OneLine.Escape(reason)}");
             failed++;
         }
 
@@ -139,7 +141,7 @@ public sealed class SnapshotHarness
         catch (Exception e)
         {
             // One broken scenario must not stop the corpus; the failure names the bug.
-            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: internal error: {e.GetType().Name}: {e.Message}");
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: internal error: {e.GetType().Name}: {OneLine.Escape(e.Message)}");
             return CaseOutcome.Failed;
         }
 
@@ -151,7 +153,10 @@ public sealed class SnapshotHarness
         }
 
         if (!string.IsNullOrEmpty(output.RunDiagnostics))
-            _context.Error.Write(output.RunDiagnostics);
+        {
+            foreach (var line in output.RunDiagnostics.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                _context.Error.WriteLine(line);
+        }
 
         try
         {
@@ -159,7 +164,7 @@ public sealed class SnapshotHarness
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: snapshot file error: {e.Message}");
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: snapshot file error: {OneLine.Escape(e.Message)}");
             return CaseOutcome.Failed;
         }
     }
@@ -228,7 +233,7 @@ public sealed class SnapshotHarness
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Out.WriteLine($"FAIL     {_context.Display(_context.Resolve(displayPath))}: snapshot file error: {e.Message}");
+            Out.WriteLine($"FAIL     {_context.Display(_context.Resolve(displayPath))}: snapshot file error: {OneLine.Escape(e.Message)}");
             return false;
         }
     }
