@@ -32,10 +32,17 @@ namespace MemScript.Runtime;
 /// </summary>
 public static class Simulator
 {
-    public static SimulationResult Run(IScenario scenario)
+    public static SimulationResult Run(IScenario scenario) => Run(scenario, injectFault: null);
+
+    /// <summary>
+    /// Fault injection for the self-check tests: <paramref name="injectFault"/>
+    /// is handed the kernel when the scheduler has finished, before the
+    /// end-of-run reports and checks, to break an invariant on purpose.
+    /// </summary>
+    internal static SimulationResult Run(IScenario scenario, Action<Kernel>? injectFault)
     {
-        var first = RunOnce(scenario, future: null, out var recorded);
-        return recorded == null ? first : RunOnce(scenario, recorded, out _);
+        var first = RunOnce(scenario, future: null, injectFault, out var recorded);
+        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, out _);
     }
 
     /// <summary>
@@ -43,7 +50,7 @@ public static class Simulator
     /// the recording pass: <paramref name="recorded"/> is the page trace the
     /// second pass replays; otherwise it is null.
     /// </summary>
-    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, out PageTrace? recorded)
+    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, out PageTrace? recorded)
     {
         recorded = null;
         var builder = new ScenarioBuilder();
@@ -59,6 +66,7 @@ public static class Simulator
             machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();
+            injectFault?.Invoke(system.Kernel);
             system.Kswapd.Summarize();
             Finish(system, builder.Declarations);
             if (future == null && system.Kernel.Policy is OptPolicy opt)
