@@ -32,10 +32,18 @@ namespace MemScript.Runtime;
 /// </summary>
 public static class Simulator
 {
-    public static SimulationResult Run(IScenario scenario)
+    public static SimulationResult Run(IScenario scenario) => Run(scenario, injectFault: null);
+
+    /// <summary>
+    /// For tests: <paramref name="injectFault"/> is handed the kernel when the
+    /// scheduler has finished, before the end-of-run reports and checks, to
+    /// break an invariant on purpose (fault injection for the self-checks);
+    /// <paramref name="workLimit"/> lowers the work budget (<see cref="SimClock.MaxWork"/>).
+    /// </summary>
+    internal static SimulationResult Run(IScenario scenario, Action<Kernel>? injectFault, long workLimit = SimClock.MaxWork)
     {
-        var first = RunOnce(scenario, future: null, out var recorded);
-        return recorded == null ? first : RunOnce(scenario, recorded, out _);
+        var first = RunOnce(scenario, future: null, injectFault, workLimit, out var recorded);
+        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, workLimit, out _);
     }
 
     /// <summary>
@@ -43,7 +51,8 @@ public static class Simulator
     /// the recording pass: <paramref name="recorded"/> is the page trace the
     /// second pass replays; otherwise it is null.
     /// </summary>
-    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, out PageTrace? recorded)
+    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
+        out PageTrace? recorded)
     {
         recorded = null;
         var builder = new ScenarioBuilder();
@@ -56,9 +65,11 @@ public static class Simulator
         {
             scenario.Build(builder);
             system = new SimSystem(builder.Machine, new Kernel(builder.Machine, future));
+            system.Clock.WorkLimit = workLimit;
             machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();
+            injectFault?.Invoke(system.Kernel);
             system.Kswapd.Summarize();
             Finish(system, builder.Declarations);
             if (future == null && system.Kernel.Policy is OptPolicy opt)

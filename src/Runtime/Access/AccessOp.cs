@@ -50,10 +50,12 @@ internal sealed class AccessOp : Op
         var clock = _task.Clock;
         var mm = _task.Mm;
         // The hot loop keeps the time and the access count in locals and
-        // hands them to the clock before anything else can look at it.
+        // hands them to the clock before anything else can look at it. The
+        // budget is re-read after each fault (the fault's own work counts),
+        // never on a hit.
         var start = clock.NowNs;
         var now = start;
-        var budget = clock.RemainingAccesses;
+        var budget = clock.RemainingWork;
         long done = 0;
         while (now < sliceEndNs)
         {
@@ -70,7 +72,7 @@ internal sealed class AccessOp : Op
                 Commit(clock, now - start, done);
                 return Fault(address, FaultResult.SegvMapErr);
             }
-            if (done == budget)
+            if (done >= budget)
                 Commit(clock, now - start, done + 1); // throws: the work limit
             // The cost starts at the time this loop has run and not yet handed to
             // the clock, so the kernel can stamp an OOM kill in the middle of it.
@@ -89,7 +91,7 @@ internal sealed class AccessOp : Op
                     return false;
                 }
                 start = now = clock.NowNs;
-                budget = clock.RemainingAccesses;
+                budget = clock.RemainingWork;
                 done = 0;
                 if (now >= sliceEndNs || kernel.KswapdWanted)
                     return false;
@@ -106,11 +108,15 @@ internal sealed class AccessOp : Op
                 Commit(clock, now - start, done);
                 return Fault(address, result);
             }
-            if (result != FaultResult.Hit && kernel.KswapdWanted)
+            if (result != FaultResult.Hit)
             {
-                // The fault woke kswapd: it preempts, and this op resumes after it.
-                Commit(clock, now - start, done);
-                return false;
+                if (kernel.KswapdWanted)
+                {
+                    // The fault woke kswapd: it preempts, and this op resumes after it.
+                    Commit(clock, now - start, done);
+                    return false;
+                }
+                budget = clock.RemainingWork;
             }
         }
         Commit(clock, now - start, done);

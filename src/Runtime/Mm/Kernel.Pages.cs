@@ -41,6 +41,25 @@ internal sealed partial class Kernel
     }
 
     /// <summary>
+    /// Fault injection for the self-check: one more map count on the lowest
+    /// mapped anonymous frame than PTEs map it, as a lost unmap would leave.
+    /// Returns false when no anonymous frame is mapped.
+    /// </summary>
+    internal bool InjectMapCountCorruption()
+    {
+        for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater; pfn++)
+        {
+            if (_frames[pfn].Kind == FrameKind.Anon && _frames[pfn].MapCount > 0)
+            {
+                _frames[pfn].MapCount++;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Fault injection for the self-check: changes the content of the frame mapped
     /// at <paramref name="address"/> behind its mapping's back, as a lost write
     /// would. Returns false when no frame is mapped there.

@@ -172,11 +172,14 @@ internal sealed partial class Kernel
             ? string.Create(CultureInfo.InvariantCulture,
                 $"free {recount[(int)FrameKind.Free]} + anon {recount[(int)FrameKind.Anon]} + page cache {recount[(int)FrameKind.File] + recount[(int)FrameKind.Shmem]} + page tables {recount[(int)FrameKind.PageTable]} + kernel {recount[(int)FrameKind.Kernel]} = {sum} frames")
             : string.Join("; ", problems);
-        return new SelfCheck("frames conserved", problems.Count == 0, detail);
+        return new SelfCheck("frames conserved", problems.Count == 0, detail) { Differed = problems };
     }
 
     private SelfCheck CheckStamps() => _stampErrors == 0
         ? new SelfCheck("content stamps intact", true, null)
         : new SelfCheck("content stamps intact", false,
-            string.Create(CultureInfo.InvariantCulture, $"{_stampErrors} read(s) found another stamp; first: {_firstStampError}"));
+            string.Create(CultureInfo.InvariantCulture, $"{_stampErrors} read(s) found another stamp; first: {_firstStampError}"))
+        {
+            Differed = [_firstStampError ?? ""],
+        };
 }

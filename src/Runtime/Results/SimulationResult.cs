@@ -115,5 +115,12 @@ public enum ExpectationStatus
     NotReached,
 }
 
-/// <summary>A runtime self-check (MODEL.md section 10): frame conservation, content stamps.</summary>
-public sealed record SelfCheck(string Name, bool Ok, string? Detail);
+/// <summary>
+/// A runtime self-check (MODEL.md section 10): frame conservation, content stamps.
+/// <see cref="Detail"/> is one line; on failure <see cref="Differed"/> lists each
+/// invariant that did not hold, with the counted and the found value.
+/// </summary>
+public sealed record SelfCheck(string Name, bool Ok, string? Detail)
+{
+    public IReadOnlyList<string> Differed { get; init; } = [];
+}

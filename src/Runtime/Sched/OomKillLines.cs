@@ -14,7 +14,10 @@ namespace MemScript.Runtime.Sched;
 /// <c>Out of memory: kill process PID (NAME) score N or a child</c> and
 /// <c>Killed process PID (NAME) vsz:NkB, anon-rss:NkB, file-rss:NkB</c>
 /// (no task table: oom_dump_tasks was off by default then; shmem counted as
-/// file pages). An allocation of the kernel itself (<c>pressure</c>) runs in
+/// file pages). The task table keeps its first <see cref="MaxTaskRows"/> rows
+/// and sums up the rest in one row, <c>... N more tasks</c>, so that many
+/// kills among many processes keep the report linear in size (the kernel
+/// prints every task). An allocation of the kernel itself (<c>pressure</c>) runs in
 /// a kernel worker, <c>kworker/0:1</c>, with GFP_KERNEL.
 /// </summary>
 internal static class OomKillLines
@@ -22,6 +25,9 @@ internal static class OomKillLines
     public const string Panic = "Kernel panic - not syncing: Out of memory and no killable processes...";
     public const string TableHeader = "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name";
     private const string KernelWorker = "kworker/0:1";
+
+    /// <summary>The task-table rows each OOM kill keeps before <c>... N more tasks</c>.</summary>
+    public const int MaxTaskRows = 50;
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
     public static void ModernHeader(List<string> lines, ProcessTask? requester, IReadOnlyList<ProcessTask> tasks, IReadOnlyList<ProcessTask> all)
@@ -30,9 +36,15 @@ internal static class OomKillLines
         lines.Add($"{requester?.Command ?? KernelWorker} invoked oom-killer: gfp_mask={gfp}, order=0, oom_score_adj={(requester?.OomScoreAdj ?? 0).ToString(Ci)}");
         lines.Add("Tasks state (memory values in pages):");
         lines.Add(TableHeader);
-        foreach (var t in tasks)
-            lines.Add(TaskRow(t, UserIds.Of(t.Options.User, all)));
+        var shown = Math.Min(tasks.Count, MaxTaskRows);
+        for (var i = 0; i < shown; i++)
+            lines.Add(TaskRow(tasks[i], UserIds.Of(tasks[i].Options.User, all)));
+        if (tasks.Count > shown)
+            lines.Add(MoreTasks(tasks.Count - shown));
     }
+
+    /// <summary>The row that stands for the tasks past <see cref="MaxTaskRows"/>: <c>... 2950 more tasks</c>.</summary>
+    public static string MoreTasks(int count) => "... " + count.ToString(Ci) + (count == 1 ? " more task" : " more tasks");
 
     /// <summary>One dump_tasks row: pid, uid, tgid, total_vm, rss, pgtables_bytes, swapents, oom_score_adj, comm.</summary>
     public static string TaskRow(ProcessTask t, int uid)

@@ -3,9 +3,17 @@ namespace MemScript.Runtime.Sched;
 /// <summary>
 /// The simulated clock of the one CPU, in nanoseconds, and the work budget
 /// that keeps a runaway scenario (<c>repeat 1000000000 { ... }</c>) from
-/// hanging the tool: past <see cref="MaxPageAccesses"/> page accesses or
+/// hanging the tool: past <see cref="MaxWork"/> units of work or
 /// <see cref="MaxSteps"/> statements the run stops with
-/// <see cref="WorkLimitExceededException"/>.
+/// <see cref="WorkLimitExceededException"/>. A unit is one page access that
+/// hits; the kernel's slow paths (faults, swap I/O, reclaim scans, OOM kills)
+/// weigh more (<see cref="Mm.Kernel.WorkUnits"/>), so a run stops within
+/// seconds of host time whatever its work is: 2^26 hits take about 3.5 s at
+/// the slowest (random) pattern, and a thrashing run whose every access is a
+/// swap-in stops sooner; the busiest corpus scenario does 2 million units.
+/// A statement (a scheduler round) counts <see cref="StepWork"/> units. The hot loop counts hits in a local and re-reads
+/// the budget only after a fault (<see cref="RemainingWork"/>); kswapd's
+/// reclaim batches are checked as statements are (<see cref="CountStep"/>).
 /// An access statement's hot loop keeps its time in a local and hands it over
 /// when it stops; what the kernel does in the middle of it (an OOM kill) is
 /// stamped with the kernel's <see cref="Mm.Kernel.InFlightCostNs"/> added
@@ -18,8 +26,15 @@ namespace MemScript.Runtime.Sched;
 /// </summary>
 internal sealed class SimClock
 {
-    public const long MaxPageAccesses = 1L << 31;
+    public const long MaxWork = 1L << 26;
     public const long MaxSteps = 1L << 24;
+    public const long StepWork = 4;
+
+    /// <summary>The work budget of this run: <see cref="MaxWork"/>, lower in tests.</summary>
+    public long WorkLimit { get; set; } = MaxWork;
+
+    /// <summary>The kernel whose slow-path work counts against the budget (none in unit tests of the scheduler).</summary>
+    public Mm.Kernel? Meter { get; set; }
 
     /// <summary>The end of simulated time; also "never" for a wake-up or an event.</summary>
     public const long EndOfTime = long.MaxValue;
@@ -54,26 +69,32 @@ internal sealed class SimClock
             NowNs = timeNs;
     }
 
-    /// <summary>How many page accesses the budget still allows.</summary>
-    public long RemainingAccesses => MaxPageAccesses - PageAccesses;
+    /// <summary>Units of work done: page accesses counted so far and the kernel's slow-path work.</summary>
+    public long Work => PageAccesses + StepWork * Steps + (Meter?.WorkUnits ?? 0);
+
+    /// <summary>How many more hits the budget allows (negative past it); read at a fault, not per access.</summary>
+    public long RemainingWork => WorkLimit - Work;
 
     /// <summary>Counts <paramref name="count"/> accesses made in a batch (the hot loop keeps its own count).</summary>
     public void CountAccesses(long count)
     {
         PageAccesses += count;
-        if (PageAccesses > MaxPageAccesses)
-            throw new WorkLimitExceededException($"the scenario made more than {MaxPageAccesses} page accesses; the simulation stops here");
+        CheckWork();
     }
 
-    public void CountAccess()
-    {
-        if (++PageAccesses > MaxPageAccesses)
-            throw new WorkLimitExceededException($"the scenario made more than {MaxPageAccesses} page accesses; the simulation stops here");
-    }
+    public void CountAccess() => CountAccesses(1);
 
     public void CountStep()
     {
         if (++Steps > MaxSteps)
             throw new WorkLimitExceededException($"the scenario ran more than {MaxSteps} statements; the simulation stops here");
+        CheckWork();
+    }
+
+    private void CheckWork()
+    {
+        if (Work > WorkLimit)
+            throw new WorkLimitExceededException(
+                $"the scenario did more than {WorkLimit} units of work (page accesses, faults, swap I/O, reclaim scans); the simulation stops here");
     }
 }

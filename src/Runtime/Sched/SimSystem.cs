@@ -25,6 +25,7 @@ internal sealed class SimSystem
     {
         Machine = machine;
         Kernel = kernel;
+        Clock.Meter = kernel;
         Scheduler = new Scheduler(Clock, () => Machine.QuantumNs);
         OomKiller = new OomKiller(this);
         kernel.OomHost = OomKiller;

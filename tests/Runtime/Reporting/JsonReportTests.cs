@@ -16,7 +16,7 @@ public class JsonReportTests
         var root = Parse(SampleResults.LazyAllocation());
 
         Assert.Equal(
-            ["machine", "processes", "vmstat", "meminfo", "oom_kills", "expectations", "elapsed_ns", "outcome"],
+            ["machine", "processes", "vmstat", "meminfo", "oom_kills", "expectations", "checks", "elapsed_ns", "outcome"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(27_000, root.GetProperty("elapsed_ns").GetInt64());
         Assert.Equal("completed", root.GetProperty("outcome").GetString());

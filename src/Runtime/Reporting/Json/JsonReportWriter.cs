@@ -9,7 +9,9 @@ namespace MemScript.Runtime.Reporting.Json;
 /// this order: <c>machine</c> (settings as used, name to formatted value,
 /// then <c>watermark_pages</c> (min, low, high) and <c>costs</c> unless a setting already
 /// has that name), <c>processes</c>, <c>vmstat</c>, <c>meminfo</c> (kB),
-/// <c>oom_kills</c>, <c>expectations</c>, <c>elapsed_ns</c>, and
+/// <c>oom_kills</c>, <c>expectations</c>, <c>checks</c> (the runtime's
+/// self-checks: <c>name</c>, <c>ok</c>, <c>detail</c>, and on failure
+/// <c>differed</c>), <c>elapsed_ns</c>, and
 /// <c>outcome</c> (<c>completed</c>, <c>kernel_panic</c>,
 /// <c>internal_error</c>) with <c>outcome_message</c> when there is one.
 /// Written with Utf8JsonWriter: two-space indentation, LF newlines, relaxed
@@ -36,6 +38,7 @@ internal static class JsonReportWriter
             WriteCounters(json, "meminfo", result.Meminfo);
             WriteOomKills(json, result.OomKills);
             WriteExpectations(json, result.Expectations);
+            WriteChecks(json, result.SelfChecks);
             json.WriteNumber("elapsed_ns", result.ElapsedNs);
             json.WriteString("outcome", ReportText.OutcomeName(result.Outcome));
             if (result.OutcomeMessage is not null)
@@ -124,6 +127,28 @@ internal static class JsonReportWriter
             json.WriteNumber("pid", k.Pid);
             json.WriteNumber("score", k.Score);
             json.WriteNumber("candidates", k.Candidates);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteChecks(Utf8JsonWriter json, IReadOnlyList<SelfCheck> checks)
+    {
+        json.WriteStartArray("checks");
+        foreach (var c in checks)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", c.Name);
+            json.WriteBoolean("ok", c.Ok);
+            if (c.Detail is not null)
+                json.WriteString("detail", c.Detail);
+            if (!c.Ok)
+            {
+                json.WriteStartArray("differed");
+                foreach (var d in c.Differed)
+                    json.WriteStringValue(d);
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
