@@ -75,6 +75,25 @@ public sealed class CacheHealingTests
     }
 
     [Fact]
+    public void TestCommand_PassesWithOneWarning_WhenTheCachedEntryIsDamaged()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("lazy.mems", Lazy);
+        Assert.Equal(0, sandbox.Run("test", "lazy.mems", "--accept"));
+        var entry = Assert.Single(Directory.GetFiles(CacheOf(sandbox), "*.entry"));
+        File.WriteAllBytes(entry, Damaged(sandbox, File.ReadAllBytes(entry), Damage.Truncate));
+
+        var healed = Run(sandbox, "test", "lazy.mems");
+
+        Assert.Equal(0, healed.Code);
+        Assert.Contains("1 passed, 0 failed", healed.Out, StringComparison.Ordinal);
+        var warning = Assert.Single(healed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("lazy.mems:1:1: warning MEMS9010: the cached build of this scenario was damaged (it is truncated) and has been rebuilt", warning, StringComparison.Ordinal);
+        var next = Run(sandbox, "test", "lazy.mems");
+        Assert.Equal((0, ""), (next.Code, next.Error));
+    }
+
+    [Fact]
     public void RunCommand_NamesWhyTheEntryWasRebuilt_WhenItIsAnotherScenariosEntry()
     {
         using var sandbox = new CliSandbox();
