@@ -94,6 +94,26 @@ public sealed class CacheHealingTests
     }
 
     [Fact]
+    public void RunCommand_GivesTheCachedBuildThisRunsData_WhenTwoScenariosShareAnEntry()
+    {
+        // Notes longer than a literal live in the run-time data, so these two
+        // scenarios generate the same C# and share one cache entry.
+        var first = new string('a', 300);
+        var second = new string('b', 300);
+        using var sandbox = new CliSandbox();
+        sandbox.Write("n.mems", Lazy + "\nnote \"" + first + "\"\n");
+        Assert.Equal(0, sandbox.Run("run", "n.mems"));
+        sandbox.Write("n.mems", Lazy + "\nnote \"" + second + "\"\n");
+
+        var cached = Run(sandbox, "run", "n.mems");
+
+        Assert.Single(Directory.GetFiles(CacheOf(sandbox), "*.entry"));
+        Assert.Equal((0, ""), (cached.Code, cached.Error));
+        Assert.Contains(second, cached.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(first, cached.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunCommand_NamesWhyTheEntryWasRebuilt_WhenItIsAnotherScenariosEntry()
     {
         using var sandbox = new CliSandbox();
