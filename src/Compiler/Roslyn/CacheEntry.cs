@@ -39,7 +39,7 @@ internal static class CacheEntry
     {
         var end = entry.AsSpan(0, Math.Min(entry.Length, MaxHeaderBytes)).IndexOf("\n\n"u8);
         if (end < 0)
-            return (null, "it has no header");
+            return (null, entry.AsSpan().StartsWith(Encoding.ASCII.GetBytes(Magic)) ? "it is truncated" : "it has no header");
         var lines = Encoding.ASCII.GetString(entry, 0, end).Split('\n');
         if (lines.Length != 4 || lines[0] != Magic)
             return (null, "its header is not a cache header");
