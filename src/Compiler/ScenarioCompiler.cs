@@ -9,7 +9,9 @@ namespace MemScript.Compiler;
 /// memory, then a collectible load context. It stops at the first stage with
 /// errors and returns them as data. Compiled images are cached on disk by the
 /// hash of the generated source and the toolchain (<see cref="CacheKey"/>),
-/// so running the same scenario again skips Roslyn.
+/// so running the same scenario again skips Roslyn. An entry is verified
+/// before use (source, build and content hashes, then a load); a damaged one
+/// is rebuilt and rewritten, with a MEMS9010 warning.
 /// </summary>
 public static class ScenarioCompiler
 {
@@ -40,14 +42,22 @@ public static class ScenarioCompiler
     public static CompileResult CompileGenerated(GeneratedSource source, string memsPath, CompileOptions options)
     {
         var key = CacheKey.For(source);
+        var sourceHash = CacheKey.SourceHash(source);
         var cache = options.UseCache ? new CompiledScenarioCache(options.CacheDirectory ?? CacheFolder.ResolveDefault()) : null;
 
-        if (cache?.TryRead(key) is { } cachedImage)
+        string? damage = null;
+        if (cache is not null)
         {
-            var (cachedScenario, _) = ScenarioActivator.Activate(cachedImage, source.TypeName, memsPath, source.Data);
-            if (cachedScenario is not null)
-                return new CompileResult(cachedScenario, Array.Empty<Diagnostic>(), source, FromCache: true);
-            // A corrupt or stale entry: compile again below and overwrite it.
+            var (cachedImage, readDamage) = cache.TryRead(key, sourceHash);
+            damage = readDamage;
+            if (cachedImage is not null)
+            {
+                var (cachedScenario, cachedError) = ScenarioActivator.Activate(cachedImage, source.TypeName, memsPath, source.Data);
+                if (cachedScenario is not null)
+                    return new CompileResult(cachedScenario, Array.Empty<Diagnostic>(), source, FromCache: true);
+                // Verified yet not loadable: compile again below and overwrite it.
+                damage = "it does not load: " + cachedError!.Message.Replace("internal error: ", "", StringComparison.Ordinal);
+            }
         }
 
         var (image, errors) = RoslynCompilation.Compile(source, memsPath, "MemScript.Scenario_" + key[..16]);
@@ -58,7 +68,8 @@ public static class ScenarioCompiler
         if (scenario is null)
             return new CompileResult(null, [loadError!], source, FromCache: false);
 
-        cache?.TryWrite(key, image);
-        return new CompileResult(scenario, Array.Empty<Diagnostic>(), source, FromCache: false);
+        cache?.TryWrite(key, sourceHash, image);
+        Diagnostic[] warnings = damage is null ? [] : [CacheWarnings.Rebuilt(memsPath, damage)];
+        return new CompileResult(scenario, warnings, source, FromCache: false);
     }
 }

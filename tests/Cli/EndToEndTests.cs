@@ -82,7 +82,7 @@ public sealed class EndToEndTests
         uncached.Run("run", "lazy.mems", "--no-cache");
 
         Assert.Equal(uncached.Out.ToString(), cached.Out.ToString());
-        Assert.Single(Directory.GetFiles(Path.Combine(cached.Root, ".cache"), "*.dll"));
+        Assert.Single(Directory.GetFiles(Path.Combine(cached.Root, ".cache"), "*.entry"));
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class ScenarioCompilerTests
         var other = ScenarioCompiler.CompileGenerated(GeneratedSamples.Notes("two"), GeneratedSamples.MemsPath, options);
 
         Assert.False(other.FromCache);
-        Assert.Equal(2, Directory.GetFiles(folder.Path, "*.dll").Length);
+        Assert.Equal(2, Directory.GetFiles(folder.Path, "*.entry").Length);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ScenarioCompilerTests
         var options = new CompileOptions(UseCache: true, CacheDirectory: folder.Path);
         var source = GeneratedSamples.Notes("repaired");
         ScenarioCompiler.CompileGenerated(source, GeneratedSamples.MemsPath, options);
-        var entry = Assert.Single(Directory.GetFiles(folder.Path, "*.dll"));
+        var entry = Assert.Single(Directory.GetFiles(folder.Path, "*.entry"));
         var good = File.ReadAllBytes(entry);
         File.WriteAllBytes(entry, [0x4d, 0x5a, 0x00, 0x01, 0x02]);
 
@@ -140,6 +140,7 @@ public sealed class ScenarioCompilerTests
 
         Assert.True(again.Success);
         Assert.False(again.FromCache);
+        Assert.Equal("MEMS9010", Assert.Single(again.Diagnostics).Id);
         Assert.Equal(good, File.ReadAllBytes(entry));
         Assert.True(ScenarioCompiler.CompileGenerated(source, GeneratedSamples.MemsPath, options).FromCache);
     }

@@ -10,7 +10,8 @@ namespace MemScript.Cli.Snapshots;
 /// scenario that cannot be read or has errors is no snapshot: its
 /// diagnostics come back as <see cref="ScenarioOutput.Errors"/> for the
 /// harness to print. A failed expectation makes the run fail; failed and
-/// unreached expectations also come back as diagnostics (MEMS4001/4002) for standard error.
+/// unreached expectations also come back as diagnostics (MEMS4001/4002) for standard error,
+/// after the warnings of the run (such as MEMS9010, a cache entry rebuilt).
 /// </summary>
 public static class PipelineSnapshotRunner
 {
@@ -34,6 +35,9 @@ public static class PipelineSnapshotRunner
 
         var report = ReportRenderer.Render(run.Result, ReportFormat.Text);
         var expectations = new StringBuilder();
+        // Warnings of a run that ran (a rebuilt cache entry, say) come first, as `memscript run` prints them.
+        foreach (var diagnostic in DiagnosticPrinter.Sorted(run.Diagnostics))
+            expectations.Append(diagnostic).Append('\n');
         foreach (var diagnostic in ExpectationDiagnostics.For(run.Result))
             expectations.Append(diagnostic).Append('\n');
         var output = run.Result.Passed

@@ -2,11 +2,14 @@ namespace MemScript.Compiler.Roslyn;
 
 /// <summary>
 /// Compiled scenario images on disk, one file per <see cref="CacheKey"/>
-/// (<c>KEY.dll</c>). Writes are atomic: the image goes to a temporary file
-/// in the same folder, then is renamed over the entry, so a reader never
-/// sees half a file. The cache is only an optimisation: a folder that cannot
-/// be created or written is ignored, and an entry that fails to load is
-/// simply compiled again and rewritten by the caller.
+/// (<c>KEY.entry</c>: a header saying what it was built from, then the image;
+/// see <see cref="CacheEntry"/>). Reads verify the header against the source
+/// and build asked for and the image against its hash. Writes are atomic: the
+/// entry goes to a temporary file in the same folder, then is renamed over the
+/// entry, so a reader never sees half a file and concurrent writers of the
+/// same key (whose bytes are the same) both succeed. The cache is only an
+/// optimisation: a folder that cannot be created or written is ignored, and
+/// a damaged entry is compiled again and rewritten by the caller.
 /// </summary>
 internal sealed class CompiledScenarioCache
 {
@@ -16,30 +19,39 @@ internal sealed class CompiledScenarioCache
 
     public string Folder { get; }
 
-    public string EntryPath(string key) => Path.Combine(Folder, key + ".dll");
+    public string EntryPath(string key) => Path.Combine(Folder, key + ".entry");
 
-    public byte[]? TryRead(string key)
+    /// <summary>
+    /// The verified image; or null and why the entry is damaged; or null and
+    /// null when there is no entry (or it cannot be read, which is no damage).
+    /// </summary>
+    public (byte[]? Image, string? Damage) TryRead(string key, string sourceHash)
     {
+        byte[] entry;
         try
         {
             var path = EntryPath(key);
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+            if (!File.Exists(path))
+                return (null, null);
+            entry = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return (null, null);
         }
+
+        return CacheEntry.Verify(entry, sourceHash, CacheKey.BuildId);
     }
 
     /// <summary>Stores the image; false when the folder cannot be written (the run goes on without cache).</summary>
-    public bool TryWrite(string key, byte[] image)
+    public bool TryWrite(string key, string sourceHash, byte[] image)
     {
         var temporary = Path.Combine(Folder, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $".{key}.{Environment.ProcessId}.{Interlocked.Increment(ref _temporaryCounter)}.tmp"));
         try
         {
             Directory.CreateDirectory(Folder);
-            File.WriteAllBytes(temporary, image);
+            File.WriteAllBytes(temporary, CacheEntry.Encode(sourceHash, CacheKey.BuildId, image));
             File.Move(temporary, EntryPath(key), overwrite: true);
             return true;
         }
