@@ -66,6 +66,6 @@ public static class SemanticErrors
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
-        TooManyStatements, PageOutside, NoHugetlbPool,
+        TooManyStatements, PageOutside, NoHugetlbPool, NprocNotCount,
     };
 }
