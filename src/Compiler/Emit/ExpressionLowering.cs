@@ -114,7 +114,7 @@ internal sealed class ExpressionLowering
                     inits.Add("StartNs = " + Duration(start.Value));
                     break;
                 case ProcessOptionSyntax.Limit limit:
-                    var property = limit.Kind.Text switch { "as" => "LimitAs", "stack" => "LimitStack", _ => "LimitData" };
+                    var property = limit.Kind.Text switch { "as" => "LimitAs", "stack" => "LimitStack", "nproc" => "LimitNproc", _ => "LimitData" };
                     inits.Add(property + " = " + Size(limit.Value));
                     break;
             }
@@ -125,7 +125,7 @@ internal sealed class ExpressionLowering
         if (isFork)
         {
             var given = last.Select(i => i[..i.IndexOf(' ', StringComparison.Ordinal)])
-                .Where(p => p is "User" or "Nice" or "OomScoreAdj" or "LimitAs" or "LimitStack" or "LimitData")
+                .Where(p => p is "User" or "Nice" or "OomScoreAdj" or "LimitAs" or "LimitStack" or "LimitData" or "LimitNproc")
                 .Select(p => $"{Rt}ProcessOptions.InheritableOptions.{p}")
                 .ToList();
             if (given.Count > 0)

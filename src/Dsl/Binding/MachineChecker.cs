@@ -65,7 +65,13 @@ internal sealed partial class MachineChecker
             case Setting.Word w:
                 CheckWord(key, w.Value, setting);
                 break;
-            case Setting.Number n when Int(n.Value, "swappiness", 0, 200) is { } swappiness:
+            case Setting.Number { Keyword.Text: "pid_max" } n when Int(n.Value, "pid_max", 301, Limits.MaxPid) is { } pidMax:
+                Assign("PidMax", pidMax, setting);   // RESERVED_PIDS + 1 .. PID_MAX_LIMIT
+                break;
+            case Setting.Number { Keyword.Text: "threads_max" } n when Int(n.Value, "threads_max", 20, 0x3fff_ffff) is { } threadsMax:
+                Assign("ThreadsMax", threadsMax, setting);   // MIN_THREADS .. FUTEX_TID_MASK
+                break;
+            case Setting.Number { Keyword.Text: "swappiness" } n when Int(n.Value, "swappiness", 0, 200) is { } swappiness:
                 Assign("Swappiness", swappiness, setting);
                 break;
             case Setting.Overcommit o:
@@ -251,7 +257,7 @@ internal sealed partial class MachineChecker
 
     private void Assign(string property, object value, Setting setting)
     {
-        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "OvercommitRatio" or "TlbEntries" or "TlbWays" ? (int)l : value, _source, setting.Span));
+        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "PidMax" or "ThreadsMax" or "OvercommitRatio" or "TlbEntries" or "TlbWays" ? (int)l : value, _source, setting.Span));
     }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>

@@ -47,6 +47,17 @@ internal sealed class OptionChecker
                     {
                         _values.Report(SemanticErrors.UnknownWord, limit.Kind.Span, "limit", limit.Kind.Text, Vocabulary.Describe(Vocabulary.Limits), Spelling.Suggestion(limit.Kind.Text, Vocabulary.Limits));
                     }
+                    else if (limit.Kind.Text == "nproc")
+                    {
+                        if (limit.Value.Terms is not [{ Unit: SizeUnit.Byte } count])
+                        {
+                            _values.Report(SemanticErrors.NprocNotCount, limit.Value.Span);
+                        }
+                        else
+                        {
+                            _values.Count(count.Value, "limit nproc", 0, Limits.MaxPid);
+                        }
+                    }
                     else if (_values.Size(limit.Value) is { } bytes && limit.Kind.Text == "stack")
                     {
                         stack = bytes;

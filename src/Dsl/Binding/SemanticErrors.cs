@@ -42,6 +42,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor EmptyScenario = new("MEMS1027", Error, "the scenario is empty: declare a machine, a process or an at block", "(an empty file, or only comments)");
     public static readonly DiagnosticDescriptor NameTooLong = new("MEMS1028", Error, "a name may have at most {0} characters, not {1}", "process aaa...a { } (129 letters)");
     public static readonly DiagnosticDescriptor ReportNeedsProcess = new("MEMS1029", Error, "'{0}' needs a process NAME here: outside a process there is no current one", "at 1ms { maps }");
+    public static readonly DiagnosticDescriptor NprocNotCount = new("MEMS1120", Error, "'limit nproc' takes a number of processes, not a size", "process p (limit nproc 4K) { }");
     public static readonly DiagnosticDescriptor ForkStart = new("MEMS1030", Error, "a fork has no 'start' option: the child starts when the fork runs", "fork c (start 5ms) { }");
     public static readonly DiagnosticDescriptor ForkPidInRepeat = new("MEMS1031", Error, "a fork inside a repeat cannot have a pid: each iteration would fork another child with pid {0}", "repeat 2 { fork c (pid 9) { } }");
 
@@ -66,6 +67,6 @@ public static class SemanticErrors
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
-        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong,
+        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount,
     };
 }

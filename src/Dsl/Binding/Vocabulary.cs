@@ -33,7 +33,7 @@ public static class Vocabulary
 
     public static readonly IReadOnlyList<string> ReclaimPolicies = new[] { "linux", "lru", "fifo", "clock", "random", "opt" };
 
-    public static readonly IReadOnlyList<string> Limits = new[] { "as", "stack", "data" };
+    public static readonly IReadOnlyList<string> Limits = new[] { "as", "stack", "data", "nproc" };
 
     public static string Describe(IEnumerable<string> words)
     {

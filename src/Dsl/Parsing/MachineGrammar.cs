@@ -67,8 +67,8 @@ internal static class MachineGrammar
         from _ in Keyword("nodes").Or(Keyword("node"))
         select (Setting)new Setting.Numa(key, nodes);
 
-    private static readonly Parser<Setting> Swappiness =
-        from key in KeywordName("swappiness")
+    private static Parser<Setting> NumberSetting(string word) =>
+        from key in KeywordName(word)
         from value in Integer
         select (Setting)new Setting.Number(key, value);
 
@@ -82,7 +82,7 @@ internal static class MachineGrammar
     {
         "ram", "swap", "page_size", "swappiness", "overcommit", "min_free", "watermarks", "reclaim", "oom",
         "fault_around", "readahead", "mmap_threshold", "top_pad", "pagetables", "kernel", "tlb", "thp", "numa",
-        "layout", "quantum",
+        "layout", "quantum", "pid_max", "threads_max",
     };
 
     private static readonly Parser<Setting> Unknown =
@@ -95,7 +95,8 @@ internal static class MachineGrammar
         .Or(SizeSetting("mmap_threshold")).Or(SizeSetting("top_pad")).Or(SizeSetting("kernel"))
         .Or(SizeOrOff("fault_around")).Or(SizeOrOff("readahead"))
         .Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(WordSetting("thp")).Or(WordSetting("layout"))
-        .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb).Or(Numa).Or(Swappiness).Or(Quantum).Or(Unknown))
+        .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb).Or(Numa).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
+        .Or(NumberSetting("threads_max")).Or(Quantum).Or(Unknown))
         .Named("a machine setting")
         .End();
 }

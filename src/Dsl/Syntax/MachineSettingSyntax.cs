@@ -17,7 +17,7 @@ public abstract record MachineSettingSyntax(LiteralSyntax.Name Keyword) : Syntax
     /// <summary><c>oom</c>, <c>pagetables</c>, <c>thp</c>, <c>layout</c>, <c>watermarks auto|off</c>.</summary>
     public sealed record Word(LiteralSyntax.Name Keyword, LiteralSyntax.Name Value) : MachineSettingSyntax(Keyword);
 
-    /// <summary><c>swappiness N</c>.</summary>
+    /// <summary><c>swappiness N</c>, <c>pid_max N</c>, <c>threads_max N</c>.</summary>
     public sealed record Number(LiteralSyntax.Name Keyword, LiteralSyntax.Integer Value) : MachineSettingSyntax(Keyword);
 
     public sealed record Overcommit(LiteralSyntax.Name Keyword, LiteralSyntax.Name Mode, LiteralSyntax.Integer? Ratio) : MachineSettingSyntax(Keyword);

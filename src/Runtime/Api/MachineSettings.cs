@@ -37,6 +37,18 @@ public sealed class MachineSettings
     public int NumaNodes { get; set; } = 1;
     public string Layout { get; set; } = "x86_64";
     public long QuantumNs { get; set; } = 1_000_000;
+    /// <summary>kernel.pid_max: a fork fails with EAGAIN once the live tasks and the pids the model reserves (below 100) reach it.</summary>
+    public int PidMax { get; set; } = DefaultPidMax;
+    /// <summary>kernel.threads_max; null = the kernel's default, RAM / 128 KiB (set_max_threads: RAM / (8 * THREAD_SIZE)), at least 20.</summary>
+    public int? ThreadsMax { get; set; }
+
+    public const int DefaultPidMax = 32_768;
+
+    /// <summary>The pids 0..99, below the first one the model hands out: the idle task, init, kthreadd and the kernel's threads.</summary>
+    public const int ReservedPids = 100;
+
+    /// <summary>threads_max as in force: the setting, or set_max_threads' default for this RAM.</summary>
+    public int EffectiveThreadsMax => ThreadsMax ?? (int)Math.Clamp((long)(Ram / (8UL * 16384)), 20, 0x3fff_ffff);
 }
 
 public enum OvercommitMode { Heuristic = 0, Always = 1, Never = 2 }

@@ -21,6 +21,8 @@ public sealed record ProcessOptions
     public ulong? LimitAs { get; init; }
     public ulong LimitStack { get; init; } = 8UL << 20;
     public ulong? LimitData { get; init; }
+    /// <summary><c>limit nproc N</c> (RLIMIT_NPROC): the processes its user may have; null = unlimited.</summary>
+    public ulong? LimitNproc { get; init; }
 
     /// <summary>For a fork: the inheritable options its header gave. An option neither given nor changed from its default is inherited.</summary>
     public InheritableOptions Given { get; init; }
@@ -38,5 +40,6 @@ public sealed record ProcessOptions
         LimitAs = 8,
         LimitStack = 16,
         LimitData = 32,
+        LimitNproc = 64,
     }
 }

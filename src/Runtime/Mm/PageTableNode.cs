@@ -4,10 +4,16 @@ namespace MemScript.Runtime.Mm;
 /// One 4 KiB page-table page: 512 entries. Upper levels (PGD, PUD, PMD) hold
 /// child tables; the PTE level holds <see cref="Pte"/> words. <see cref="Frame"/>
 /// is the RAM frame the table occupies when page tables are charged (-1 otherwise).
+/// The simulated table is 512 entries, but an upper level's host array only
+/// reaches its highest used entry (grown by doubling, at most 512): a process
+/// with one mapping low and its stack high holds a few hundred bytes of upper
+/// tables, not 4 KiB each. Entries past the array are empty. Only walks read
+/// it (the access path finds its PTE table in the mm's cache first).
 /// </summary>
 internal sealed class PageTableNode
 {
     public const int Entries = 512;
+    private static readonly PageTableNode?[] NoChildren = [];
 
     public PageTableNode(int level, int frame)
     {
@@ -19,7 +25,7 @@ internal sealed class PageTableNode
         }
         else
         {
-            Children = new PageTableNode?[Entries];
+            Children = NoChildren;
         }
     }
 
@@ -30,5 +36,35 @@ internal sealed class PageTableNode
 
     public ulong[]? Ptes { get; }
 
-    public PageTableNode?[]? Children { get; }
+    /// <summary>The upper level's entries up to its highest used one (empty at first); index with <see cref="Child"/>.</summary>
+    public PageTableNode?[]? Children { get; private set; }
+
+    public PageTableNode? Child(int index)
+    {
+        var children = Children!;
+        return (uint)index < (uint)children.Length ? children[index] : null;
+    }
+
+    public void SetChild(int index, PageTableNode? child)
+    {
+        var children = Children!;
+        if (index >= children.Length)
+        {
+            if (child is null)
+            {
+                return;
+            }
+
+            var length = Math.Max(4, children.Length);
+            while (length <= index)
+            {
+                length *= 2;
+            }
+
+            Array.Resize(ref children, Math.Min(Entries, length));
+            Children = children;
+        }
+
+        children[index] = child;
+    }
 }

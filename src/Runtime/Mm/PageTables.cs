@@ -15,7 +15,10 @@ namespace MemScript.Runtime.Mm;
 /// <see cref="FindLeaf"/> keeps the last PTE tables it found in a small
 /// direct-mapped cache (64 entries by 2 MiB key, like a paging-structure
 /// cache), emptied whenever a table is freed: the reverse map and random
-/// accesses find a table in three reads instead of a four-level walk.
+/// accesses find a table in three reads instead of a four-level walk. The
+/// cache and the upper tables' host arrays are allocated as they are first
+/// needed (<see cref="PageTableNode"/>): a small process costs a few hundred
+/// bytes of tables on the host plus 4 KiB per PTE table, as the kernel's.
 /// </summary>
 internal sealed class PageTables
 {
@@ -27,8 +30,8 @@ internal sealed class PageTables
     private readonly int _owner;
     private readonly long[] _tablesByLevel = new long[4];
     private const int LeafCacheSize = 64;
-    private readonly ulong[] _leafCacheKeys = new ulong[LeafCacheSize];   // key + 1; 0 = empty
-    private readonly ulong[]?[] _leafCache = new ulong[]?[LeafCacheSize];
+    private ulong[]? _leafCacheKeys;   // key + 1; 0 = empty; allocated at the first FindLeaf
+    private ulong[]?[]? _leafCache;
     private PageTableNode? _pgd;
 
     public PageTables(FrameTable frames, bool charged, int owner)
@@ -52,16 +55,18 @@ internal sealed class PageTables
     {
         var key = va >> 21;
         var slot = (int)(key & (LeafCacheSize - 1));
-        if (_leafCacheKeys[slot] == key + 1)
+        var keys = _leafCacheKeys ??= new ulong[LeafCacheSize];
+        var cache = _leafCache ??= new ulong[]?[LeafCacheSize];
+        if (keys[slot] == key + 1)
         {
-            return _leafCache[slot];
+            return cache[slot];
         }
 
         var leaf = WalkToLeaf(va);
         if (leaf is not null)
         {
-            _leafCacheKeys[slot] = key + 1;
-            _leafCache[slot] = leaf;
+            keys[slot] = key + 1;
+            cache[slot] = leaf;
         }
 
         return leaf;
@@ -69,19 +74,19 @@ internal sealed class PageTables
 
     private ulong[]? WalkToLeaf(ulong va)
     {
-        var node = _pgd?.Children![(int)(va >> 39) & 511];
+        var node = _pgd?.Child((int)(va >> 39) & 511);
         if (node is null)
         {
             return null;
         }
 
-        node = node.Children![(int)(va >> 30) & 511];
+        node = node.Child((int)(va >> 30) & 511);
         if (node is null)
         {
             return null;
         }
 
-        return node.Children![(int)(va >> 21) & 511]?.Ptes;
+        return node.Child((int)(va >> 21) & 511)?.Ptes;
     }
 
     /// <summary>How many tables (PUD, PMD, PTE) a fault at <paramref name="va"/> would create.</summary>
@@ -90,7 +95,7 @@ internal sealed class PageTables
         var node = _pgd;
         for (var level = 0; level < PteLevel; level++)
         {
-            node = node?.Children![(int)(va >> Shifts[level]) & 511];
+            node = node?.Child((int)(va >> Shifts[level]) & 511);
             if (node is null)
             {
                 return PteLevel - level;
@@ -106,7 +111,14 @@ internal sealed class PageTables
         for (var level = 0; level < PteLevel; level++)
         {
             var index = (int)(va >> Shifts[level]) & 511;
-            node = node.Children![index] ??= NewNode(level + 1);
+            var child = node.Child(index);
+            if (child is null)
+            {
+                child = NewNode(level + 1);
+                node.SetChild(index, child);
+            }
+
+            node = child;
         }
 
         return node.Ptes!;
@@ -133,16 +145,16 @@ internal sealed class PageTables
     /// <summary>Frees the PTE table that maps the 2 MiB containing <paramref name="va"/>, if there is one (its entries must be clear).</summary>
     public bool FreeLeaf(ulong va)
     {
-        var pud = _pgd?.Children![(int)(va >> 39) & 511];
-        var pmd = pud?.Children![(int)(va >> 30) & 511];
+        var pud = _pgd?.Child((int)(va >> 39) & 511);
+        var pmd = pud?.Child((int)(va >> 30) & 511);
         var index = (int)(va >> 21) & 511;
-        if (pmd?.Children![index] is not { } leaf)
+        if (pmd?.Child(index) is not { } leaf)
         {
             return false;
         }
 
         Release(leaf);
-        pmd.Children[index] = null;
+        pmd.SetChild(index, null);
         ForgetLeaves();
         return true;
     }
@@ -181,7 +193,7 @@ internal sealed class PageTables
                 return;
             }
 
-            var child = node.Children![i];
+            var child = node.Child(i);
             if (child is not null)
             {
                 Collect(child, entryVa, Math.Max(start, entryVa), Math.Min(end, entryVa + span), into);
@@ -202,7 +214,7 @@ internal sealed class PageTables
                 break;
             }
 
-            var child = node.Children![i];
+            var child = node.Child(i);
             if (child is null)
             {
                 continue;
@@ -216,7 +228,7 @@ internal sealed class PageTables
             if (!spanInUse(entryVa, entryVa + span))
             {
                 Release(child);
-                node.Children[i] = null;
+                node.SetChild(i, null);
                 ForgetLeaves();
             }
         }
@@ -224,8 +236,11 @@ internal sealed class PageTables
 
     private void ForgetLeaves()
     {
-        Array.Clear(_leafCacheKeys);
-        Array.Clear(_leafCache);
+        if (_leafCacheKeys is not null)
+        {
+            Array.Clear(_leafCacheKeys);
+            Array.Clear(_leafCache!);
+        }
     }
 
     private PageTableNode NewNode(int level)

@@ -31,6 +31,10 @@ internal static class MachineSummaryBuilder
         Add("numa", $"{m.NumaNodes} nodes");
         Add("layout", m.Layout);
         Add("quantum", Units.Duration(m.QuantumNs));
+        if (m.PidMax != MachineSettings.DefaultPidMax)
+            Add("pid_max", Units.Count(m.PidMax));
+        if (m.ThreadsMax is { } threadsMax)
+            Add("threads_max", Units.Count(threadsMax));
 
         var c = new List<KeyValuePair<string, string>>();
         if (costs != null)

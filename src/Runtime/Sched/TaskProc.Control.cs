@@ -103,8 +103,16 @@ internal sealed partial class TaskProc
             LimitAs = Inherits(ProcessOptions.InheritableOptions.LimitAs, options.LimitAs is null) ? task.Options.LimitAs : options.LimitAs,
             LimitStack = Inherits(ProcessOptions.InheritableOptions.LimitStack, options.LimitStack == ProcessOptions.Default.LimitStack) ? task.Options.LimitStack : options.LimitStack,
             LimitData = Inherits(ProcessOptions.InheritableOptions.LimitData, options.LimitData is null) ? task.Options.LimitData : options.LimitData,
+            LimitNproc = Inherits(ProcessOptions.InheritableOptions.LimitNproc, options.LimitNproc is null) ? task.Options.LimitNproc : options.LimitNproc,
             StartNs = system.Now,
         };
+        if (ForkLimits.Refuses(system, task))
+        {
+            // copy_process: -EAGAIN before anything is copied; no child, the parent goes on.
+            task.ChargeSyscall();
+            task.End(site, mark, "EAGAIN");
+            return;
+        }
         var childMm = Kernel.Fork(Mm);
         task.ChargeSyscall();
         if (!task.IsLive)
