@@ -62,7 +62,7 @@ public sealed class GeneratedScenarioFuzzTests
             "limit as", "limit stack", "limit data", "= malloc ", "= calloc ", "= realloc ", "free ", "brk +", "brk -",
             "= mmap file", " shared", " populate", " offset ", "munmap ", "mprotect ", "madvise ", "touch ", "read ", "write ",
             "exec ", " stride ", " random ", " zipf ", " alpha ", " pages ", " times ", "sleep ", "repeat ", "= shmat ", "= shmget ",
-            "shmdt ", "shmrm ", "fork ", "exit", "kill ", "note ", "expect ", " segfaulted", " sigbus", "mlock ", "munlock ", "vmstat.", "meminfo.", "at ",
+            "shmdt ", "shmrm ", "fork ", "exit", "kill ", "note ", "expect ", " segfaulted", " sigbus", "mlock ", "munlock ", "pid_max ", "threads_max ", "limit nproc ", "vmstat.", "meminfo.", "at ",
             "pressure ", "release ", "drop_caches", "sysctl vm.swappiness", "sysctl vm.overcommit_memory", "sysctl vm.overcommit_ratio",
             "sysctl vm.min_free_kbytes", "top", "maps", "status", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores",
         ];

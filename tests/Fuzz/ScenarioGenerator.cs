@@ -111,6 +111,10 @@ internal sealed partial class ScenarioGenerator
             settings.Add("overcommit " + Pick("heuristic", "always", "never") + (Chance(50) ? " ratio " + Pick(0, 50, 80, 100, 200) : ""));
         if (Chance(25))
             settings.Add("min_free " + Pick("128K", "256K", "512K", "1M"));
+        if (Chance(10))
+            settings.Add("pid_max " + Pick(301, 310, 400, 32768));
+        if (Chance(10))
+            settings.Add("threads_max " + Pick(20, 24, 64));
         if (Chance(40))
         {
             settings.Add(Pick(0, 1, 2) switch
@@ -212,6 +216,8 @@ internal sealed partial class ScenarioGenerator
             options.Add("limit stack " + Pick("128K", "1M", "8M"));
         if (Chance(10))
             options.Add("limit data " + Mib(Pick(1L, 8L, 64L) << 20));
+        if (Chance(10))
+            options.Add("limit nproc " + Pick(1, 2, 4, 16));
 
         _text.Append("process ").Append(name);
         if (options.Count > 0)
