@@ -56,6 +56,12 @@ internal static class RunResultBuilder
         foreach (var rows in system.StatementRows.Values)
             if (rows.OmittedIndex >= 0 && events[rows.OmittedIndex] is TimelineEvent.Omitted omitted)
                 events[rows.OmittedIndex] = omitted with { Count = rows.Cut, Processes = rows.CutPids?.Count ?? 1 };
+        foreach (var rows in system.SnapshotRows.Values)
+            if (rows.PlaceholderIndex >= 0 && events[rows.PlaceholderIndex] is TimelineEvent.Snapshot placeholder)
+                events[rows.PlaceholderIndex] = placeholder with
+                {
+                    Lines = [$"... {rows.Cut.ToString(System.Globalization.CultureInfo.InvariantCulture)} more snapshots of this statement not listed (the first {SnapshotRows.MaxListed} are)"],
+                };
         for (var i = 0; i < events.Count; i++)
         {
             var who = labels.Of(system.TimelineActors[i]);

@@ -67,6 +67,9 @@ internal sealed class SimSystem
     /// <summary>Statement rows per statement (line, column), whichever process ran it: how many were listed and how many cut.</summary>
     public Dictionary<(int Line, int Column), SiteRows> StatementRows { get; } = new();
 
+    /// <summary>Snapshots per report statement (line, column): how many were kept and how many cut.</summary>
+    public Dictionary<(int Line, int Column), SnapshotRows> SnapshotRows { get; } = new();
+
     public List<SelfCheck> FailedSelfChecks { get; } = new();
 
     /// <summary>The OOM killer's kills, in order.</summary>

@@ -9,12 +9,30 @@ namespace MemScript.Runtime.Sched;
 /// column shows R for a runnable process (running or ready, as Linux does), D
 /// for one waiting for a fault's disk read, S for the others (sleeping or idle). A process is named by its command
 /// (comm, <c>command "nginx"</c>, else its scenario name) wherever the kernel
-/// prints a name: status <c>Name:</c>, top's and oom_scores' COMMAND.
+/// prints a name: status <c>Name:</c>, top's and oom_scores' COMMAND. One
+/// statement keeps at most <see cref="SnapshotRows.MaxListed"/> snapshots
+/// (<see cref="SnapshotRows"/>).
 /// </summary>
 internal static class Snapshots
 {
     public static void Take(SimSystem system, Site site, ReportKind kind, ProcessTask? process, string? processName)
     {
+        var key = (site.Line, site.Column);
+        if (!system.SnapshotRows.TryGetValue(key, out var rows))
+            system.SnapshotRows[key] = rows = new SnapshotRows();
+        if (rows.Listed >= SnapshotRows.MaxListed)
+        {
+            // Past the kept ones: counted, neither formatted nor self-checked (the run's end checks).
+            if (rows.PlaceholderIndex < 0)
+            {
+                rows.PlaceholderIndex = system.Timeline.Count;
+                system.Add(new TimelineEvent.Snapshot(system.Now, site, rows.Title, []));
+            }
+            rows.Cut++;
+            return;
+        }
+
+        rows.Listed++;
         var kernel = system.Kernel;
         (string Title, IReadOnlyList<string> Lines) snapshot;
         switch (kind)
@@ -49,6 +67,7 @@ internal static class Snapshots
                 snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks()));
                 break;
         }
+        rows.Title = snapshot.Title;
         system.Add(new TimelineEvent.Snapshot(system.Now, site, snapshot.Title, snapshot.Lines));
         system.CheckSelf(site);
     }
