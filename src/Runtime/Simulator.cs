@@ -32,7 +32,10 @@ namespace MemScript.Runtime;
 /// </summary>
 public static class Simulator
 {
-    public static SimulationResult Run(IScenario scenario) => Run(scenario, injectFault: null);
+    public static SimulationResult Run(IScenario scenario) => Run(scenario, HostLimits.Default);
+
+    /// <summary>A run that stops (outcome work_limit) past the host's <paramref name="limits"/>.</summary>
+    public static SimulationResult Run(IScenario scenario, HostLimits limits) => Run(scenario, injectFault: null, hostLimits: limits);
 
     /// <summary>
     /// For tests: <paramref name="injectFault"/> is handed the kernel when the
@@ -40,10 +43,11 @@ public static class Simulator
     /// break an invariant on purpose (fault injection for the self-checks);
     /// <paramref name="workLimit"/> lowers the work budget (<see cref="SimClock.MaxWork"/>).
     /// </summary>
-    internal static SimulationResult Run(IScenario scenario, Action<Kernel>? injectFault, long workLimit = SimClock.MaxWork)
+    internal static SimulationResult Run(IScenario scenario, Action<Kernel>? injectFault, long workLimit = SimClock.MaxWork, HostLimits? hostLimits = null)
     {
-        var first = RunOnce(scenario, future: null, injectFault, workLimit, out var recorded);
-        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, workLimit, out _);
+        var limits = hostLimits ?? HostLimits.Default;
+        var first = RunOnce(scenario, future: null, injectFault, workLimit, limits, out var recorded);
+        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, workLimit, limits, out _);
     }
 
     /// <summary>
@@ -52,7 +56,7 @@ public static class Simulator
     /// second pass replays; otherwise it is null.
     /// </summary>
     private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
-        out PageTrace? recorded)
+        HostLimits limits, out PageTrace? recorded)
     {
         recorded = null;
         var builder = new ScenarioBuilder();
@@ -66,6 +70,7 @@ public static class Simulator
             scenario.Build(builder);
             system = new SimSystem(builder.Machine, new Kernel(builder.Machine, future));
             system.Clock.WorkLimit = workLimit;
+            system.Clock.Host = limits;
             machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();
@@ -93,6 +98,14 @@ public static class Simulator
             message = e.Message;
             EndOpenStatements(system);
             system?.Kswapd.Summarize();
+        }
+        catch (OutOfMemoryException)
+        {
+            // The host ran out before the guard saw it: stop as at a limit, never an internal error.
+            system = null;
+            GC.Collect();
+            outcome = RunOutcome.WorkLimit;
+            message = "the host ran out of memory for the simulation (see --max-memory); the simulation stops here";
         }
         catch (Exception e)
         {

@@ -5,7 +5,7 @@ using MemScript.Runtime.Reporting;
 namespace MemScript.Cli.Commands;
 
 /// <summary>
-/// <c>memscript run FILE.mems [--format text|json|html|md] [--set KEY=VALUE]... [-o OUT] [--no-cache]</c>:
+/// <c>memscript run FILE.mems [--format text|json|html|md] [--set KEY=VALUE]... [-o OUT] [--no-cache] [--max-memory SIZE] [--max-time DURATION]</c>:
 /// compile, simulate, write the report to stdout (also <c>-o -</c>) or OUT
 /// and diagnostics to stderr (failed and unreached expectations too,
 /// MEMS4001/4002, at their lines); the format is <c>--format</c>, else OUT's
@@ -26,20 +26,32 @@ internal static class RunCommand
         var set = CommonOptions.Set();
         var output = new Option<string?>("-o", "--output") { Description = "Write the report to this file ('-' for standard output)", HelpName = "OUT" };
         var noCache = CommonOptions.NoCache();
+        var maxMemory = HostLimitOptions.MaxMemory();
+        var maxTime = HostLimitOptions.MaxTime();
 
-        var command = new Command("run", "Compile and simulate a scenario, print its report") { file, format, set, output, noCache };
+        var command = new Command("run", "Compile and simulate a scenario, print its report") { file, format, set, output, noCache, maxMemory, maxTime };
         command.SetAction(parse => Run(
             context,
             parse.GetValue(file)!,
             parse.GetValue(format),
             CommonOptions.Overrides(parse.GetValue(set)),
             parse.GetValue(output),
-            parse.GetValue(noCache)));
+            parse.GetValue(noCache),
+            parse.GetValue(maxMemory),
+            parse.GetValue(maxTime)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? formatOption, IReadOnlyList<string> overrides, string? outPath, bool noCache)
+    private static int Run(CliContext context, string path, string? formatOption, IReadOnlyList<string> overrides, string? outPath, bool noCache,
+        string? maxMemory, string? maxTime)
     {
+        var (limits, limitError) = HostLimitOptions.Parse(maxMemory, maxTime);
+        if (limits is null)
+        {
+            context.Error.WriteLine("memscript: " + limitError);
+            return ExitCodes.Usage;
+        }
+
         var (chosen, formatError) = ReportFormatChoice.Choose(formatOption, outPath);
         if (chosen is not { } format)
         {
@@ -55,7 +67,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache));
+        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache), limits);
         DiagnosticPrinter.Write(context.Error, run.Diagnostics);
         if (run.HasErrors || run.Result is null)
             return ExitCodes.Usage;

@@ -96,5 +96,28 @@ internal sealed class SimClock
         if (Work > WorkLimit)
             throw new WorkLimitExceededException(
                 $"the scenario did more than {WorkLimit} units of work (page accesses, faults, swap I/O, reclaim scans); the simulation stops here");
+        if (Host is { } host && (++_hostChecks & (HostCheckEvery - 1)) == 0)
+            CheckHost(host);
+    }
+
+    /// <summary>How often (in budget checks) the host's heap and wall clock are read.</summary>
+    private const int HostCheckEvery = 4096;
+
+    private long _hostChecks;
+
+    /// <summary>The host limits of this run (none in unit tests of the scheduler), and when the run started.</summary>
+    public HostLimits? Host { get; set; }
+
+    public long StartedTimestamp { get; set; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    private void CheckHost(HostLimits host)
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        if (heap > host.MaxHeapBytes && GC.GetTotalMemory(forceFullCollection: true) > host.MaxHeapBytes)
+            throw new WorkLimitExceededException(
+                $"the simulation holds more than {host.MaxHeapBytes / (1024 * 1024)} MiB of host memory (--max-memory); the simulation stops here");
+        if (host.MaxWallTime is { } wall && System.Diagnostics.Stopwatch.GetElapsedTime(StartedTimestamp) > wall)
+            throw new WorkLimitExceededException(
+                $"the simulation ran longer than {(long)wall.TotalMilliseconds} ms of wall-clock time (--max-time); the simulation stops here");
     }
 }
