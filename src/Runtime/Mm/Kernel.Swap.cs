@@ -175,14 +175,7 @@ internal sealed partial class Kernel
         var major = pfn < 0;
         if (major)
         {
-            pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> 12));
-            ref var fresh = ref _frames[pfn];
-            fresh.Stamp = _swap.Stamp(slot);
-            fresh.Flags |= FrameFlags.SwapCache;
-            fresh.SwapSlot = slot;
-            _swap.SetCache(slot, pfn);
-            _vmstat[(int)VmCounter.pswpin]++;
-            _vmstat[(int)VmCounter.workingset_refault_anon]++;
+            pfn = ReadSwapIntoCache(m, va, slot);
         }
 
         var mapCount = ++_frames[pfn].MapCount;
@@ -264,5 +257,24 @@ internal sealed partial class Kernel
         }
 
         return (_pagesWritten - writtenBefore) * Costs.SwapOutPerPage;
+    }
+
+    /// <summary>
+    /// swap_read_folio into the swap cache: a new anonymous frame for
+    /// <paramref name="va"/> of <paramref name="m"/> takes the slot's content
+    /// stamp and joins the swap cache (pswpin, workingset_refault_anon).
+    /// The caller maps it, or leaves it cached (willneed). Returns the frame.
+    /// </summary>
+    private int ReadSwapIntoCache(AddressSpace m, ulong va, int slot)
+    {
+        var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> 12));
+        ref var frame = ref _frames[pfn];
+        frame.Stamp = _swap.Stamp(slot);
+        frame.Flags |= FrameFlags.SwapCache;
+        frame.SwapSlot = slot;
+        _swap.SetCache(slot, pfn);
+        _vmstat[(int)VmCounter.pswpin]++;
+        _vmstat[(int)VmCounter.workingset_refault_anon]++;
+        return pfn;
     }
 }

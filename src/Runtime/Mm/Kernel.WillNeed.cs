@@ -92,16 +92,7 @@ internal sealed partial class Kernel
                     continue;
                 }
 
-                var slot = Pte.Frame(pte);
-                var va = span.BaseVa + ((ulong)j << 12);
-                var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> 12));
-                ref var frame = ref _frames[pfn];
-                frame.Stamp = _swap.Stamp(slot);
-                frame.Flags |= FrameFlags.SwapCache;
-                frame.SwapSlot = slot;
-                _swap.SetCache(slot, pfn);
-                _vmstat[(int)VmCounter.pswpin]++;
-                _vmstat[(int)VmCounter.workingset_refault_anon]++;
+                ReadSwapIntoCache(m, span.BaseVa + ((ulong)j << 12), Pte.Frame(pte));
             }
         }
     }
