@@ -107,6 +107,8 @@ public static partial class DivergenceFinder
 
         if (a is TimelineEvent.Kernel && b is TimelineEvent.Kernel && a.TimeNs == b.TimeNs)
             return "kernel: " + FirstOtherLine(a, b);
+        if (a is TimelineEvent.Snapshot x && b is TimelineEvent.Snapshot y && x.Title == y.Title && a.TimeNs == b.TimeNs)
+            return OneLineText(x.Title) + ": " + FirstOtherLine(a, b);
         if (a.TimeNs != b.TimeNs && a.GetType() == b.GetType() && a.Site.Line == b.Site.Line && Summary(a) == Summary(b))
             return $"{Summary(a)}: at {SimulatedTime.Ms(a.TimeNs)} -> {SimulatedTime.Ms(b.TimeNs)}";
         return Arrow(Summary(a), Summary(b));
@@ -234,5 +236,9 @@ public static partial class DivergenceFinder
         return null;
     }
 
-    private static string OneLineText(string text) => MemScript.Dsl.Text.OneLine.Escape(text.Trim());
+    /// <summary>One line, runs of spaces as one (a table row from a report reads as words).</summary>
+    private static string OneLineText(string text) => Spaces().Replace(MemScript.Dsl.Text.OneLine.Escape(text.Trim()), " ");
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex Spaces();
 }

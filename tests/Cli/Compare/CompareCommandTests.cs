@@ -137,6 +137,21 @@ public sealed partial class CompareCommandTests
         Assert.EndsWith("2 changed, 1 unchanged, 1 expectations flipped, 1 could not run\n", broken.Out.ToString().Replace("\r\n", "\n"));
     }
 
+    [Fact]
+    public void Compare_OomLegacy_NamesAnotherVictimAndFlipsExpectations()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("oom/oom-modern.mems", File.ReadAllText(Path.Combine(MemScript.Tests.Compiler.RepositoryRoot.Path, "scenarios", "oom-modern.mems")));
+
+        Assert.Equal(1, sandbox.Run("compare", "oom", "--with", "oom=legacy", "--fail-on-change"));
+
+        // Today's badness kills the grower; 2.6.35's total_vm heuristic, the process with 1 GiB of address space.
+        var text = sandbox.Out.ToString().Replace("\r\n", "\n");
+        Assert.Matches(@"\n  OOM victims +grower \(pid 101\) +hoarder \(pid 100\) +changed\n", text);
+        Assert.Contains("first divergence at 1.638 ms, hoarder:13: oom_scores: 100 708 0 hoarder -> 100 65805 0 hoarder; 2 expectations flipped", text);
+        Assert.EndsWith("\n1 changed, 0 unchanged, 2 expectations flipped\n", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("compare", "corpus")]
     [InlineData("compare", "corpus", "--with", "reclaim=sideways")]
