@@ -184,6 +184,26 @@ public sealed partial class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_Shards_CoverTheCorpusExactlyOnce()
+    {
+        using var sandbox = new CliSandbox();
+        SmallCorpus.WriteTo(sandbox);
+        var seen = new List<string>();
+
+        foreach (var shard in new[] { "1/2", "2/2" })
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, MemScript.Cli.CommandLineApp.Run(
+                ["compare", "corpus", "--with", "reclaim=fifo", "--format", "json", "--shard", shard], sandbox.Context with { Out = output }));
+            using var json = JsonDocument.Parse(output.ToString());
+            seen.AddRange(json.RootElement.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("path").GetString()!));
+        }
+
+        // Path order a, b, c: the first shard takes the 0th and 2nd, the second the 1st.
+        Assert.Equal(["corpus/a-textbook.mems", "corpus/c-clock.mems", "corpus/b-lazy.mems"], seen);
+    }
+
+    [Fact]
     public void Compare_BaseSettings_AreTheCandidatesToo()
     {
         using var sandbox = new CliSandbox();
