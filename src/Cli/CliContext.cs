@@ -12,7 +12,13 @@ namespace MemScript.Cli;
 public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, Func<string, string?> Environment)
 {
     public static CliContext FromProcess() =>
-        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), System.Environment.GetEnvironmentVariable);
+        new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), System.Environment.GetEnvironmentVariable)
+        {
+            Terminal = Console.IsErrorRedirected ? null : Console.Error,
+        };
+
+    /// <summary>Standard error, unescaped, when it is a terminal (progress is drawn there); null when it is redirected.</summary>
+    public TextWriter? Terminal { get; init; }
 
     /// <summary>True when the variable CI is set to anything non-empty: snapshots are never accepted then.</summary>
     public bool IsCi => !string.IsNullOrEmpty(Environment("CI"));
