@@ -124,18 +124,6 @@ public sealed class JobsAndShardTests
         Assert.EndsWith("3 passed, 0 failed\n", sandbox.Out.ToString().Replace("\r\n", "\n"));
     }
 
-    [Fact]
-    public void Progress_IsNotDrawn_WhenStandardErrorIsRedirected()
-    {
-        using var sandbox = new CliSandbox();
-        var fake = Fake(sandbox);
-
-        new SnapshotHarness(fake.Runner, sandbox.Context).Test([], accept: false);
-
-        Assert.DoesNotContain("scenarios ·", sandbox.Out.ToString() + sandbox.Error.ToString());
-        Assert.Null(sandbox.Context.Terminal);
-    }
-
     private static FakeRunner Fake(CliSandbox sandbox)
     {
         var fake = new FakeRunner();
