@@ -35,5 +35,8 @@ public sealed class OneLineWriter(TextWriter inner) : TextWriter
 
     public override void WriteLine(ReadOnlySpan<char> buffer) => WriteLine(new string(buffer));
 
+    /// <summary>A line whose input text the caller has escaped already and which carries terminal colour escapes of its own.</summary>
+    public void WriteLineAsIs(string line) => inner.WriteLine(line);
+
     public override void Flush() => inner.Flush();
 }
