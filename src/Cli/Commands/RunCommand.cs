@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemScript.Cli.Pipeline;
+using MemScript.Cli.Progress;
 using MemScript.Dsl.Text;
 using MemScript.Runtime.Reporting;
 
@@ -68,7 +69,17 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache), limits);
+        var progress = TerminalRunProgress.For(context, OneLine.Escape(displayPath));
+        ScenarioRun run;
+        try
+        {
+            run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache), limits, progress);
+        }
+        finally
+        {
+            progress?.Finish();
+        }
+
         var source = new SourceText(displayPath, text);
         DiagnosticPrinter.Write(context.Error, run.Diagnostics, source, context.ColourErrors);
         if (run.HasErrors || run.Result is null)
