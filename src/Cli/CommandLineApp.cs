@@ -117,5 +117,6 @@ public static class CommandLineApp
             EmitCommand.Create(context),
             TestCommand.Create(context),
             AcceptCommand.Create(context),
+            CompletionsCommand.Create(context),
         };
 }
