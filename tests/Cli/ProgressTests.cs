@@ -14,13 +14,14 @@ public sealed class ProgressTests
     private const string Long = "machine { ram 256M }\nprocess p {\n  m = malloc 64M\n  read m random 20000000\n}\n";
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void LongRun_ShowsProgressOnATerminal_AndNothingWhenRedirected_WithTheSameReport()
     {
         using var sandbox = new CliSandbox();
         sandbox.Write("long.mems", Long);
 
         var onTerminal = CommandLineApp.Run(["run", "long.mems"], sandbox.Context with { ErrorIsTerminal = true });
-        var redirected = MemscriptProcess.Run(sandbox.Root, "unset CI NO_COLOR;", "", ["run", "long.mems"]);
+        var redirected = MemscriptProcess.Run(sandbox.Root, "unset CI NO_COLOR;", "", ["run", "long.mems"], TimeSpan.FromSeconds(180));
 
         Assert.Equal(0, onTerminal);
         var progress = sandbox.Error.ToString();
