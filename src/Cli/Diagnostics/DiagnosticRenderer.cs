@@ -17,7 +17,8 @@ namespace MemScript.Cli.Diagnostics;
 ///   |   ^^^^^^^^^
 ///   = help: MEMS1003 is explained in docs/diagnostics.md#mems1xxx
 /// </code>
-/// The lines after the first start with a space, so a tool reading
+/// The lines after the first start with a space or with the line number and
+/// <c>|</c>, never with <c>path:</c>, so a tool reading
 /// <c>path:line:col:</c> lines skips them. Internal errors (MEMS9xxx) point
 /// at generated code or at nothing in particular: they get the link only.
 /// Colour (<see cref="TerminalStyle"/>) touches the severity, the gutter and
