@@ -9,17 +9,27 @@ _memscript() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      accept|check|completions|emit|run|test) cmd="$word"; break ;;
+      accept|check|compare|completions|emit|run|test) cmd="$word"; break ;;
     esac
   done
   local opts=""
   case "$cmd" in
     "") opts="--version --help -h"
-        if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "accept check completions emit run test" -- "$cur")); return; fi ;;
-    accept) opts=""
-      ;;
+        if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "accept check compare completions emit run test" -- "$cur")); return; fi ;;
+    accept) opts="--set"
+      case "$prev" in
+        --set) COMPREPLY=(); return ;;
+      esac ;;
     check) opts=""
       ;;
+    compare) opts="--base --fail-on-change --format --no-cache --shard --with --jobs -j"
+      case "$prev" in
+        --base) COMPREPLY=(); return ;;
+        --format) COMPREPLY=($(compgen -W "json md text" -- "$cur")); return ;;
+        --shard) COMPREPLY=(); return ;;
+        --with) COMPREPLY=(); return ;;
+        --jobs|-j) COMPREPLY=(); return ;;
+      esac ;;
     completions) opts=""
       if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "bash zsh" -- "$cur")); return; fi
       ;;
@@ -33,9 +43,11 @@ _memscript() {
         --set) COMPREPLY=(); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac ;;
-    test) opts="--accept --no-cache --set"
+    test) opts="--accept --no-cache --set --shard --jobs -j"
       case "$prev" in
         --set) COMPREPLY=(); return ;;
+        --shard) COMPREPLY=(); return ;;
+        --jobs|-j) COMPREPLY=(); return ;;
       esac ;;
   esac
   if [[ "$cur" == -* ]]; then

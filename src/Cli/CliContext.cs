@@ -15,7 +15,11 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
         new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), System.Environment.GetEnvironmentVariable)
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            Terminal = Console.IsErrorRedirected ? null : Console.Error,
         };
+
+    /// <summary>Standard error, unescaped, when it is a terminal (progress is drawn there); null when it is redirected.</summary>
+    public TextWriter? Terminal { get; init; }
 
     /// <summary>True when standard error is a terminal (not a file, a pipe or a test's writer).</summary>
     public bool ErrorIsTerminal { get; init; }

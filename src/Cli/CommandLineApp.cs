@@ -117,6 +117,7 @@ public static class CommandLineApp
             EmitCommand.Create(context),
             TestCommand.Create(context),
             AcceptCommand.Create(context),
+            CompareCommand.Create(context),
             CompletionsCommand.Create(context),
         };
 }

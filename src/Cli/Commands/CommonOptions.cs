@@ -6,7 +6,7 @@ namespace MemScript.Cli.Commands;
 /// <summary>The options several commands share: <c>--set KEY=VALUE</c> (repeatable) and <c>--no-cache</c>.</summary>
 internal static class CommonOptions
 {
-    public static Option<string[]> Set() => new("--set")
+    public static Option<string[]> Set(string name = "--set") => new(name)
     {
         Description = "Override a machine setting for this run (KEY=VALUE, repeatable), e.g. --set swappiness=10",
         HelpName = "KEY=VALUE",

@@ -5,11 +5,12 @@ using MemScript.Cli.Snapshots;
 namespace MemScript.Cli.Commands;
 
 /// <summary>
-/// <c>memscript test [PATH...] [--accept] [--set KEY=VALUE]... [--no-cache]</c>:
+/// <c>memscript test [PATH...] [--accept] [--set KEY=VALUE]... [--no-cache] [--jobs N] [--shard I/N]</c>:
 /// the golden-file harness over every X.mems under the paths (default
-/// <c>scenarios</c>); see <see cref="SnapshotHarness"/>. The overrides are
-/// checked first: a bad one is exit 2 before any scenario runs or any file
-/// is touched.
+/// <c>scenarios</c>); see <see cref="SnapshotHarness"/>. With <c>--set</c>
+/// the snapshots are the per-setting ones (<see cref="SnapshotVariant"/>).
+/// The options are checked first: a bad one is exit 2 before any scenario
+/// runs or any file is touched.
 /// </summary>
 internal static class TestCommand
 {
@@ -19,10 +20,22 @@ internal static class TestCommand
         var accept = new Option<bool>("--accept") { Description = "Write mismatching or new snapshots as verified (refused when CI is set)" };
         var set = CommonOptions.Set();
         var noCache = CommonOptions.NoCache();
+        var jobs = JobOptions.Jobs();
+        var shard = JobOptions.Shard();
 
-        var command = new Command("test", "Run scenarios and compare their text reports with X.verified.txt") { paths, accept, set, noCache };
+        var command = new Command("test", "Run scenarios and compare their text reports with X.verified.txt (X.KEY-VALUE.verified.txt with --set)")
+        {
+            paths, accept, set, noCache, jobs, shard,
+        };
         command.SetAction(parse =>
         {
+            var (jobCount, part, jobError) = JobOptions.Parse(parse.GetValue(jobs), parse.GetValue(shard));
+            if (jobError is not null)
+            {
+                context.Error.WriteLine("memscript: " + jobError);
+                return ExitCodes.Usage;
+            }
+
             var overrides = CommonOptions.Overrides(parse.GetValue(set));
             var overrideDiagnostics = OverrideCheck.Diagnostics(overrides);
             DiagnosticPrinter.Write(context.Error, overrideDiagnostics, colour: context.ColourErrors);
@@ -30,7 +43,7 @@ internal static class TestCommand
                 return ExitCodes.Usage;
 
             var runner = PipelineSnapshotRunner.Create(overrides, CommonOptions.Compile(context, parse.GetValue(noCache)));
-            var harness = new SnapshotHarness(runner, context);
+            var harness = new SnapshotHarness(runner, context) { Overrides = overrides, Jobs = jobCount, Shard = part };
             return harness.Test(parse.GetValue(paths) ?? [], parse.GetValue(accept)).ExitCode;
         });
         return command;

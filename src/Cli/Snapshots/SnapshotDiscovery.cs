@@ -4,7 +4,10 @@ namespace MemScript.Cli.Snapshots;
 /// Finds scenarios for the harness: a directory is searched recursively for
 /// <c>*.mems</c>, a file is taken as it is; the result is sorted ordinally by
 /// path so every machine runs them in the same order. In directories it also
-/// lists <c>X.verified.txt</c> files whose <c>X.mems</c> is gone. A folder
+/// lists <c>X.verified.txt</c> files whose <c>X.mems</c> is gone; a
+/// per-setting snapshot <c>X.KEY-VALUE.verified.txt</c> belongs to
+/// <c>X.mems</c> (<see cref="ScenarioOf"/>) and is dangling only when no
+/// scenario it could belong to exists. A folder
 /// that cannot be listed is noted and the search goes on. The path a report
 /// shows is the scanned folder's own name and the path inside it
 /// (<c>scenarios/x.mems</c> whether the harness was given <c>scenarios</c>
@@ -34,6 +37,29 @@ public static class SnapshotDiscovery
         }
 
         return new SnapshotSet([.. found.Cases.Values], [.. found.Dangling], found.Errors, found.Unlistable);
+    }
+
+    /// <summary>
+    /// The scenario a snapshot file belongs to and the variant part of its
+    /// name: <c>x.reclaim-lru.verified.txt</c> is <c>x.mems</c>'s with variant
+    /// <c>.reclaim-lru</c> when <c>x.reclaim-lru.mems</c> does not exist and
+    /// <c>x.mems</c> does. The longest existing scenario name wins. Null when
+    /// no scenario exists for it (a dangling snapshot).
+    /// </summary>
+    public static (string Scenario, string Variant)? ScenarioOf(string snapshotPath, string suffix)
+    {
+        var stem = snapshotPath[..^suffix.Length];
+        if (File.Exists(stem + ".mems"))
+            return (stem + ".mems", "");
+        var nameStart = stem.Length - Path.GetFileName(stem).Length;
+        for (var dot = stem.LastIndexOf('.'); dot > nameStart; dot = stem.LastIndexOf('.', dot - 1))
+        {
+            var variant = stem[dot..];
+            if (SnapshotVariant.LooksLikeVariant(variant[1..]) && File.Exists(stem[..dot] + ".mems"))
+                return (stem[..dot] + ".mems", variant);
+        }
+
+        return null;
     }
 
     /// <summary>The name of <paramref name="root"/> itself, then <paramref name="file"/>'s path inside it, with '/'.</summary>
@@ -83,8 +109,7 @@ public static class SnapshotDiscovery
                 }
                 else if (file.EndsWith(SnapshotFiles.VerifiedSuffix, StringComparison.Ordinal))
                 {
-                    var scenario = file[..^SnapshotFiles.VerifiedSuffix.Length] + ".mems";
-                    if (!File.Exists(scenario))
+                    if (ScenarioOf(file, SnapshotFiles.VerifiedSuffix) is null)
                         Dangling.Add(file);
                 }
             }

@@ -1,3 +1,4 @@
+using MemScript.Cli.Jobs;
 using MemScript.Dsl.Text;
 
 namespace MemScript.Cli.Snapshots;
@@ -14,6 +15,11 @@ namespace MemScript.Cli.Snapshots;
 /// fails, no file is written, and the run exits 2. A snapshot file that
 /// cannot be read, written or moved, or a folder that cannot be listed, is a
 /// FAIL line for that file or folder; the run goes on.
+/// With overrides (<see cref="Overrides"/>) the snapshots are the
+/// per-setting ones, <c>X.KEY-VALUE.verified.txt</c> (<see cref="SnapshotVariant"/>).
+/// Scenarios may run on several threads (<see cref="Jobs"/>); their results
+/// are printed in the scenarios' order, so the output is the same for any
+/// count. <see cref="Shard"/> takes a deterministic part of the scenarios.
 /// The command line and xunit both drive this class.
 /// </summary>
 public sealed class SnapshotHarness
@@ -29,6 +35,17 @@ public sealed class SnapshotHarness
 
     private TextWriter Out => _context.Out;
 
+    /// <summary>The <c>--set</c> overrides as given: they name the snapshot files and the accept hint.</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    /// <summary>How many scenarios run at once.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>The part of the scenarios this run takes.</summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    private string Variant => SnapshotVariant.Suffix(Overrides);
+
     /// <summary><c>memscript test</c>: run, compare, report; with <paramref name="accept"/>, write verified instead of failing.</summary>
     public SnapshotSummary Test(IReadOnlyList<string> paths, bool accept)
     {
@@ -40,24 +57,35 @@ public sealed class SnapshotHarness
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
         int passed = 0, failed = 0, accepted = 0, errors = 0;
-        foreach (var snapshotCase in set.Cases)
+        var variant = Variant;
+        var cases = Shard.Take(set.Cases).Select(c => c with { Variant = variant }).ToList();
+        var progress = ProgressLine.For(_context, cases.Count, "scenarios");
+        OrderedJobs.Run(cases, Jobs, c => _runner(c.ReportPath, c.FullPath), (i, produced) =>
         {
-            switch (RunOne(snapshotCase, accept))
+            progress.Hide();
+            switch (Handle(cases[i], produced, accept))
             {
                 case CaseOutcome.Passed: passed++; break;
                 case CaseOutcome.Accepted: passed++; accepted++; break;
                 case CaseOutcome.Errors: failed++; errors++; break;
                 default: failed++; break;
             }
-        }
 
-        foreach (var (folder, reason) in set.Unlistable)
+            Out.Flush();
+            progress.Show(i + 1, cases[i].DisplayPath);
+        });
+        progress.Hide();
+
+        // What is not a scenario is the first shard's.
+        var unlistable = Shard.IsFirst ? set.Unlistable : [];
+        var dangling = Shard.IsFirst ? set.DanglingVerified : [];
+        foreach (var (folder, reason) in unlistable)
         {
             Out.WriteLine($"FAIL     {folder}: cannot list the folder: {OneLine.Escape(reason)}");
             failed++;
         }
 
-        foreach (var verified in set.DanglingVerified)
+        foreach (var verified in dangling)
         {
             if (accept && TryFileStep(verified, () => SnapshotFiles.DeleteIfExists(verified)))
             {
@@ -80,13 +108,33 @@ public sealed class SnapshotHarness
         return summary;
     }
 
-    /// <summary><c>memscript accept</c>: promote every X.received.txt found beside a scenario to X.verified.txt.</summary>
+    /// <summary>
+    /// <c>memscript accept</c>: promote every X.received.txt found beside a
+    /// scenario to X.verified.txt; with overrides, X.KEY-VALUE.received.txt.
+    /// A snapshot file given by name (<c>x.reclaim-lru.received.txt</c>) is
+    /// that one, whatever the overrides.
+    /// </summary>
     public SnapshotSummary Accept(IReadOnlyList<string> paths)
     {
         if (RefusedInCi("accept"))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
-        var set = SnapshotDiscovery.Discover([.. paths.Select(ScenarioOfSnapshot)], _context);
+        var named = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var scenarios = new List<string>();
+        foreach (var path in paths)
+        {
+            var (scenario, variant) = ScenarioOfSnapshot(path);
+            scenarios.Add(scenario);
+            if (variant is not null)
+            {
+                var full = Path.TrimEndingDirectorySeparator(_context.Resolve(scenario));
+                if (!named.TryGetValue(full, out var variants))
+                    named[full] = variants = new SortedSet<string>(StringComparer.Ordinal);
+                variants.Add(variant);
+            }
+        }
+
+        var set = SnapshotDiscovery.Discover(scenarios, _context);
         if (ReportPathErrors(set))
             return new SnapshotSummary(0, 0, 0, UsageError: true);
 
@@ -97,18 +145,22 @@ public sealed class SnapshotHarness
             failed++;
         }
 
-        foreach (var snapshotCase in set.Cases)
+        foreach (var scenarioCase in set.Cases)
         {
-            if (!File.Exists(snapshotCase.ReceivedPath))
-                continue;
-            if (!TryFileStep(snapshotCase.DisplayPath, () => File.Move(snapshotCase.ReceivedPath, snapshotCase.VerifiedPath, overwrite: true)))
+            foreach (var variant in named.TryGetValue(scenarioCase.FullPath, out var given) ? given : [Variant])
             {
-                failed++;
-                continue;
-            }
+                var snapshotCase = scenarioCase with { Variant = variant };
+                if (!File.Exists(snapshotCase.ReceivedPath))
+                    continue;
+                if (!TryFileStep(snapshotCase.DisplayPath, () => File.Move(snapshotCase.ReceivedPath, snapshotCase.VerifiedPath, overwrite: true)))
+                {
+                    failed++;
+                    continue;
+                }
 
-            Out.WriteLine($"accepted {_context.Display(snapshotCase.VerifiedPath)}");
-            accepted++;
+                Out.WriteLine($"accepted {_context.Display(snapshotCase.VerifiedPath)}");
+                accepted++;
+            }
         }
 
         Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{accepted} accepted"));
@@ -117,33 +169,38 @@ public sealed class SnapshotHarness
         return new SnapshotSummary(accepted, failed, accepted, UsageError: false);
     }
 
-    /// <summary><c>accept x.received.txt</c> or <c>accept x.verified.txt</c> means the scenario x.mems beside it.</summary>
-    private static string ScenarioOfSnapshot(string path)
+    /// <summary>
+    /// <c>accept x.received.txt</c> or <c>accept x.verified.txt</c> means the
+    /// scenario x.mems beside it; <c>x.reclaim-lru.received.txt</c> means
+    /// x.mems with that variant (Variant not null).
+    /// </summary>
+    private (string Scenario, string? Variant) ScenarioOfSnapshot(string path)
     {
         foreach (var suffix in (string[])[SnapshotFiles.ReceivedSuffix, SnapshotFiles.VerifiedSuffix])
         {
-            if (path.EndsWith(suffix, StringComparison.Ordinal))
-                return path[..^suffix.Length] + ".mems";
+            if (!path.EndsWith(suffix, StringComparison.Ordinal))
+                continue;
+            if (SnapshotDiscovery.ScenarioOf(_context.Resolve(path), suffix) is { } found)
+                return (path[..^(suffix.Length + found.Variant.Length)] + ".mems", found.Variant);
+            return (path[..^suffix.Length] + ".mems", null);
         }
 
-        return path;
+        return (path, null);
     }
 
     private enum CaseOutcome { Passed, Accepted, Failed, Errors }
 
-    private CaseOutcome RunOne(SnapshotCase snapshotCase, bool accept)
+    private CaseOutcome Handle(SnapshotCase snapshotCase, OrderedJobs.Outcome<ScenarioOutput> produced, bool accept)
     {
-        ScenarioOutput output;
-        try
-        {
-            output = _runner(snapshotCase.ReportPath, snapshotCase.FullPath);
-        }
-        catch (Exception e)
+        if (produced.Error is not null || produced.Value is null)
         {
             // One broken scenario must not stop the corpus; the failure names the bug.
-            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: internal error: {e.GetType().Name}: {OneLine.Escape(e.Message)}");
+            var bug = produced.Error ?? new InvalidOperationException("the runner gave no output");
+            Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: internal error: {bug.GetType().Name}: {OneLine.Escape(bug.Message)}");
             return CaseOutcome.Failed;
         }
+
+        var output = produced.Value;
 
         if (output.HasErrors)
         {
@@ -205,7 +262,7 @@ public sealed class SnapshotHarness
             Out.WriteLine($"FAIL     {snapshotCase.DisplayPath}: new snapshot, no {verifiedName} yet (wrote {receivedName})");
             if (!output.Passed)
                 Out.WriteLine($"         and: {output.FailureNote ?? "expectations failed"}");
-            Out.WriteLine($"         review {receivedName}, then: {AcceptHint.For(snapshotCase.DisplayPath)}");
+            Out.WriteLine($"         review {receivedName}, then: {AcceptHint.For(snapshotCase.DisplayPath, Overrides)}");
             return CaseOutcome.Failed;
         }
 
@@ -213,7 +270,7 @@ public sealed class SnapshotHarness
         Out.Write(UnifiedDiff.Build(verified, received, verifiedName, receivedName));
         if (!output.Passed)
             Out.WriteLine($"         and: {output.FailureNote ?? "expectations failed"}");
-        Out.WriteLine($"         review the diff, then: {AcceptHint.For(snapshotCase.DisplayPath)}");
+        Out.WriteLine($"         review the diff, then: {AcceptHint.For(snapshotCase.DisplayPath, Overrides)}");
         return CaseOutcome.Failed;
     }
 
