@@ -14,11 +14,23 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     public static CliContext FromProcess() =>
         new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), System.Environment.GetEnvironmentVariable)
         {
+            ErrorIsTerminal = !Console.IsErrorRedirected,
             Terminal = Console.IsErrorRedirected ? null : Console.Error,
         };
 
     /// <summary>Standard error, unescaped, when it is a terminal (progress is drawn there); null when it is redirected.</summary>
     public TextWriter? Terminal { get; init; }
+
+    /// <summary>True when standard error is a terminal (not a file, a pipe or a test's writer).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Diagnostics in colour: standard error is a terminal, NO_COLOR and CI are unset and TERM is not <c>dumb</c>.</summary>
+    public bool ColourErrors => ErrorIsTerminal && ForAPerson;
+
+    /// <summary>Progress on standard error: it is a terminal and CI is unset.</summary>
+    public bool ShowProgress => ErrorIsTerminal && !IsCi && Environment("TERM") != "dumb";
+
+    private bool ForAPerson => string.IsNullOrEmpty(Environment("NO_COLOR")) && !IsCi && Environment("TERM") != "dumb";
 
     /// <summary>True when the variable CI is set to anything non-empty: snapshots are never accepted then.</summary>
     public bool IsCi => !string.IsNullOrEmpty(Environment("CI"));

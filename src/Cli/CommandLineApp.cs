@@ -79,6 +79,7 @@ public static class CommandLineApp
         try
         {
             var root = CreateRoot(context);
+            VersionAction.Install(root, context);
             var parse = root.Parse(args);
             var unknown = UnknownOptions.Messages(parse);
             if (unknown.Count > 0 || parse.Errors.Count > 0)
@@ -117,5 +118,6 @@ public static class CommandLineApp
             TestCommand.Create(context),
             AcceptCommand.Create(context),
             CompareCommand.Create(context),
+            CompletionsCommand.Create(context),
         };
 }

@@ -37,17 +37,22 @@ public static class Simulator
     /// <summary>A run that stops (outcome work_limit) past the host's <paramref name="limits"/>.</summary>
     public static SimulationResult Run(IScenario scenario, HostLimits limits) => Run(scenario, injectFault: null, hostLimits: limits);
 
+    /// <summary>As <see cref="Run(IScenario, HostLimits)"/>, telling <paramref name="progress"/> how the run goes.</summary>
+    public static SimulationResult Run(IScenario scenario, HostLimits limits, RunProgress? progress) =>
+        Run(scenario, injectFault: null, hostLimits: limits, progress: progress);
+
     /// <summary>
     /// For tests: <paramref name="injectFault"/> is handed the kernel when the
     /// scheduler has finished, before the end-of-run reports and checks, to
     /// break an invariant on purpose (fault injection for the self-checks);
     /// <paramref name="workLimit"/> lowers the work budget (<see cref="SimClock.MaxWork"/>).
     /// </summary>
-    internal static SimulationResult Run(IScenario scenario, Action<Kernel>? injectFault, long workLimit = SimClock.MaxWork, HostLimits? hostLimits = null)
+    internal static SimulationResult Run(IScenario scenario, Action<Kernel>? injectFault, long workLimit = SimClock.MaxWork, HostLimits? hostLimits = null,
+        RunProgress? progress = null)
     {
         var limits = hostLimits ?? HostLimits.Default;
-        var first = RunOnce(scenario, future: null, injectFault, workLimit, limits, out var recorded);
-        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, workLimit, limits, out _);
+        var first = RunOnce(scenario, future: null, injectFault, workLimit, limits, progress, out var recorded);
+        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, workLimit, limits, progress, out _);
     }
 
     /// <summary>
@@ -56,7 +61,7 @@ public static class Simulator
     /// second pass replays; otherwise it is null.
     /// </summary>
     private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
-        HostLimits limits, out PageTrace? recorded)
+        HostLimits limits, RunProgress? progress, out PageTrace? recorded)
     {
         recorded = null;
         var builder = new ScenarioBuilder();
@@ -71,6 +76,7 @@ public static class Simulator
             system = new SimSystem(builder.Machine, new Kernel(builder.Machine, future));
             system.Clock.WorkLimit = workLimit;
             system.Clock.Host = limits;
+            system.Clock.Progress = progress;
             machine = MachineSummaryBuilder.Build(builder.Machine, system.Kernel.Costs);
             Declare(system, builder.Declarations, notes);
             system.Scheduler.Run();

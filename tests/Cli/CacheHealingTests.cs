@@ -65,7 +65,7 @@ public sealed class CacheHealingTests
 
         Assert.Equal(0, healed.Code);
         Assert.Equal(expected, healed.Out);
-        var warning = Assert.Single(healed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var warning = Assert.Single(DiagnosticHeaders.Of(healed.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("lazy.mems:1:1: warning MEMS9010: the cached build of this scenario was damaged (", warning, StringComparison.Ordinal);
         Assert.EndsWith(") and has been rebuilt", warning, StringComparison.Ordinal);
         Assert.Equal(good, File.ReadAllBytes(entry));
@@ -87,7 +87,7 @@ public sealed class CacheHealingTests
 
         Assert.Equal(0, healed.Code);
         Assert.Contains("1 passed, 0 failed", healed.Out, StringComparison.Ordinal);
-        var warning = Assert.Single(healed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var warning = Assert.Single(DiagnosticHeaders.Of(healed.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.EndsWith("lazy.mems:1:1: warning MEMS9010: the cached build of this scenario was damaged (it is truncated) and has been rebuilt", warning, StringComparison.Ordinal);
         var next = Run(sandbox, "test", "lazy.mems");
         Assert.Equal((0, ""), (next.Code, next.Error));

@@ -40,7 +40,7 @@ public sealed class EndToEndTests
         sandbox.Write("bad.mems", "process p {\n  touch nothere\n}\nmachine { ram 64M; bogus 3 }\n");
 
         Assert.Equal(2, sandbox.Run("run", "bad.mems"));
-        var lines = sandbox.Error.ToString().Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+        var lines = DiagnosticHeaders.Of(sandbox.Error.ToString()).TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         Assert.Matches(@"^bad\.mems:2:\d+: error MEMS\d{4}: ", lines[0]);
         Assert.Matches(@"^bad\.mems:4:\d+: error MEMS\d{4}: ", lines[1]);
@@ -141,7 +141,7 @@ public sealed class EndToEndTests
         var exit = sandbox.Run("test", "--accept", "--set", "swapiness=10");
 
         Assert.Equal(2, exit);
-        var error = sandbox.Error.ToString().Replace("\r\n", "\n").TrimEnd('\n');
+        var error = DiagnosticHeaders.Of(sandbox.Error.ToString()).TrimEnd('\n');
         Assert.Single(error.Split('\n'));
         Assert.Contains("swapiness", error);
         Assert.Equal("", sandbox.Out.ToString());

@@ -54,7 +54,7 @@ public sealed class ExpectationReportingTests
 
         sandbox.Run("run", "u.mems");
 
-        var lines = sandbox.Error.ToString().Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+        var lines = DiagnosticHeaders.Of(sandbox.Error.ToString()).TrimEnd('\n').Split('\n');
         Assert.Equal(
         [
             "u.mems:7:5: error MEMS4002: expect hog.VmRSS > 0 was not reached: hog (pid 100) was killed by the OOM killer at 25.747 ms (62 of 100 checks ran)",
@@ -110,7 +110,7 @@ public sealed class ExpectationReportingTests
 
         Assert.Equal(1, sandbox.Run("run", "f.mems"));
         Assert.Contains("kid:5  kid alive ............... NOT REACHED  no process kid ran", sandbox.Out.ToString());
-        Assert.Equal("f.mems:5:5: error MEMS4002: expect kid alive was not reached: no process kid ran\n", sandbox.Error.ToString().Replace("\r\n", "\n"));
+        Assert.Equal("f.mems:5:5: error MEMS4002: expect kid alive was not reached: no process kid ran\n", DiagnosticHeaders.Of(sandbox.Error.ToString()));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class ExpectationReportingTests
             """);
 
         Assert.Equal(1, sandbox.Run("run", "lazy.mems"));
-        var lines = sandbox.Error.ToString().Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+        var lines = DiagnosticHeaders.Of(sandbox.Error.ToString()).TrimEnd('\n').Split('\n');
         Assert.Equal(
         [
             "lazy.mems:5:14: error MEMS4001: expected p.minflt >= 1000, got 17 (first of 2 failed checks)",
@@ -208,7 +208,7 @@ public sealed class ExpectationReportingTests
             """);
 
         Assert.Equal(1, sandbox.Run("run", "bus.mems"));
-        Assert.Equal("bus.mems:7:1: error MEMS4001: expected reader segfaulted, got sigbus\n", sandbox.Error.ToString().Replace("\r\n", "\n"));
+        Assert.Equal("bus.mems:7:1: error MEMS4001: expected reader segfaulted, got sigbus\n", DiagnosticHeaders.Of(sandbox.Error.ToString()));
     }
     [Fact]
     public void KernelPanic_TopLevelExpectsAreTakenAtThePanic_ThoseInTheBodyAreNotReached()
@@ -231,6 +231,6 @@ public sealed class ExpectationReportingTests
         Assert.Contains("end:9        init_like alive ........ ok", report);
         Assert.Contains("init_like:7  init_like.VmRSS > 0 .... NOT REACHED  the run stopped first (kernel panic)", report);
         Assert.Equal("panic.mems:7:3: error MEMS4002: expect init_like.VmRSS > 0 was not reached: the run stopped first (kernel panic)\n",
-            sandbox.Error.ToString().Replace("\r\n", "\n"));
+            DiagnosticHeaders.Of(sandbox.Error.ToString()));
     }
 }

@@ -20,7 +20,7 @@ internal static class MemscriptProcess
         Run(workingDirectory, "", redirections, args);
 
     /// <summary>As <see cref="Run(string, string, string[])"/>, after the shell commands <paramref name="prelude"/>.</summary>
-    public static Result Run(string workingDirectory, string prelude, string redirections, string[] args)
+    public static Result Run(string workingDirectory, string prelude, string redirections, string[] args, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -41,7 +41,7 @@ internal static class MemscriptProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExit(TimeSpan.FromSeconds(30));
+        var exited = process.WaitForExit(timeout ?? TimeSpan.FromSeconds(30));
         if (!exited)
         {
             process.Kill(entireProcessTree: true);

@@ -23,7 +23,7 @@ public class NotTextTests
         File.WriteAllBytes(Path.Combine(sandbox.Root, "nul.mems"), Nul);
 
         Assert.Equal(2, sandbox.Run(command, "nul.mems"));
-        Assert.Equal("nul.mems:2:16: error MEMS0012: not a text file: a NUL byte\n", sandbox.Error.ToString());
+        Assert.Equal("nul.mems:2:16: error MEMS0012: not a text file: a NUL byte\n", DiagnosticHeaders.Of(sandbox.Error.ToString()));
         Assert.Equal("", sandbox.Out.ToString());
     }
 

@@ -30,7 +30,7 @@ public sealed class OneLineMessageTests
 
         Assert.Equal(2, sandbox.Run("check", "n.mems"));
 
-        var error = sandbox.Error.ToString();
+        var error = DiagnosticHeaders.Of(sandbox.Error.ToString());
         Assert.Equal(
             "n.mems:3:17: error MEMS1011: no file \"x\\ry\" is declared\n" +
             "n.mems:4:13: error MEMS1012: no segment \"k\\u2029\\u0085z\" is declared with shm or created with shmget\n",
@@ -46,7 +46,7 @@ public sealed class OneLineMessageTests
         var result = MemscriptProcess.Run(sandbox.Root, "", "check", "n.mems");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("n.mems:3:13: error MEMS1012: no segment \"k\\ry\" is declared with shm or created with shmget\n", result.Error);
+        Assert.Equal("n.mems:3:13: error MEMS1012: no segment \"k\\ry\" is declared with shm or created with shmget\n", DiagnosticHeaders.Of(result.Error));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class OneLineMessageTests
 
         Assert.Equal(2, sandbox.Run("run", "v.mems", "--set", "swappiness=1\n0"));
 
-        var error = sandbox.Error.ToString();
+        var error = DiagnosticHeaders.Of(sandbox.Error.ToString());
         Assert.DoesNotContain('\r', error);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(@"1\n0", error);
@@ -71,7 +71,7 @@ public sealed class OneLineMessageTests
         var result = MemscriptProcess.Run(sandbox.Root, "", "test", "--set", "a\nb=1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("--set:1:1: error MEMS1020: --set expects KEY=VALUE, not 'a\\nb=1'\n", result.Error);
+        Assert.Equal("--set:1:1: error MEMS1020: --set expects KEY=VALUE, not 'a\\nb=1'\n", DiagnosticHeaders.Of(result.Error));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class SyntaxTests
         Assert.Equal(("MEMS0001", 4, 3), (diagnostics[1].Id, diagnostics[1].Location.Line, diagnostics[1].Location.Column));
         Assert.Equal(("MEMS0001", 5, 15), (diagnostics[2].Id, diagnostics[2].Location.Line, diagnostics[2].Location.Column));
         Assert.StartsWith("t.mems:2:16: error MEMS0001: unexpected 'Q'", diagnostics[0].ToString(), StringComparison.Ordinal);
-        Assert.Equal("t.mems:4:3: error MEMS0001: unexpected 'tuoch'; expected a statement", diagnostics[1].ToString());
+        Assert.Equal("t.mems:4:3: error MEMS0001: unexpected 'tuoch'; expected a statement; did you mean 'touch'?", diagnostics[1].ToString());
     }
 
     [Theory]

@@ -22,6 +22,9 @@ public sealed partial class FrontEndFuzzTests
     private const int SuiteFirstSeed = 1;
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(20);
 
+    [GeneratedRegex(@"^(?: *\d* \|(?: .*)?| += help: MEMS\d{4} is explained in docs/diagnostics\.md#mems\dxxx)$")]
+    private static partial Regex Continuation();
+
     [GeneratedRegex(@"^(?<path>[^:]+):(?<line>\d+):(?<col>\d+): (error|warning) MEMS(?<id>\d{4}): \S")]
     private static partial Regex Positioned();
 
@@ -73,10 +76,12 @@ public sealed partial class FrontEndFuzzTests
             return (-1, $"check did not finish in {CheckTimeout.TotalSeconds} s");
         var exit = run.Result;
 
-        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // A diagnostic's source line, carets and help link follow its first line, each starting with a space or the line number and '|'.
+        var all = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = all.Where(static l => !Continuation().IsMatch(l)).ToArray();
         if (exit is not (0 or 2))
             return (exit, $"exit {exit}");
-        var text = error.ToString();
+        var text = string.Join('\n', lines);
         if (text.Contains("internal error", StringComparison.Ordinal) || text.Contains("   at ", StringComparison.Ordinal) || text.Contains("MEMS9", StringComparison.Ordinal))
             return (exit, "internal error: " + text);
         var errors = 0;

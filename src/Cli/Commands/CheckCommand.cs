@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MemScript.Cli.Pipeline;
 using MemScript.Compiler;
+using MemScript.Dsl.Text;
 
 namespace MemScript.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class CheckCommand
             }
 
             var diagnostics = Frontend.Check(new CompileRequest(displayPath, text));
-            DiagnosticPrinter.Write(context.Error, diagnostics);
+            DiagnosticPrinter.Write(context.Error, diagnostics, new SourceText(displayPath, text), context.ColourErrors);
             failed |= DiagnosticPrinter.HasErrors(diagnostics);
         }
 

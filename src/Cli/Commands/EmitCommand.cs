@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MemScript.Cli.Pipeline;
 using MemScript.Compiler;
+using MemScript.Dsl.Text;
 
 namespace MemScript.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class EmitCommand
         }
 
         var emitted = Frontend.Emit(new CompileRequest(displayPath, text));
-        DiagnosticPrinter.Write(context.Error, emitted.Diagnostics);
+        DiagnosticPrinter.Write(context.Error, emitted.Diagnostics, new SourceText(displayPath, text), context.ColourErrors);
         if (!emitted.Success || emitted.Source is null)
             return ExitCodes.Usage;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using MemScript.Cli.Pipeline;
+using MemScript.Cli.Progress;
+using MemScript.Dsl.Text;
 using MemScript.Runtime.Reporting;
 
 namespace MemScript.Cli.Commands;
@@ -67,12 +69,23 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache), limits);
-        DiagnosticPrinter.Write(context.Error, run.Diagnostics);
+        var progress = TerminalRunProgress.For(context, OneLine.Escape(displayPath));
+        ScenarioRun run;
+        try
+        {
+            run = ScenarioPipeline.Run(displayPath, text, overrides, CommonOptions.Compile(context, noCache), limits, progress);
+        }
+        finally
+        {
+            progress?.Finish();
+        }
+
+        var source = new SourceText(displayPath, text);
+        DiagnosticPrinter.Write(context.Error, run.Diagnostics, source, context.ColourErrors);
         if (run.HasErrors || run.Result is null)
             return ExitCodes.Usage;
 
-        DiagnosticPrinter.Write(context.Error, ExpectationDiagnostics.For(run.Result));
+        DiagnosticPrinter.Write(context.Error, ExpectationDiagnostics.For(run.Result), source, context.ColourErrors);
         var report = ReportRenderer.Render(run.Result, format);
         if (outPath is null or ReportFormatChoice.StandardOutput)
         {

@@ -38,7 +38,7 @@ internal static class TestCommand
 
             var overrides = CommonOptions.Overrides(parse.GetValue(set));
             var overrideDiagnostics = OverrideCheck.Diagnostics(overrides);
-            DiagnosticPrinter.Write(context.Error, overrideDiagnostics);
+            DiagnosticPrinter.Write(context.Error, overrideDiagnostics, colour: context.ColourErrors);
             if (DiagnosticPrinter.HasErrors(overrideDiagnostics))
                 return ExitCodes.Usage;
 

@@ -35,5 +35,11 @@ public sealed class OneLineWriter(TextWriter inner) : TextWriter
 
     public override void WriteLine(ReadOnlySpan<char> buffer) => WriteLine(new string(buffer));
 
+    /// <summary>A line whose input text the caller has escaped already and which carries terminal colour escapes of its own.</summary>
+    public void WriteLineAsIs(string line) => inner.WriteLine(line);
+
+    /// <summary>Terminal control text of the caller's own (a progress line redrawn with a carriage return), written as it is.</summary>
+    public void WriteAsIs(string text) => inner.Write(text);
+
     public override void Flush() => inner.Flush();
 }

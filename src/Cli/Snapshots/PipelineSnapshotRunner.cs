@@ -1,6 +1,7 @@
 using System.Text;
 using MemScript.Cli.Pipeline;
 using MemScript.Compiler;
+using MemScript.Dsl.Text;
 using MemScript.Runtime.Reporting;
 
 namespace MemScript.Cli.Snapshots;
@@ -27,19 +28,15 @@ public static class PipelineSnapshotRunner
         var run = ScenarioPipeline.Run(displayPath, text, overrides, options);
         if (run.HasErrors || run.Result is null)
         {
-            var diagnostics = new StringBuilder();
-            foreach (var diagnostic in DiagnosticPrinter.Sorted(run.Diagnostics))
-                diagnostics.Append(diagnostic).Append('\n');
-            return ScenarioOutput.Errors(diagnostics.ToString(), "the scenario has errors");
+            return ScenarioOutput.Errors(DiagnosticPrinter.Render(run.Diagnostics, new SourceText(displayPath, text)), "the scenario has errors");
         }
 
         var report = ReportRenderer.Render(run.Result, ReportFormat.Text);
+        var source = new SourceText(displayPath, text);
         var expectations = new StringBuilder();
         // Warnings of a run that ran (a rebuilt cache entry, say) come first, as `memscript run` prints them.
-        foreach (var diagnostic in DiagnosticPrinter.Sorted(run.Diagnostics))
-            expectations.Append(diagnostic).Append('\n');
-        foreach (var diagnostic in ExpectationDiagnostics.For(run.Result))
-            expectations.Append(diagnostic).Append('\n');
+        expectations.Append(DiagnosticPrinter.Render(run.Diagnostics, source));
+        expectations.Append(DiagnosticPrinter.Render(ExpectationDiagnostics.For(run.Result), source));
         var output = run.Result.Passed
             ? new ScenarioOutput(report, Passed: true)
             : new ScenarioOutput(report, Passed: false, FailureNote(run.Result));

@@ -192,7 +192,7 @@ internal sealed class BodyChecker
             case AllocationSyntax.MmapFile f:
                 if (!_globals.Files.ContainsKey(f.File.Value))
                 {
-                    Report(SemanticErrors.UndefinedFile, f.File.Span, f.File.Value);
+                    Report(SemanticErrors.UndefinedFile, f.File.Span, f.File.Value, Spelling.Suggestion(f.File.Value, _globals.Files.Keys.Order(StringComparer.Ordinal)));
                 }
 
                 Flags(f.Flags);
@@ -228,7 +228,8 @@ internal sealed class BodyChecker
     {
         if (!_globals.Shm.ContainsKey(key.Value) && !_globals.ShmCreated.Contains(key.Value))
         {
-            Report(SemanticErrors.UndefinedShm, key.Span, key.Value);
+            Report(SemanticErrors.UndefinedShm, key.Span, key.Value,
+                Spelling.Suggestion(key.Value, _globals.Shm.Keys.Concat(_globals.ShmCreated).Distinct().Order(StringComparer.Ordinal)));
         }
     }
 
@@ -236,7 +237,8 @@ internal sealed class BodyChecker
     {
         if (!scope.Names.ContainsKey(name.Text) && !KnownNames.PredefinedRegions.ContainsKey(name.Text))
         {
-            Report(SemanticErrors.UndefinedName, name.Span, name.Text, scope.Process);
+            Report(SemanticErrors.UndefinedName, name.Span, name.Text, scope.Process,
+                Spelling.Suggestion(name.Text, scope.Names.Keys.Concat(KnownNames.PredefinedRegions.Keys).Order(StringComparer.Ordinal)));
         }
     }
 

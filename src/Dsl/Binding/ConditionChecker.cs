@@ -30,7 +30,7 @@ internal sealed class ConditionChecker
     {
         if (!_globals.Processes.Contains(name.Text))
         {
-            _diagnostics.Report(SemanticErrors.UndefinedProcess, _text, name.Span, name.Text);
+            _diagnostics.Report(SemanticErrors.UndefinedProcess, _text, name.Span, name.Text, Spelling.Suggestion(name.Text, _globals.Processes.Order(StringComparer.Ordinal)));
         }
     }
 

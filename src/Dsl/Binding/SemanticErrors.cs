@@ -22,10 +22,10 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor NotPageMultiple = new("MEMS1007", Error, "{0} ({1} bytes) must be a multiple of the page size ({2} bytes)", "ram 1000");
     public static readonly DiagnosticDescriptor TooLargeToSimulate = new("MEMS1008", Error, "{0} {1} is more than the simulator supports (at most {2})", "ram 1024T");
     public static readonly DiagnosticDescriptor NotSupportedYet = new("MEMS1009", Error, "{0} is not supported yet", "thp always");
-    public static readonly DiagnosticDescriptor UndefinedName = new("MEMS1010", Error, "'{0}' is not defined in process '{1}'", "touch nothing");
-    public static readonly DiagnosticDescriptor UndefinedFile = new("MEMS1011", Error, "no file \"{0}\" is declared", "a = mmap file \"nope\"");
-    public static readonly DiagnosticDescriptor UndefinedShm = new("MEMS1012", Error, "no segment \"{0}\" is declared with shm or created with shmget", "a = shmat \"nope\"");
-    public static readonly DiagnosticDescriptor UndefinedProcess = new("MEMS1013", Error, "no process named '{0}'", "kill nobody");
+    public static readonly DiagnosticDescriptor UndefinedName = new("MEMS1010", Error, "'{0}' is not defined in process '{1}'{2}", "touch nothing");
+    public static readonly DiagnosticDescriptor UndefinedFile = new("MEMS1011", Error, "no file \"{0}\" is declared{1}", "a = mmap file \"nope\"");
+    public static readonly DiagnosticDescriptor UndefinedShm = new("MEMS1012", Error, "no segment \"{0}\" is declared with shm or created with shmget{1}", "a = shmat \"nope\"");
+    public static readonly DiagnosticDescriptor UndefinedProcess = new("MEMS1013", Error, "no process named '{0}'{1}", "kill nobody");
     public static readonly DiagnosticDescriptor DuplicatePid = new("MEMS1014", Error, "pid {0} is already used by process '{1}'", "process b (pid 7) { } (twice)");
     public static readonly DiagnosticDescriptor DuplicateProcess = new("MEMS1015", Error, "a process named '{0}' is already declared", "process p { } process p { }");
     public static readonly DiagnosticDescriptor RangeOutside = new("MEMS1016", Error, "range {0}..{1} is outside '{2}' ({3} bytes)", "a = malloc 4K; touch a[..8K]");

@@ -145,7 +145,7 @@ public static class Parser
             && word.All(Lexemes.IsNamePart))
         {
             // "tuoch a": the only way to read a first word that is no keyword is an assignment; say what is wrong.
-            diagnostics.Report(SyntaxErrors.Unexpected, text, FirstWord(text, raw.Header), "'" + word + "'", "a statement");
+            diagnostics.Report(SyntaxErrors.Unexpected, text, FirstWord(text, raw.Header), "'" + word + "'", "a statement" + Spelling.Suggestion(word, StatementWords.All));
             return null;
         }
 

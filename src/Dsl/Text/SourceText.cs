@@ -47,6 +47,20 @@ public sealed class SourceText
     /// <summary>The 1-based column of <paramref name="position"/> on its line.</summary>
     public int GetColumn(int position) => position - _lineStarts[GetLine(position) - 1] + 1;
 
+    /// <summary>The text of the 1-based <paramref name="line"/> without its line end (LF or CRLF), or null when the text has no such line.</summary>
+    public string? GetLineText(int line)
+    {
+        if (line < 1 || line > _lineStarts.Length)
+            return null;
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Length ? _lineStarts[line] - 1 : Text.Length;
+        if (line == _lineStarts.Length && start == Text.Length && line > 1)
+            return null;
+        if (end > start && Text[end - 1] == '\r')
+            end--;
+        return Text[start..end];
+    }
+
     public SourceLocation GetLocation(TextSpan span)
     {
         var start = Math.Clamp(span.Start, 0, Text.Length);

@@ -98,7 +98,20 @@ internal sealed class SimClock
                 $"the scenario did more than {WorkLimit} units of work (page accesses, faults, swap I/O, reclaim scans); the simulation stops here");
         if (Host is { } host && (++_hostChecks & (HostCheckEvery - 1)) == 0)
             CheckHost(host);
+        if (Progress is { } progress && Work >= _nextProgress)
+        {
+            _nextProgress = Work + ProgressEvery;
+            progress.Update(NowNs, PageAccesses, Work, WorkLimit);
+        }
     }
+
+    /// <summary>How much work (in units) passes between two calls of <see cref="Progress"/>.</summary>
+    public const long ProgressEvery = 1 << 16;
+
+    private long _nextProgress = ProgressEvery;
+
+    /// <summary>Who is told how the run goes (<c>memscript run</c> on a terminal), or null.</summary>
+    public RunProgress? Progress { get; set; }
 
     /// <summary>How often (in budget checks) the host's heap and wall clock are read.</summary>
     private const int HostCheckEvery = 4096;
