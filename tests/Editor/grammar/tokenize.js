@@ -6,7 +6,7 @@
 // end of the line, strings are strings, sizes (64K, 2M, 1GiB, 16 pages) are
 // numbers with a unit, and the statement words are keywords. Prints one
 // summary line; each problem is one line `path:line:col: ...`; exit 1 if any.
-// Usage: node tokenize.js GRAMMAR.json FOLDER
+// Usage: npm ci (once, in this folder), then node tokenize.js GRAMMAR.json FOLDER
 'use strict';
 const fs = require('fs');
 const path = require('path');
