@@ -73,7 +73,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
 
         DiagnosticPrinter.Write(context.Error, ExpectationDiagnostics.For(run.Result));
-        var report = ReportRenderer.Render(run.Result, format);
+        var report = ReportRenderer.Render(run.Result, format, text);
         if (outPath is null or ReportFormatChoice.StandardOutput)
         {
             context.Out.Write(report);

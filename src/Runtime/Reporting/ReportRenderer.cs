@@ -14,12 +14,18 @@ namespace MemScript.Runtime.Reporting;
 /// </summary>
 public static class ReportRenderer
 {
-    public static string Render(SimulationResult result, ReportFormat format) => format switch
+    public static string Render(SimulationResult result, ReportFormat format) => Render(result, format, null);
+
+    /// <summary>
+    /// The report, with the scenario's <paramref name="source"/> text when known:
+    /// the HTML report shows it beside the timeline, each row linked to its line.
+    /// </summary>
+    public static string Render(SimulationResult result, ReportFormat format, string? source) => format switch
     {
         ReportFormat.Text => TextReportWriter.Write(result),
         ReportFormat.Json => JsonReportWriter.Write(result),
         ReportFormat.Md => MarkdownReportWriter.Write(result),
-        ReportFormat.Html => HtmlReportWriter.Write(result),
+        ReportFormat.Html => HtmlReportWriter.Write(result, source),
         _ => TextReportWriter.Write(result),
     };
 }

@@ -327,6 +327,8 @@ internal sealed partial class ProcessTask : ISchedTask
         _open = null;
         if (lines.Length > 0)
             _system.Add(new TimelineEvent.Kernel(_system.Now, site, Pid, Name, lines));
+        else
+            _system.Series.Force();   // the memory it freed shows at once on the charts
     }
 
     /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>
