@@ -72,8 +72,31 @@ internal sealed class ReferenceRecorder
         Array.Copy(after, _before, after.Length);
     }
 
-    public ReferenceTable ToTable(Site site, ProcessTask task, string policy) =>
-        new(site, task.Pid, task.Name, policy, _before.Length, _steps.ToArray(), _notShown);
+    /// <summary>
+    /// The table, its frames numbered in the order they first held a page of
+    /// the region (as a textbook fills its columns top down), not by frame
+    /// number: which physical frame the allocator hands out first teaches nothing.
+    /// </summary>
+    public ReferenceTable ToTable(Site site, ProcessTask task, string policy)
+    {
+        var order = new List<int>();
+        foreach (var step in _steps)
+            for (var f = 0; f < step.Frames.Count; f++)
+                if (step.Frames[f] != null && !order.Contains(f))
+                    order.Add(f);
+        for (var f = 0; f < _before.Length; f++)
+            if (!order.Contains(f))
+                order.Add(f);
+        var steps = new ReferenceStep[_steps.Count];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var frames = new long?[order.Count];
+            for (var f = 0; f < order.Count; f++)
+                frames[f] = _steps[i].Frames[order[f]];
+            steps[i] = _steps[i] with { Frames = frames };
+        }
+        return new(site, task.Pid, task.Name, policy, _before.Length, steps, _notShown);
+    }
 
     private void Contents(long?[] into)
     {
