@@ -6,10 +6,10 @@ namespace MemScript.Runtime;
 /// and whenever simulated time passed <see cref="IntervalNs"/> since the last
 /// tick, checked at statement and slice boundaries (never per page access).
 /// At most <see cref="MaxSamples"/> samples are kept whatever the run's
-/// length: when full, neighbouring pairs are merged (the later one's values,
-/// the lower of the two free-memory minima) and the interval doubles, so a
-/// long run ends with the same number of points as a short one, at a
-/// coarser step. Deterministic: it depends on simulated time only.
+/// length: when full, the interval at least doubles and the samples are
+/// thinned to the last of each interval (keeping the lowest free memory of
+/// those it stands for; the first sample stays), so a long run ends with
+/// about as many points as a short one, evenly spread, at a coarser step. Deterministic: it depends on simulated time only.
 /// Sizes are in kB, counters are cumulative counts since the start.
 /// </summary>
 public sealed record ChartSeries(
@@ -19,7 +19,7 @@ public sealed record ChartSeries(
     IReadOnlyList<ProcessSeries> Processes,
     IReadOnlyList<ActiveSpan> KswapdSpans)
 {
-    /// <summary>Samples kept at most; past it, pairs merge.</summary>
+    /// <summary>Samples kept at most; past it, they are thinned.</summary>
     public const int MaxSamples = 512;
 
     /// <summary>Processes drawn on their own; the others are summed into one series.</summary>

@@ -9,7 +9,7 @@ namespace MemScript.Runtime.Sched;
 /// (<see cref="Tick"/>: one comparison, so it stays off the per-access path).
 /// The first tick interval is <see cref="FirstIntervalNs"/>; when
 /// <see cref="ChartSeries.MaxSamples"/> samples are held, neighbouring pairs
-/// merge and the interval doubles. Samples at the same simulated time replace
+/// are thinned evenly in time (the first and the last kept) and the interval at least doubles. Samples at the same simulated time replace
 /// each other. The first <see cref="ChartSeries.MaxProcessLanes"/> processes
 /// to start get a series each; the others are summed into one. kswapd's
 /// active spans are kept likewise, pairs merging past
@@ -121,21 +121,33 @@ internal sealed class SeriesRecorder(SimSystem system)
         return new ProcessSample(anon * pageKb, file * pageKb, shmem * pageKb, swap * pageKb, true);
     }
 
-    /// <summary>Pairs merge into their later sample (the lower free minimum kept); the interval doubles.</summary>
+    /// <summary>
+    /// Thins the samples evenly in time: the interval at least doubles (and
+    /// grows to a quarter of the cap's worth of the time recorded so far); the
+    /// first sample stays, and of the others only the last in each interval
+    /// does, with the lowest free memory of those it stands for. At most a
+    /// quarter of the cap and a few samples remain.
+    /// </summary>
     private void Merge()
     {
-        for (var i = 0; i < Cap / 2; i++)
+        var span = _samples[_count - 1].TimeNs - _samples[0].TimeNs;
+        IntervalNs = Math.Max(IntervalNs > long.MaxValue / 2 ? IntervalNs : IntervalNs * 2, span / (Cap / 4) + 1);
+        var kept = 1;
+        var lowest = long.MaxValue;
+        for (var i = 1; i < _count; i++)
         {
-            var a = _samples[2 * i];
-            var b = _samples[2 * i + 1];
-            _samples[i] = b with { LowestFreeKb = Math.Min(a.LowestFreeKb, b.LowestFreeKb) };
+            lowest = Math.Min(lowest, _samples[i].LowestFreeKb);
+            if (i + 1 < _count && _samples[i].TimeNs / IntervalNs == _samples[i + 1].TimeNs / IntervalNs)
+                continue;
+            _samples[kept] = _samples[i] with { LowestFreeKb = lowest };
             foreach (var (_, values) in _lanes)
-                values[i] = values[2 * i + 1];
+                values[kept] = values[i];
             if (_otherValues != null)
-                _otherValues[i] = _otherValues[2 * i + 1];
+                _otherValues[kept] = _otherValues[i];
+            kept++;
+            lowest = long.MaxValue;
         }
-        _count = Cap / 2;
-        IntervalNs = IntervalNs > long.MaxValue / 2 ? IntervalNs : IntervalNs * 2;
+        _count = kept;
     }
 
     /// <summary>The series as recorded, with a last sample at the end of the run and kswapd's open span closed.</summary>
