@@ -66,10 +66,10 @@ internal static class ReportCharts
     private static Chart Faults(ChartSeries s, double xMax, IReadOnlyList<OomKill> kills)
     {
         var chart = new SvgChart("chart-faults", "Faults and swap per millisecond", "simulated time (ms)", "events per ms") { XMax = xMax };
-        chart.Series("minor faults", Minor, Rate(s, p => p.MinorFaults));
-        chart.Series("major faults", Major, Rate(s, p => p.MajorFaults));
-        chart.Series("pswpin", SwapIn, Rate(s, p => p.Pswpin), dashed: true);
-        chart.Series("pswpout", SwapOut, Rate(s, p => p.Pswpout), dashed: true);
+        chart.Series("minor faults", Minor, Rate(s, p => p.MinorFaults), step: true);
+        chart.Series("major faults", Major, Rate(s, p => p.MajorFaults), step: true);
+        chart.Series("pswpin", SwapIn, Rate(s, p => p.Pswpin), dashed: true, step: true);
+        chart.Series("pswpout", SwapOut, Rate(s, p => p.Pswpout), dashed: true, step: true);
         Mark(chart, kills);
         return Make(chart, "chart-faults", "Minor and major faults, pages swapped in and out, per ms of simulated time");
     }

@@ -8,7 +8,7 @@ namespace MemScript.Runtime.Reporting.Charts;
 /// A line chart drawn as inline SVG by hand: a frame, x and y axes with
 /// round-number ticks and their units, shaded spans (kswapd awake),
 /// horizontal reference lines (the watermarks), one path per series (step
-/// lines: a value holds until the next sample), and a legend. Deterministic
+/// lines for rates, straight lines between samples for levels), and a legend. Deterministic
 /// text: coordinates with one decimal, invariant culture, attributes in
 /// alphabetical order, a stable id prefix. Every label is escaped.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class SvgChart(string id, string title, string xUnit, string yUn
     public const int Height = 290;
     private const int Left = 64, Right = 16, Top = 66, Bottom = 46;
 
-    private readonly List<(string Name, string Colour, bool Dashed, IReadOnlyList<(double X, double Y)> Points)> _series = new();
+    private readonly List<(string Name, string Colour, bool Dashed, bool Step, IReadOnlyList<(double X, double Y)> Points)> _series = new();
     private readonly List<(string Name, string Colour, double Y)> _levels = new();
     private readonly List<(double From, double To)> _spans = new();
     private string? _spanName;
@@ -29,8 +29,13 @@ internal sealed class SvgChart(string id, string title, string xUnit, string yUn
 
     public double XMax { get; set; } = 1;
 
-    public void Series(string name, string colour, IReadOnlyList<(double X, double Y)> points, bool dashed = false) =>
-        _series.Add((name, colour, dashed, points));
+    /// <summary>
+    /// A series: a level (memory) is drawn straight from sample to sample; a
+    /// <paramref name="step"/> series (a rate over the interval after a sample)
+    /// holds its value until the next sample.
+    /// </summary>
+    public void Series(string name, string colour, IReadOnlyList<(double X, double Y)> points, bool dashed = false, bool step = false) =>
+        _series.Add((name, colour, dashed, step, points));
 
     public void Level(string name, string colour, double y) => _levels.Add((name, colour, y));
 
@@ -99,7 +104,7 @@ internal sealed class SvgChart(string id, string title, string xUnit, string yUn
             var anchor = x > Left + plotW * 0.7 ? "end" : "start";
             sb.Append("<text class=\"marker-label\" text-anchor=\"").Append(anchor).Append("\" x=\"").Append(F(anchor == "end" ? x - 4 : x + 4)).Append("\" y=\"").Append(Top + 14).Append("\">").Append(HtmlEscape.Text(label)).Append("</text>\n");
         }
-        foreach (var (_, colour, dashed, points) in _series)
+        foreach (var (_, colour, dashed, step, points) in _series)
         {
             sb.Append("<path class=\"").Append(dashed ? "line dashed" : "line").Append("\" d=\"");
             for (var i = 0; i < points.Count; i++)
@@ -107,8 +112,10 @@ internal sealed class SvgChart(string id, string title, string xUnit, string yUn
                 var (px, py) = points[i];
                 if (i == 0)
                     sb.Append('M').Append(F(X(px))).Append(' ').Append(F(Y(py)));
-                else
+                else if (step)
                     sb.Append(" H").Append(F(X(px))).Append(" V").Append(F(Y(py)));
+                else
+                    sb.Append(" L").Append(F(X(px))).Append(' ').Append(F(Y(py)));
             }
             if (points.Count == 1)
                 sb.Append(" H").Append(F(X(xTop)));
@@ -128,7 +135,7 @@ internal sealed class SvgChart(string id, string title, string xUnit, string yUn
             sb.Append("<text class=\"legend\" x=\"").Append(F(x + 18)).Append("\" y=\"40\">").Append(HtmlEscape.Text(name)).Append("</text>\n");
             x += 30 + name.Length * 6.6;
         }
-        foreach (var (name, colour, dashed, _) in _series)
+        foreach (var (name, colour, dashed, _, _) in _series)
             Item(name, "<line class=\"" + (dashed ? "line dashed" : "line") + "\" stroke=\"" + colour + "\" x1=\"{x}\" x2=\"" + F(x + 14) + "\" y1=\"36\" y2=\"36\"/>\n");
         if (_spanName != null)
             Item(_spanName, "<rect class=\"span\" height=\"10\" width=\"14\" x=\"{x}\" y=\"31\"/>\n");
