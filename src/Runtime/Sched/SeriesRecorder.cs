@@ -6,7 +6,9 @@ namespace MemScript.Runtime.Sched;
 /// Records <see cref="ChartSeries"/> while a run goes on. A sample is taken
 /// when something is added to the timeline (<see cref="Force"/>) and, at
 /// statement and slice boundaries, when simulated time reached the next tick
-/// (<see cref="Tick"/>: one comparison, so it stays off the per-access path).
+/// (<see cref="Tick"/>: one comparison, so it stays off the per-access path);
+/// in a run of many processes, an event less than half an interval after the
+/// last sample waits for the next boundary.
 /// The first tick interval is <see cref="FirstIntervalNs"/>; when
 /// <see cref="ChartSeries.MaxSamples"/> samples are held, neighbouring pairs
 /// are thinned evenly in time (the first and the last kept) and the interval at least doubles. Samples at the same simulated time replace
@@ -54,8 +56,26 @@ internal sealed class SeriesRecorder(SimSystem system)
             Sample(now);
     }
 
-    /// <summary>At an event: a sample now.</summary>
-    public void Force() => Sample(system.Now);
+    /// <summary>
+    /// At an event: a sample now. When a sample is dear (more than
+    /// <see cref="CheapOthers"/> processes summed into the others' lane) and
+    /// the last one is less than half an interval old, the next statement or
+    /// slice boundary takes it instead: a burst of ten thousand forks costs a
+    /// sample per interval, not one per event.
+    /// </summary>
+    public void Force()
+    {
+        var now = system.Now;
+        if (_others.Count > CheapOthers && _count > 0 && now - _samples[_count - 1].TimeNs < IntervalNs / 2)
+        {
+            NextTickNs = Math.Min(NextTickNs, now);
+            return;
+        }
+        Sample(now);
+    }
+
+    /// <summary>Processes summed per sample below which every event gets its sample.</summary>
+    public const int CheapOthers = 64;
 
     public void KswapdWoke() => _spanStart = system.Now;
 
@@ -153,7 +173,7 @@ internal sealed class SeriesRecorder(SimSystem system)
     /// <summary>The series as recorded, with a last sample at the end of the run and kswapd's open span closed.</summary>
     public ChartSeries Finish()
     {
-        Force();
+        Sample(system.Now);
         KswapdSlept();
         var samples = new SeriesSample[_count];
         Array.Copy(_samples, samples, _count);
