@@ -59,6 +59,21 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public void RunCommand_MarkdownToFile_WritesItsChartsBesideIt_AndLinksThem()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("lazy.mems", Lazy);
+
+        Assert.Equal(0, sandbox.Run("run", "lazy.mems", "-o", "out/report.md"));
+
+        var md = sandbox.Read("out/report.md");
+        Assert.Contains("![Free memory against the zone watermarks; shaded: kswapd0 awake](report.chart-memory.svg)", md);
+        Assert.Contains("(report.chart-rss-100.svg)", md);
+        Assert.StartsWith("<svg ", sandbox.Read("out/report.chart-memory.svg"), StringComparison.Ordinal);
+        Assert.Contains("xmlns=\"http://www.w3.org/2000/svg\"", sandbox.Read("out/report.chart-faults.svg"));
+    }
+
+    [Fact]
     public void RunCommand_Exits2_WhenSetOverrideIsUnknown()
     {
         using var sandbox = new CliSandbox();

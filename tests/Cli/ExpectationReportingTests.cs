@@ -84,7 +84,7 @@ public sealed class ExpectationReportingTests
 
     [Theory]
     [InlineData("md", "quitter:15 quitter.minflt &gt; 0 — **NOT REACHED** quitter (pid 101) exited at 1.003 ms (line 14)")]
-    [InlineData("html", "quitter:15 quitter.minflt &gt; 0 — <span class=\"failed\">NOT REACHED</span> quitter (pid 101) exited at 1.003 ms (line 14)")]
+    [InlineData("html", "<li class=\"failed\"><a href=\"#L15\">quitter:15</a> <code>quitter.minflt &gt; 0</code> <span class=\"verdict\">NOT REACHED  quitter (pid 101) exited at 1.003 ms (line 14)</span></li>")]
     public void Run_MarkdownAndHtml_SayNotReached(string format, string expected)
     {
         using var sandbox = new CliSandbox();

@@ -86,14 +86,20 @@ internal static class RunCommand
             return ExitCodes.Usage;
 
         DiagnosticPrinter.Write(context.Error, ExpectationDiagnostics.For(run.Result), source, context.ColourErrors);
-        var report = ReportRenderer.Render(run.Result, format);
         if (outPath is null or ReportFormatChoice.StandardOutput)
         {
-            context.Out.Write(report);
+            context.Out.Write(ReportRenderer.Render(run.Result, format, text));
         }
-        else if (!ReportFile.TryWrite(context, outPath, report))
+        else
         {
-            return ExitCodes.Usage;
+            // A Markdown report's charts are SVG files beside it, which it links as images.
+            var (report, beside) = ReportRenderer.RenderForFile(run.Result, format, text, outPath);
+            if (!ReportFile.TryWrite(context, outPath, report))
+                return ExitCodes.Usage;
+            var folder = Path.GetDirectoryName(outPath) ?? "";
+            foreach (var (name, content) in beside)
+                if (!ReportFile.TryWrite(context, Path.Combine(folder, name), content))
+                    return ExitCodes.Usage;
         }
 
         return ExitCodes.ForRun(run.Result);

@@ -28,6 +28,7 @@ internal sealed class AccessOp : Op
     private readonly AccessKind _kind;
     private readonly PageCursor _cursor;
     private readonly StatementMark _mark;
+    private readonly ReferenceRecorder? _references;
 
     public AccessOp(ProcessTask task, Site site, Region region, AccessKind kind, AccessPattern pattern, long times)
     {
@@ -39,6 +40,7 @@ internal sealed class AccessOp : Op
             ? new PageCursor(InsidePart(region), AccessPattern.Sequential, 1, task.Kernel.Machine.PageSize)
             : new PageCursor(region, pattern, times, task.Kernel.Machine.PageSize);
         _mark = task.Begin(site);
+        _references = region.OutOfBounds ? null : task.ReferenceRecorderFor(site, region, pattern);
     }
 
     /// <summary>Runs until <paramref name="sliceEndNs"/>; true when the statement is finished.</summary>
@@ -81,6 +83,7 @@ internal sealed class AccessOp : Op
             var result = kernel.Access(mm, address, _kind, ref cost);
             cost -= inFlight;
             done++;
+            _references?.Record(address, result);
             if (result == FaultResult.Major)
             {
                 var wait = Math.Min(cost, kernel.Costs.MajorFault);

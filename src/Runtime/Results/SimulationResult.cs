@@ -21,6 +21,12 @@ public sealed record SimulationResult(
     RunOutcome Outcome,
     string? OutcomeMessage)
 {
+    /// <summary>The series the charts draw (free memory, RSS per process, faults, swap, kswapd's spans).</summary>
+    public ChartSeries Series { get; init; } = ChartSeries.Empty;
+
+    /// <summary>The textbook frame tables of <c>pages</c> accesses on a machine of a few frames, in the order they ran.</summary>
+    public IReadOnlyList<ReferenceTable> ReferenceTables { get; init; } = [];
+
     /// <summary>True when the run completed (or the simulated kernel panicked), every expectation passed and the self-checks held.</summary>
     public bool Passed => Outcome is RunOutcome.Completed or RunOutcome.KernelPanic && Expectations.All(e => e.Passed) && SelfChecks.All(c => c.Ok);
 }
@@ -82,7 +88,14 @@ public sealed record ProcessSummary(
 }
 
 /// <summary>An OOM kill: when, whom, with what badness, among how many candidates.</summary>
-public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates);
+public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates)
+{
+    /// <summary>Every candidate with its badness figures, in process order (at most the task table's rows).</summary>
+    public IReadOnlyList<OomCandidate> Ranking { get; init; } = [];
+
+    /// <summary>True under <c>oom legacy</c> (2.6.35's points), false for today's badness.</summary>
+    public bool Legacy { get; init; }
+}
 
 /// <summary>
 /// An expect, checked (or never reached): <see cref="Actual"/> formatted as the subject prints (sizes in kB).

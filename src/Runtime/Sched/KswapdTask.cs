@@ -67,6 +67,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
             }
             _awake = true;
             _wakes++;
+            system.Series.KswapdWoke();
             _reclaimed = 0;
             _scanned = 0;
             if (!Listed)
@@ -109,6 +110,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
     private void Sleep()
     {
         _awake = false;
+        system.Series.KswapdSlept();
         if (!Listed)
         {
             Count();

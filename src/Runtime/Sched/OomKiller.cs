@@ -32,6 +32,7 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
         if (victim == null)
             return OomOutcome.NoVictim;
         var site = requester?.OpenSite ?? KernelSite;
+        var ranking = OomRanking.Of(system, victim, legacy);
         var lines = new List<string>();
         if (legacy)
             OomKillLines.LegacyHeader(lines, requester);
@@ -48,7 +49,7 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
             lines.AddRange(OomKillLines.ModernKilled(victim, system.Processes));
         }
         Say(site, lines);
-        system.OomKills.Add(new OomKill(system.Now, victim.Name, victim.Pid, score, candidates));
+        system.OomKills.Add(new OomKill(system.Now, victim.Name, victim.Pid, score, candidates) { Ranking = ranking, Legacy = legacy });
         victim.KillInStatement("oom-killed", site);
         return victim == requester ? OomOutcome.KilledRequester : OomOutcome.KilledOther;
     }

@@ -103,6 +103,7 @@ internal sealed partial class ProcessTask : ISchedTask
         Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad);
         RunState = TaskRunState.Runnable;
         StartedNs = _system.Now;
+        _system.Series.Track(this);
         _system.Add(new TimelineEvent.Kernel(_system.Now, Site.None, Pid, Name, ["starts"]));
         _body = _bodyFactory!(Proc).GetEnumerator();
         _bodyFactory = null;
@@ -115,6 +116,7 @@ internal sealed partial class ProcessTask : ISchedTask
         Arena = parentArena.CloneFor(new KernelMallocHost(this));
         RunState = TaskRunState.Runnable;
         StartedNs = _system.Now;
+        _system.Series.Track(this);
         _bodyFactory = null;
         _body = body(Proc).GetEnumerator();
     }
@@ -190,6 +192,8 @@ internal sealed partial class ProcessTask : ISchedTask
                 continue;
             }
             Clock.CountStep();
+            if (Clock.NowNs >= _system.Series.NextTickNs)
+                _system.Series.Tick();
             var more = _body!.MoveNext();
             if (RunState == TaskRunState.Dead)
                 return;
@@ -213,6 +217,10 @@ internal sealed partial class ProcessTask : ISchedTask
     }
 
     /// <summary>/proc/PID/status now: the kernel's figures while alive, zeros (but the fault counts) once dead.</summary>
+    /// <summary>The textbook frame-table recorder for an access statement of this process, or null.</summary>
+    public ReferenceRecorder? ReferenceRecorderFor(Site site, Region region, AccessPattern pattern) =>
+        ReferenceRecorder.For(_system, this, site, region, pattern);
+
     public ProcStatus Status() => Mm >= 0 && RunState != TaskRunState.Dead ? Kernel.Status(Mm) : _final;
 
     /// <summary>Starts a statement at <paramref name="site"/>: it is open until <see cref="End"/> (see <see cref="EndOpenStatement"/>).</summary>
@@ -319,6 +327,8 @@ internal sealed partial class ProcessTask : ISchedTask
         _open = null;
         if (lines.Length > 0)
             _system.Add(new TimelineEvent.Kernel(_system.Now, site, Pid, Name, lines));
+        else
+            _system.Series.Force();   // the memory it freed shows at once on the charts
     }
 
     /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>

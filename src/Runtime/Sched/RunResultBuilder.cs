@@ -46,8 +46,15 @@ internal static class RunResultBuilder
         var expectations = new List<ExpectationResult>(system.Expectations.Count);
         for (var i = 0; i < system.Expectations.Count; i++)
             expectations.Add(system.Expectations[i] with { Who = labels.Of(system.ExpectationActors[i]) });
+        var tables = new List<ReferenceTable>();
+        foreach (var (recorder, site, task) in system.ReferenceTables)
+            tables.Add(recorder.ToTable(site, task, machine.Reclaim) with { Who = labels.Of(new Actor(task, task.Name)) });
         return new SimulationResult(path, atStart ?? MachineSummaryBuilder.Build(machine, system.Kernel.Costs), headerNotes, timeline, processes,
-            vmstat, meminfo, system.OomKills.ToList(), expectations, checks, system.Now, outcome, message);
+            vmstat, meminfo, system.OomKills.ToList(), expectations, checks, system.Now, outcome, message)
+        {
+            Series = system.Series.Finish(),
+            ReferenceTables = tables,
+        };
     }
 
     private static List<TimelineEvent> Labelled(SimSystem system, WhoLabels labels)

@@ -43,6 +43,9 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
 
     public int PendingEvents => _events.Count;
 
+    /// <summary>Called before each slice runs (the chart series' clock tick).</summary>
+    public Action? BeforeSlice { get; set; }
+
     public void Add(ISchedTask task)
     {
         var index = _tasks.Count;
@@ -111,6 +114,7 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 _turnEndNs = SimClock.Sum(clock.NowNs, Math.Max(1, quantumNs()));
             }
             clock.CountStep();
+            BeforeSlice?.Invoke();
             PreviousRunner = _lastRunner;
             _lastRunner = next;
             next.RunSlice(Math.Min(_turnEndNs, NextWakeTime()));

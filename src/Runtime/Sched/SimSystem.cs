@@ -31,7 +31,15 @@ internal sealed class SimSystem
         kernel.OomHost = OomKiller;
         Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
         Scheduler.AddKernelThread(Kswapd);
+        Series = new SeriesRecorder(this);
+        Scheduler.BeforeSlice = Series.Tick;
     }
+
+    /// <summary>The chart series, sampled at events and clock ticks.</summary>
+    public SeriesRecorder Series { get; }
+
+    /// <summary>The textbook frame tables being recorded, with the statement and process of each.</summary>
+    public List<(ReferenceRecorder Recorder, Site Site, ProcessTask Task)> ReferenceTables { get; } = new();
 
     /// <summary>The OOM killer the kernel calls (<see cref="Kernel.OomHost"/>).</summary>
     public OomKiller OomKiller { get; }
@@ -120,6 +128,7 @@ internal sealed class SimSystem
     {
         Timeline.Add(ev);
         TimelineActors.Add(Acting);
+        Series.Force();
     }
 
     public void AddExpectation(ExpectationResult result)

@@ -3,7 +3,7 @@ using MemScript.Runtime.Reporting;
 
 namespace MemScript.Tests.Runtime.Reporting;
 
-/// <summary>The HTML report: one self-contained page, every scenario string escaped.</summary>
+/// <summary>The HTML report: one self-contained page, every scenario string escaped, the source linked from the timeline.</summary>
 public class HtmlReportTests
 {
     [Fact]
@@ -32,8 +32,8 @@ public class HtmlReportTests
 
         var html = ReportRenderer.Render(r, ReportFormat.Html);
 
-        Assert.Contains("<td colspan=\"3\">kernel: &lt;p&gt; (pid 100) starts</td>", html);
-        Assert.Contains("<td colspan=\"3\">kernel: p (pid 100)<pre>SIGSEGV at 0x0\nkilled &lt;now&gt;</pre></td>", html);
+        Assert.Contains("<span class=\"tag\">kernel</span> &lt;p&gt; (pid 100) starts</td>", html);
+        Assert.Contains("<span class=\"tag\">kernel</span> p (pid 100)<pre class=\"log\"><span class=\"\">SIGSEGV at 0x0</span>\n<span class=\"\">killed &lt;now&gt;</span>\n</pre>", html);
     }
 
     [Fact]
@@ -45,7 +45,9 @@ public class HtmlReportTests
         Assert.EndsWith("</body>\n</html>\n", html);
         Assert.DoesNotContain("http", html);
         Assert.DoesNotContain("<script", html);
-        Assert.Contains("<h3>/proc/100/maps at 0.027 ms (p:7)</h3><pre>555555554000-555555564000 r-xp", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("\n\n", html);
+        Assert.Contains("<span class=\"tag\">report</span> /proc/100/maps at 0.027 ms (p:7)<pre class=\"log\"><span class=\"\">555555554000-555555564000 r-xp", html);
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public class HtmlReportTests
 
         var html = ReportRenderer.Render(r, ReportFormat.Html);
 
-        Assert.Contains("<td>a&lt;b</td>", html);
+        Assert.Contains("<td class=\"\">a&lt;b</td>", html);
         Assert.Contains("<title>MemScript 0.1 · scenario x&quot;&amp;&lt;y&gt;.mems</title>", html);
     }
 
@@ -64,7 +66,26 @@ public class HtmlReportTests
     {
         var r = SampleResults.LazyAllocation(outcome: RunOutcome.KernelPanic, outcomeMessage: "Out of memory and no killable processes...");
 
-        Assert.Contains("<p class=\"failed\">stopped: kernel panic: Out of memory and no killable processes...</p>",
+        Assert.Contains("<p class=\"stopped\">stopped: kernel panic: Out of memory and no killable processes...</p>",
             ReportRenderer.Render(r, ReportFormat.Html));
+    }
+
+    [Fact]
+    public void Html_SourceLines_HaveIds_AndTimelineRowsLinkToThem()
+    {
+        var r = SampleResults.LazyAllocation();
+
+        var html = ReportRenderer.Render(r, ReportFormat.Html, "machine { ram 64M }\n<x>\nprocess p {\n  a = malloc 64K\n  touch a\n}\n");
+
+        Assert.Contains("<span class=\"line \" id=\"L2\"><span class=\"ln\">2</span>&lt;x&gt;</span>", html);
+        Assert.Contains("<a href=\"#L4\">p:4</a>", html);
+    }
+
+    [Fact]
+    public void Html_SameResult_SameBytes()
+    {
+        var r = SampleResults.LazyAllocation();
+
+        Assert.Equal(ReportRenderer.Render(r, ReportFormat.Html, "x"), ReportRenderer.Render(r, ReportFormat.Html, "x"));
     }
 }

@@ -16,8 +16,9 @@ public class JsonReportTests
         var root = Parse(SampleResults.LazyAllocation());
 
         Assert.Equal(
-            ["machine", "processes", "vmstat", "meminfo", "oom_kills", "expectations", "checks", "elapsed_ns", "outcome"],
+            ["schema", "machine", "processes", "vmstat", "meminfo", "oom_kills", "expectations", "checks", "timeline", "snapshots", "series", "frame_tables", "elapsed_ns", "outcome"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("memscript-report/2", root.GetProperty("schema").GetString());
         Assert.Equal(27_000, root.GetProperty("elapsed_ns").GetInt64());
         Assert.Equal("completed", root.GetProperty("outcome").GetString());
     }
@@ -27,10 +28,13 @@ public class JsonReportTests
     {
         var machine = Parse(SampleResults.LazyAllocation()).GetProperty("machine");
 
-        Assert.Equal("64 MiB", machine.GetProperty("ram").GetString());
+        Assert.Equal(64L << 20, machine.GetProperty("ram").GetProperty("value").GetInt64());
+        Assert.Equal("bytes", machine.GetProperty("ram").GetProperty("unit").GetString());
+        Assert.Equal("64 MiB", machine.GetProperty("ram").GetProperty("text").GetString());
         Assert.Equal("heuristic", machine.GetProperty("overcommit").GetString());
         Assert.Equal(320, machine.GetProperty("watermark_pages").GetProperty("low").GetInt64());
-        Assert.Equal("80 us", machine.GetProperty("costs").GetProperty("major").GetString());
+        Assert.Equal(80_000, machine.GetProperty("costs").GetProperty("major").GetProperty("value").GetInt64());
+        Assert.Equal("ns", machine.GetProperty("costs").GetProperty("major").GetProperty("unit").GetString());
     }
 
     [Fact]
@@ -101,7 +105,31 @@ public class JsonReportTests
 
         var text = ReportRenderer.Render(r, ReportFormat.Json);
 
-        Assert.StartsWith("{\n  \"machine\": {\n    \"ram\": \"64 MiB\",", text);
+        Assert.StartsWith("{\n  \"schema\": \"memscript-report/2\",\n  \"machine\": {\n    \"ram\": {\n      \"value\": 67108864,", text);
         Assert.Contains("\"name\": \"café\"", text);
+    }
+
+    [Fact]
+    public void Json_Timeline_HasEveryEvent_WithTimeWhereFaultsAndRssChange()
+    {
+        var timeline = Parse(SampleResults.LazyAllocation()).GetProperty("timeline");
+
+        var touch = timeline.EnumerateArray().First(e => e.GetProperty("kind").GetString() == "statement" && e.GetProperty("line").GetInt32() == 4);
+        Assert.Equal(3_000, touch.GetProperty("time_ns").GetInt64());
+        Assert.Equal("p:4", touch.GetProperty("where").GetString());
+        Assert.Equal(15, touch.GetProperty("minflt").GetInt64());
+        Assert.Equal(60, touch.GetProperty("rss_delta_kb").GetInt64());
+        Assert.Equal(SampleResults.LazyAllocation().Timeline.Count, timeline.GetArrayLength());
+    }
+
+    [Fact]
+    public void Json_Snapshots_AreListed_AndTheTimelinePointsAtThem()
+    {
+        var root = Parse(SampleResults.LazyAllocation());
+
+        var snapshot = root.GetProperty("snapshots")[0];
+        Assert.Equal("/proc/100/maps", snapshot.GetProperty("title").GetString());
+        Assert.StartsWith("555555554000-555555564000 r-xp", snapshot.GetProperty("lines")[0].GetString());
+        Assert.Contains(root.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "snapshot" && e.GetProperty("snapshot").GetInt32() == 0);
     }
 }

@@ -76,7 +76,7 @@ public class WhereColumnTests
         Assert.Contains("end:20  web.minflt >= 0", text);
         Assert.Contains("| at:12 |", ReportRenderer.Render(result, ReportFormat.Md));
         Assert.Contains("- end:20 web.minflt", ReportRenderer.Render(result, ReportFormat.Md));
-        Assert.Contains("<td>at:12</td>", ReportRenderer.Render(result, ReportFormat.Html));
+        Assert.Contains("<a href=\"#L12\">at:12</a></td>", ReportRenderer.Render(result, ReportFormat.Html));
         Assert.Contains("\"where\": \"end:20\"", ReportRenderer.Render(result, ReportFormat.Json));
     }
 }

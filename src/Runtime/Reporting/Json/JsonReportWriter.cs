@@ -20,6 +20,9 @@ namespace MemScript.Runtime.Reporting.Json;
 /// </summary>
 internal static class JsonReportWriter
 {
+    /// <summary>The version of the report's shape (docs/report-schema.md); a change a tool could trip on gets a new number.</summary>
+    public const string Schema = "memscript-report/2";
+
     public static string Write(SimulationResult result)
     {
         var options = new JsonWriterOptions
@@ -32,6 +35,7 @@ internal static class JsonReportWriter
         using (var json = new Utf8JsonWriter(stream, options))
         {
             json.WriteStartObject();
+            json.WriteString("schema", Schema);
             WriteMachine(json, result.Machine);
             WriteProcesses(json, result.Processes);
             WriteCounters(json, "vmstat", result.Vmstat);
@@ -39,6 +43,10 @@ internal static class JsonReportWriter
             WriteOomKills(json, result.OomKills);
             WriteExpectations(json, result.Expectations);
             WriteChecks(json, result.SelfChecks);
+            JsonStoryWriter.WriteTimeline(json, result.Timeline);
+            JsonStoryWriter.WriteSnapshots(json, result.Timeline);
+            JsonStoryWriter.WriteSeries(json, result.Series);
+            JsonStoryWriter.WriteFrameTables(json, result.ReferenceTables);
             json.WriteNumber("elapsed_ns", result.ElapsedNs);
             json.WriteString("outcome", ReportText.OutcomeName(result.Outcome));
             if (result.OutcomeMessage is not null)
@@ -52,7 +60,9 @@ internal static class JsonReportWriter
     {
         json.WriteStartObject("machine");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        WriteStrings(json, m.Settings, seen);
+        foreach (var pair in m.Settings)
+            if (seen.Add(pair.Key))
+                JsonSettingValue.Write(json, pair.Key, pair.Value);
         if (seen.Add("watermark_pages"))
         {
             json.WriteStartObject("watermark_pages");
@@ -64,18 +74,13 @@ internal static class JsonReportWriter
         if (seen.Add("costs"))
         {
             json.WriteStartObject("costs");
-            WriteStrings(json, m.Costs, new HashSet<string>(StringComparer.Ordinal));
+            var costs = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pair in m.Costs)
+                if (costs.Add(pair.Key))
+                    JsonSettingValue.Write(json, pair.Key, pair.Value);
             json.WriteEndObject();
         }
         json.WriteEndObject();
-    }
-
-    /// <summary>Name/value pairs as string properties; a name already in <paramref name="seen"/> is skipped, so keys stay unique.</summary>
-    private static void WriteStrings(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, string>> pairs, HashSet<string> seen)
-    {
-        foreach (var pair in pairs)
-            if (seen.Add(pair.Key))
-                json.WriteString(pair.Key, pair.Value);
     }
 
     private static void WriteProcesses(Utf8JsonWriter json, IReadOnlyList<ProcessSummary> processes)
@@ -127,6 +132,25 @@ internal static class JsonReportWriter
             json.WriteNumber("pid", k.Pid);
             json.WriteNumber("score", k.Score);
             json.WriteNumber("candidates", k.Candidates);
+            json.WriteString("badness", k.Legacy ? "legacy" : "modern");
+            json.WriteStartArray("ranking");
+            foreach (var c in k.Ranking)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("pid", c.Pid);
+                json.WriteString("name", c.Name);
+                json.WriteNumber("rss_pages", c.RssPages);
+                json.WriteNumber("swap_pages", c.SwapPages);
+                json.WriteNumber("pagetable_pages", c.PageTablePages);
+                json.WriteNumber(k.Legacy ? "oom_adj" : "oom_score_adj", c.OomScoreAdj);
+                if (c.Exempt)
+                    json.WriteNull("badness");
+                else
+                    json.WriteNumber("badness", c.Badness);
+                json.WriteBoolean("chosen", c.Chosen);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -13,7 +13,13 @@ namespace MemScript.Runtime.Reporting.Markdown;
 /// </summary>
 internal static class MarkdownReportWriter
 {
-    public static string Write(SimulationResult r)
+    public static string Write(SimulationResult r) => Write(r, null);
+
+    /// <summary>
+    /// The report; with <paramref name="chartFiles"/> (chart id to the file
+    /// name of its SVG, written beside the report) a Charts section links them as images.
+    /// </summary>
+    public static string Write(SimulationResult r, IReadOnlyDictionary<string, string>? chartFiles)
     {
         var w = new LineWriter();
         w.Line("# " + MarkdownEscape.Text(ReportText.Title(r)));
@@ -29,6 +35,9 @@ internal static class MarkdownReportWriter
             w.Blank();
             w.Line("> **note** " + ReportText.Where(n) + " — " + Esc(n.Text));
         }
+        MarkdownStoryWriter.WriteCharts(w, r, chartFiles);
+        MarkdownStoryWriter.WriteFrameTables(w, r);
+        MarkdownStoryWriter.WriteWhy(w, r);
         w.Blank();
         w.Line("## Timeline");
         WriteTimeline(w, r.Timeline);
