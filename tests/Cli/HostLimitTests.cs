@@ -53,4 +53,29 @@ public sealed class HostLimitTests
         Assert.Contains(option + " takes a", sandbox.Error.ToString(), StringComparison.Ordinal);
         Assert.Equal("", sandbox.Out.ToString());
     }
+
+    [Fact]
+    public void Test_TakesTheHostLimits_AndARunTheyStopFailsItsTest()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("long.mems", Long);
+
+        Assert.Equal(1, sandbox.Run("test", "long.mems", "--max-memory", "1M", "--max-time", "10m"));
+
+        Assert.Contains("(--max-memory)", sandbox.Out.ToString() + sandbox.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--max-memory", "2X")]
+    [InlineData("--max-time", "fast")]
+    public void Test_BadValues_AreUsageErrors_BeforeAnyRun(string option, string value)
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("long.mems", Long);
+
+        Assert.Equal(2, sandbox.Run("test", "long.mems", option, value));
+
+        Assert.Contains(option + " takes a", sandbox.Error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(sandbox.Root, "long.received.txt")));
+    }
 }

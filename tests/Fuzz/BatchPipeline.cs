@@ -53,7 +53,8 @@ internal static class BatchPipeline
     /// <summary>How long one simulation may take before it counts as a hang (the work limit stops any run long before on an idle machine).</summary>
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
-    public static IReadOnlyList<Outcome> Run(IReadOnlyList<Input> inputs)
+    /// <summary>Runs every input; <paramref name="limits"/> are the host limits of each run (the tool's defaults when null).</summary>
+    public static IReadOnlyList<Outcome> Run(IReadOnlyList<Input> inputs, HostLimits? limits = null)
     {
         var outcomes = new Outcome?[inputs.Count];
         var emitted = new List<(int Index, GeneratedSource Source)>();
@@ -78,7 +79,7 @@ internal static class BatchPipeline
 
         var types = CompileTogether(emitted, inputs, outcomes);
         foreach (var (index, type) in types)
-            outcomes[index] = RunOne(inputs[index], Create(type, emitted.First(e => e.Index == index).Source));
+            outcomes[index] = RunOne(inputs[index], Create(type, emitted.First(e => e.Index == index).Source), limits);
         return outcomes.Select(static o => o!).ToList();
     }
 
@@ -156,11 +157,11 @@ internal static class BatchPipeline
         return trace is null ? "" : string.Join('\n', trace.Split('\n').Take(14));
     }
 
-    private static Outcome RunOne(Input input, IScenario scenario)
+    private static Outcome RunOne(Input input, IScenario scenario, HostLimits? limits = null)
     {
         try
         {
-            var run = Task.Run(() => Simulator.Run(scenario));
+            var run = Task.Run(() => Simulator.Run(scenario, limits ?? HostLimits.Default));
             if (!run.Wait(RunTimeout))
                 return new Outcome(input, [], null, $"did not finish in {RunTimeout.TotalSeconds} s");
             var result = run.Result;

@@ -16,16 +16,17 @@ namespace MemScript.Cli.Snapshots;
 /// </summary>
 public static class PipelineSnapshotRunner
 {
-    public static SnapshotRunner Create(IReadOnlyList<string> overrides, CompileOptions options) =>
-        (displayPath, fullPath) => Run(displayPath, fullPath, overrides, options);
+    /// <summary>The runner; <paramref name="limits"/> are each run's host limits (<c>--max-memory</c>, <c>--max-time</c>).</summary>
+    public static SnapshotRunner Create(IReadOnlyList<string> overrides, CompileOptions options, MemScript.Runtime.HostLimits? limits = null) =>
+        (displayPath, fullPath) => Run(displayPath, fullPath, overrides, options, limits);
 
-    private static ScenarioOutput Run(string displayPath, string fullPath, IReadOnlyList<string> overrides, CompileOptions options)
+    private static ScenarioOutput Run(string displayPath, string fullPath, IReadOnlyList<string> overrides, CompileOptions options, MemScript.Runtime.HostLimits? limits)
     {
         var (text, readError) = ScenarioFile.Read(fullPath, displayPath);
         if (text is null)
             return ScenarioOutput.Errors(readError + "\n", "cannot read the scenario");
 
-        var run = ScenarioPipeline.Run(displayPath, text, overrides, options);
+        var run = ScenarioPipeline.Run(displayPath, text, overrides, options, limits);
         if (run.HasErrors || run.Result is null)
         {
             return ScenarioOutput.Errors(DiagnosticPrinter.Render(run.Diagnostics, new SourceText(displayPath, text)), "the scenario has errors");

@@ -5,7 +5,8 @@ namespace MemScript.Compiler.Emit;
 
 /// <summary>
 /// Lowers an <c>at</c> block to a method over <c>Events</c>: every statement
-/// runs at once, at the block's time (section 6).
+/// runs at once, at the block's time (section 6). A block longer than
+/// <see cref="EmitContext.ChunkStatements"/> statements calls its chunks in turn.
 /// </summary>
 internal sealed class AtBlockEmitter
 {
@@ -16,30 +17,35 @@ internal sealed class AtBlockEmitter
     public void WriteMethod(string method, IReadOnlyList<S> body)
     {
         var w = _context.Writer;
-        var e = _context.Expressions;
         w.Blank();
         w.Line($"private void {method}({Rt}Events e)");
         w.Open();
+        var lines = new List<Action>();
         foreach (var statement in body)
-        {
-            var site = _context.Sites.Get(statement.Span);
-            _context.LineOf(statement.Span);
-            _context.Statement(statement switch
-            {
-                S.Pressure pressure => $"e.Pressure({site}, {e.Size(pressure.Size)});",
-                S.Release release => $"e.Release({site}, {e.Size(release.Size)});",
-                S.DropCaches => $"e.DropCaches({site});",
-                S.Sysctl sysctl => $"e.Sysctl({site}, {Literal(sysctl.Name.Text)}, {Long(ExpressionLowering.Signed(sysctl.Value))});",
-                S.Kill kill => $"e.Kill({site}, {_context.Data.String(kill.Process.Text)});",
-                S.SetOomScoreAdj adj => $"e.OomScoreAdj({site}, {_context.Data.String(adj.Process.Text)}, {Int(ExpressionLowering.Signed(adj.Value))});",
-                S.Note note => $"e.Note({site}, {_context.Data.String(note.Text.Value)});",
-                S.Expect expect => $"e.Expect({site}, {e.Expectation(expect.Condition)});",
-                S.Report report => $"e.Report({site}, {e.Report(report)});",
-                _ => throw new InvalidOperationException($"Statement {statement.GetType().Name} is not allowed in an at block after checking."),
-            }, statement.Span, showText: statement is not S.Note);
-        }
-
+            lines.Add(() => WriteStatement(statement));
+        var chunks = ScenarioEmitter.WriteLines(_context, lines, method, "e");
         _context.Hidden();
         w.Close();
+        ScenarioEmitter.WriteChunks(_context, chunks, method, $"{Rt}Events e");
+    }
+
+    private void WriteStatement(S statement)
+    {
+        var e = _context.Expressions;
+        var site = _context.Sites.Get(statement.Span);
+        _context.LineOf(statement.Span);
+        _context.Statement(statement switch
+        {
+            S.Pressure pressure => $"e.Pressure({site}, {e.Size(pressure.Size)});",
+            S.Release release => $"e.Release({site}, {e.Size(release.Size)});",
+            S.DropCaches => $"e.DropCaches({site});",
+            S.Sysctl sysctl => $"e.Sysctl({site}, {Literal(sysctl.Name.Text)}, {Long(ExpressionLowering.Signed(sysctl.Value))});",
+            S.Kill kill => $"e.Kill({site}, {_context.Data.String(kill.Process.Text)});",
+            S.SetOomScoreAdj adj => $"e.OomScoreAdj({site}, {_context.Data.String(adj.Process.Text)}, {Int(ExpressionLowering.Signed(adj.Value))});",
+            S.Note note => $"e.Note({site}, {_context.Data.String(note.Text.Value)});",
+            S.Expect expect => $"e.Expect({site}, {e.Expectation(expect.Condition)});",
+            S.Report report => $"e.Report({site}, {e.Report(report)});",
+            _ => throw new InvalidOperationException($"Statement {statement.GetType().Name} is not allowed in an at block after checking."),
+        }, statement.Span, showText: statement is not S.Note);
     }
 }

@@ -15,8 +15,17 @@ namespace MemScript.Compiler.Emit;
 /// </summary>
 internal static class CSharpNames
 {
-    /// <summary>The runtime namespace, fully qualified, as every generated name is written.</summary>
-    public const string Rt = "global::MemScript.Runtime.";
+    /// <summary>
+    /// The alias of the runtime namespace the generated file declares
+    /// (<c>using Rt = global::MemScript.Runtime;</c>); every runtime name is
+    /// written <c>Rt::Name</c>, which only an alias can satisfy, so no user
+    /// name can capture it, and the code stays short (Roslyn's memory follows
+    /// the text's length).
+    /// </summary>
+    public const string RtAlias = "Rt";
+
+    /// <summary>The qualifier of every runtime name in generated code.</summary>
+    public const string Rt = RtAlias + "::";
 
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -26,8 +26,21 @@ internal sealed class EmitContext
 
     public ExpressionLowering Expressions { get; }
 
-    /// <summary>Extra methods (fork bodies) written after the one being emitted.</summary>
+    /// <summary>Extra methods (fork bodies, chunks) written after the one being emitted.</summary>
     public Queue<Action> PendingMethods { get; } = new();
+
+    /// <summary>
+    /// The most statements one generated method holds (see <see cref="ChunkPlan"/>):
+    /// Roslyn's cost grows faster than a method's size, so a longer body is
+    /// split into chunks of at most this many statements.
+    /// </summary>
+    public const int ChunkStatements = 256;
+
+    /// <summary>Where the names of the method being written live: <c>""</c> (its locals) or <c>"f."</c> (the frame its chunks share).</summary>
+    public string FramePrefix { get; set; } = "";
+
+    /// <summary>The C# expression for a user name in the method being written.</summary>
+    public string Var(string name) => FramePrefix + CSharpNames.Local(name);
 
     /// <summary>The largest line a <c>#line</c> directive takes (Roslyn's limit).</summary>
     public const int MaxDirectiveLine = 16_707_565;

@@ -14,37 +14,42 @@ namespace MemScript.Compiler.Emit;
 /// </summary>
 internal static class ExpectSites
 {
-    public static void Write(EmitContext context, IReadOnlyList<D> declarations)
+    /// <summary>Adds one line of <c>Build</c> per expectation to <paramref name="lines"/>, in file order.</summary>
+    public static void Collect(EmitContext context, IReadOnlyList<D> declarations, List<Action> lines)
     {
         foreach (var declaration in declarations)
         {
             switch (declaration)
             {
                 case D.Process process:
-                    Walk(context, process.Body, process.Name.Text, 1);
+                    Walk(context, process.Body, process.Name.Text, 1, lines);
                     break;
                 case D.At at:
-                    Walk(context, at.Body, "at", 1);
+                    Walk(context, at.Body, "at", 1, lines);
                     break;
             }
         }
     }
 
-    private static void Walk(EmitContext context, IReadOnlyList<S> body, string owner, long checks)
+    private static void Walk(EmitContext context, IReadOnlyList<S> body, string owner, long checks, List<Action> lines)
     {
         foreach (var statement in body)
         {
             switch (statement)
             {
                 case S.Expect:
-                    context.LineOf(statement.Span);
-                    context.Writer.Line($"b.ExpectIn({context.Sites.Get(statement.Span)}, {Literal(owner)}, {Long(checks)});");
+                    var (span, times) = (statement.Span, checks);
+                    lines.Add(() =>
+                    {
+                        context.LineOf(span);
+                        context.Writer.Line($"b.ExpectIn({context.Sites.Get(span)}, {Literal(owner)}, {Long(times)});");
+                    });
                     break;
                 case S.Repeat repeat:
-                    Walk(context, repeat.Body, owner, Times(checks, repeat.Count.Value));
+                    Walk(context, repeat.Body, owner, Times(checks, repeat.Count.Value), lines);
                     break;
                 case S.Fork fork:
-                    Walk(context, fork.Body, fork.Name.Text, checks);
+                    Walk(context, fork.Body, fork.Name.Text, checks, lines);
                     break;
             }
         }

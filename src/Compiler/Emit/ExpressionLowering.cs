@@ -42,7 +42,7 @@ internal sealed class ExpressionLowering
     }
 
     public string Name(string name, ISet<string> names) =>
-        !names.Contains(name) && KnownNames.PredefinedRegions.TryGetValue(name, out var property) ? "p." + property : Local(name);
+        !names.Contains(name) && KnownNames.PredefinedRegions.TryGetValue(name, out var property) ? "p." + property : _context.Var(name);
 
     public string Pattern(PatternSyntax? pattern) => pattern switch
     {

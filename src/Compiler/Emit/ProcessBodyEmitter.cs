@@ -36,18 +36,111 @@ internal sealed class ProcessBodyEmitter
         W.Line($"private global::System.Collections.Generic.IEnumerable<{Rt}Op> {method}({Rt}Proc p{signature})");
         W.Open();
         _context.Hidden();
-        foreach (var local in locals)
+        if (ChunkPlan.Fits(body))
         {
-            W.Line($"{Rt}Region {Local(local)} = {Rt}Region.Null;");
+            _context.FramePrefix = "";
+            foreach (var local in locals)
+            {
+                W.Line($"{Rt}Region {Local(local)} = {Rt}Region.Null;");
+            }
+
+            WriteStatements(body, names);
+        }
+        else
+        {
+            // A long body: its names live in a frame its chunks share.
+            var frame = Identifier("Frame_", method);
+            W.Line($"var f = new {frame}();");
+            foreach (var parameter in parameters)
+            {
+                W.Line($"f.{Local(parameter)} = {Local(parameter)};");
+            }
+
+            _context.FramePrefix = "f.";
+            var chunks = 0;
+            WriteChunked(method, body, names, ref chunks);
+            _context.PendingMethods.Enqueue(() => WriteFrame(frame, names));
         }
 
-        WriteStatements(body, names);
         if (W.LastLine != "yield break;")
         {
             _context.Hidden();
             W.Line("yield break;");
         }
 
+        W.Close();
+    }
+
+    /// <summary>
+    /// A long statement list in the body's own method: each group of
+    /// statements becomes a chunk the method yields from in turn, a heavy
+    /// <c>repeat</c> a loop here whose body is chunked the same way. A chunk
+    /// that may run <c>exit</c> sets <c>f.exited</c>, and the body ends there.
+    /// </summary>
+    private void WriteChunked(string method, IReadOnlyList<S> body, SortedSet<string> names, ref int chunks)
+    {
+        foreach (var group in ChunkPlan.Split(body))
+        {
+            if (group.IsHeavyRepeat)
+            {
+                var repeat = (S.Repeat)group.Statements[0];
+                _context.LineOf(repeat.Span);
+                var counter = "i" + _context.Sites.IndexOf(repeat.Span).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _context.Statement($"for (long {counter} = 0L; {counter} < {Long((long)repeat.Count.Value)}; {counter}++)", repeat.Span);
+                W.Open();
+                WriteChunked(method, repeat.Body, names, ref chunks);
+                _context.Hidden();
+                W.Line($"yield return {Rt}Op.Next;");
+                W.Close();
+                continue;
+            }
+
+            chunks++;
+            var chunk = Identifier("Chunk", chunks.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + method);
+            var first = group.Statements[0].Span;
+            var last = group.Statements[^1].Span;
+            _context.Hidden();
+            W.Line($"foreach (var op in {chunk}(p, f)) yield return op; // lines {_context.Text.GetLine(first.Start)}-{_context.Text.GetLine(last.Start)}");
+            if (ChunkPlan.HasExit(group.Statements))
+            {
+                W.Line("if (f.exited) yield break;");
+            }
+
+            var statements = group.Statements;
+            var frame = Identifier("Frame_", method);
+            _context.PendingMethods.Enqueue(() => WriteChunk(chunk, frame, statements, names));
+        }
+    }
+
+    private void WriteChunk(string chunk, string frame, IReadOnlyList<S> statements, SortedSet<string> names)
+    {
+        _context.FramePrefix = "f.";
+        W.Blank();
+        W.Line($"private global::System.Collections.Generic.IEnumerable<{Rt}Op> {chunk}({Rt}Proc p, {frame} f)");
+        W.Open();
+        WriteStatements(statements, names);
+        if (W.LastLine != "yield break;")
+        {
+            _context.Hidden();
+            W.Line("yield break;");
+        }
+
+        W.Close();
+    }
+
+    /// <summary>The names of a chunked body: one field each, and whether an <c>exit</c> ran.</summary>
+    private void WriteFrame(string frame, SortedSet<string> names)
+    {
+        W.Blank();
+        W.Line($"private sealed class {frame}");
+        W.Open();
+        _context.Hidden();
+        foreach (var name in names)
+        {
+            W.Line($"public {Rt}Region {Local(name)} = {Rt}Region.Null;");
+        }
+
+        W.Line("public bool exited;");
         W.Close();
     }
 
@@ -62,6 +155,49 @@ internal sealed class ProcessBodyEmitter
             else if (statement is S.Repeat repeat)
             {
                 CollectAssigned(repeat.Body, names);
+            }
+        }
+    }
+
+    /// <summary>Every name a body (its forks' bodies included) assigns or reads: what a fork child takes from its parent.</summary>
+    private static void CollectUsed(IReadOnlyList<S> body, ISet<string> names)
+    {
+        foreach (var statement in body)
+        {
+            switch (statement)
+            {
+                case S.Assign assign:
+                    names.Add(assign.Target.Text);
+                    if (assign.Value is AllocationSyntax.Realloc realloc)
+                        names.Add(realloc.Source.Text);
+                    break;
+                case S.Free free:
+                    names.Add(free.Target.Text);
+                    break;
+                case S.ShmDt detach:
+                    names.Add(detach.Target.Text);
+                    break;
+                case S.Munmap munmap:
+                    names.Add(munmap.Region.Name.Text);
+                    break;
+                case S.Mlock mlock:
+                    names.Add(mlock.Region.Name.Text);
+                    break;
+                case S.Mprotect mprotect:
+                    names.Add(mprotect.Region.Name.Text);
+                    break;
+                case S.Madvise madvise:
+                    names.Add(madvise.Region.Name.Text);
+                    break;
+                case S.Access access:
+                    names.Add(access.Region.Name.Text);
+                    break;
+                case S.Repeat repeat:
+                    CollectUsed(repeat.Body, names);
+                    break;
+                case S.Fork fork:
+                    CollectUsed(fork.Body, names);
+                    break;
             }
         }
     }
@@ -83,7 +219,7 @@ internal sealed class ProcessBodyEmitter
         switch (statement)
         {
             case S.Assign assign:
-                Call($"{Local(assign.Target.Text)} = {Allocation(site, assign.Value, names)};");
+                Call($"{_context.Var(assign.Target.Text)} = {Allocation(site, assign.Value, names)};");
                 break;
             case S.Free free:
                 Call($"p.Free({site}, {e.Name(free.Target.Text, names)});");
@@ -133,6 +269,11 @@ internal sealed class ProcessBodyEmitter
             case S.Exit:
                 _context.Statement($"p.Exit({site});", statement.Span);
                 _context.Hidden();
+                if (_context.FramePrefix.Length > 0)
+                {
+                    W.Line("f.exited = true;");
+                }
+
                 W.Line("yield break;");
                 break;
             case S.Kill kill:
@@ -155,8 +296,10 @@ internal sealed class ProcessBodyEmitter
     private void WriteFork(string site, S.Fork fork, SortedSet<string> names, Action<string> call)
     {
         var method = Identifier("Fork_", $"{fork.Name.Text}_L{_context.Text.GetLine(fork.Span.Start)}_C{_context.Text.GetColumn(fork.Span.Start)}");
-        var parameters = names.ToList();
-        var arguments = string.Concat(parameters.Select(n => ", " + Local(n)));
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        CollectUsed(fork.Body, used);
+        var parameters = names.Where(used.Contains).ToList();
+        var arguments = string.Concat(parameters.Select(n => ", " + _context.Var(n)));
         call($"p.Fork({site}, {_context.Data.String(fork.Name.Text)}, {_context.Expressions.Options(fork.Options, isFork: true)}, c => {method}(c{arguments}));");
         _context.PendingMethods.Enqueue(() => WriteMethod(method, fork.Body, parameters));
     }

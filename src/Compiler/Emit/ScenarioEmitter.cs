@@ -32,6 +32,8 @@ internal static class ScenarioEmitter
         w.Line("#pragma warning disable CS0162 // statements after 'exit' are unreachable, as in C");
         w.Line("namespace MemScript.Generated");
         w.Open();
+        w.Line($"using {RtAlias} = global::MemScript.Runtime;");
+        w.Blank();
         w.Line($"public sealed class {className} : {Rt}IScenario");
         w.Open();
         w.Line($"private readonly {Rt}ScenarioData d;");
@@ -43,15 +45,18 @@ internal static class ScenarioEmitter
         w.Line($"public void Build({Rt}ScenarioBuilder b)");
         w.Open();
         WriteMachine(context, scenario.Machine);
+        var lines = new List<Action>();
         foreach (var declaration in scenario.Syntax.Declarations)
         {
-            WriteDeclaration(context, declaration, bodies);
+            if (declaration is not D.Machine)
+                lines.Add(() => WriteDeclaration(context, declaration, bodies));
         }
 
-        ExpectSites.Write(context, scenario.Syntax.Declarations);
-
+        ExpectSites.Collect(context, scenario.Syntax.Declarations, lines);
+        var chunks = WriteLines(context, lines, "Build", "b");
         context.Hidden();
         w.Close();
+        WriteChunks(context, chunks, "Build", $"{Rt}ScenarioBuilder b");
         foreach (var body in bodies)
         {
             body();
@@ -64,6 +69,48 @@ internal static class ScenarioEmitter
         w.Close();
         w.Close();
         return new GeneratedSource("MemScript.Generated." + className, w.ToString(), context.Data.Build(context.Sites.All));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="lines"/> (one statement each) into the method
+    /// being written, or, past <see cref="EmitContext.ChunkStatements"/>, a
+    /// call per chunk of them (<c>Chunk1_Build(b);</c>); returns the chunks
+    /// still to write as methods, so no generated method grows with the scenario.
+    /// </summary>
+    public static List<List<Action>> WriteLines(EmitContext context, List<Action> lines, string method, string argument)
+    {
+        var chunks = new List<List<Action>>();
+        if (lines.Count <= EmitContext.ChunkStatements)
+        {
+            foreach (var line in lines)
+                line();
+            return chunks;
+        }
+
+        for (var start = 0; start < lines.Count; start += EmitContext.ChunkStatements)
+        {
+            chunks.Add(lines.GetRange(start, Math.Min(EmitContext.ChunkStatements, lines.Count - start)));
+            context.Hidden();
+            context.Writer.Line($"{Identifier("Chunk", Int(chunks.Count) + "_" + method)}({argument});");
+        }
+
+        return chunks;
+    }
+
+    /// <summary>The chunk methods <see cref="WriteLines"/> called: <c>private void ChunkN_METHOD(PARAMETER)</c>.</summary>
+    public static void WriteChunks(EmitContext context, List<List<Action>> chunks, string method, string parameter)
+    {
+        var w = context.Writer;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            w.Blank();
+            w.Line($"private void {Identifier("Chunk", Int(i + 1) + "_" + method)}({parameter})");
+            w.Open();
+            foreach (var line in chunks[i])
+                line();
+            context.Hidden();
+            w.Close();
+        }
     }
 
     private static void WriteMachine(EmitContext context, IReadOnlyList<MachineAssignment> machine)

@@ -73,7 +73,6 @@ public static class Checker
 
         opt?.Report(text, diagnostics);
 
-        StatementBudget.Check(syntax, diagnostics);
         return new CheckedScenario(syntax, machine.PageSize, machine.Assignments);
     }
 

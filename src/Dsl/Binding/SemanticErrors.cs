@@ -52,7 +52,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor SeedNeedsRandom = new("MEMS1036", Error, "only reclaim random takes a seed, not reclaim {0}", "reclaim fifo seed 3");
     public static readonly DiagnosticDescriptor WatermarksAboveRam = new("MEMS1037", Warning, "with ram {0} the derived high watermark ({1} pages) is not below the {2} free pages, so every allocation reclaims first; 'watermarks off' gives textbook page replacement", "ram 3 pages; pagetables free");
     public static readonly DiagnosticDescriptor PageTablesFillRam = new("MEMS1038", Warning, "with ram {0} and page tables charged, {1} free pages cannot hold a process's first page and its 4 page-table pages; 'pagetables free' gives textbook page replacement", "ram 3 pages; watermarks off");
-    public static readonly DiagnosticDescriptor TooManyStatements = new("MEMS1060", Error, "the scenario has more than {0} statements, more than the simulator compiles; split it, or use repeat, times or a pages list", "(10,001 statements)");
+    public static readonly DiagnosticDescriptor TooManyStatements = new("MEMS1060", Error, "the scenario has more than {0} statements, the most the simulator compiles (this file is {1} characters long); split it, or use repeat, times or a pages list", "(150,001 statements)");
     public static readonly DiagnosticDescriptor PageOutside = new("MEMS1061", Error, "page {0} is outside '{1}' ({2})", "a = mmap 4K; read a pages 1");
 
     public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none ('hugepages N' is not supported yet): the mmap will fail with ENOMEM", "a = mmap 2M huge");

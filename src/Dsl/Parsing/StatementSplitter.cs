@@ -11,7 +11,9 @@ namespace MemScript.Dsl.Parsing;
 /// the block of the previous statement (brace on its own line). Strings are
 /// skipped whole so that <c>"#"</c>, <c>";"</c> or <c>"{"</c> inside them mean
 /// nothing. Blocks deeper than <see cref="MaxDepth"/> are reported once and
-/// skipped without recursion, so hostile input cannot exhaust the stack.
+/// skipped without recursion, so hostile input cannot exhaust the stack. A
+/// file of more than <see cref="Binding.Limits.MaxStatements"/> statements is
+/// refused here (MEMS1060), before any grammar, checker or compiler runs.
 /// </summary>
 internal sealed class StatementSplitter
 {
@@ -20,6 +22,8 @@ internal sealed class StatementSplitter
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics;
     private int _position;
+    private int _statements;
+    private bool _tooLarge;
 
     private StatementSplitter(SourceText text, DiagnosticBag diagnostics)
     {
@@ -30,7 +34,8 @@ internal sealed class StatementSplitter
     public static IReadOnlyList<RawStatement> Split(SourceText text, DiagnosticBag diagnostics)
     {
         var splitter = new StatementSplitter(text, diagnostics);
-        return splitter.ParseList(depth: 0);
+        var statements = splitter.ParseList(depth: 0);
+        return splitter._tooLarge ? Array.Empty<RawStatement>() : statements;
     }
 
     private char Current => _position < _text.Length ? _text[_position] : '\0';
@@ -129,6 +134,15 @@ internal sealed class StatementSplitter
         }
 
         var header = TextSpan.FromBounds(start, end);
+        if (++_statements > Binding.Limits.MaxStatements)
+        {
+            // Too large to compile: said once, at the first statement past the limit, and nothing more is read.
+            _diagnostics.Report(Binding.SemanticErrors.TooManyStatements, _text, header, Binding.Limits.MaxStatements, _text.Length);
+            _tooLarge = true;
+            _position = _text.Length;
+            return new RawStatement(header, null, Broken: true);
+        }
+
         RawBlock? block = null;
         if (Current == '{' && !AtEnd)
         {
@@ -152,6 +166,11 @@ internal sealed class StatementSplitter
         }
 
         var statements = ParseList(depth + 1);
+        if (_tooLarge)
+        {
+            return new RawBlock(open, statements);
+        }
+
         if (Current == '}' && !AtEnd)
         {
             _position++;
