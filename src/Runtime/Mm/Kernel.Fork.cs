@@ -78,6 +78,7 @@ internal sealed partial class Kernel
         }
 
         parent.ForgetCachedLeaf();
+        FlushTlbMm(parent);   // dup_mmap: the parent's PTEs were write-protected
         return id;
     }
 
@@ -90,7 +91,7 @@ internal sealed partial class Kernel
             return;
         }
 
-        UnmapRange(m, 0, UserSpaceEnd);
+        UnmapRange(m, 0, UserSpaceEnd, fullMm: true);
         m.Tables.FreeAll();
         m.ForgetCachedLeaf();
         m.Alive = false;

@@ -97,6 +97,11 @@ internal sealed partial class Kernel
         VmaList.Insert(m, piece);
         m.Tables.FreeUnused(address, oldEnd, m.AnyVmaIn);
         m.ForgetCachedLeaf();
+        if (moved > 0)
+        {
+            FlushTlbRange(m, address, oldEnd);   // move_ptes: flush_tlb_range of the old addresses
+        }
+
         LastSyscallCostNs = cost + moved * Costs.MunmapPerPage;
         return target;
     }

@@ -140,6 +140,7 @@ internal sealed partial class Kernel
                     continue;
                 }
 
+                m.Gather(span.BaseVa + ((ulong)j << 12));
                 if ((pte & Pte.Zero) != 0)
                 {
                     continue;

@@ -40,7 +40,11 @@ internal sealed partial class Kernel
             VmStk: stack,
             MinFlt: m.MinFlt,
             MajFlt: m.MajFlt,
-            PageTablePages: m.Tables.CountedTables);
+            PageTablePages: m.Tables.CountedTables)
+        {
+            Tlb = TlbCountersOf(mm),
+            HugetlbPages = (ulong)m.HugetlbPages * PageSize,
+        };
     }
 
     /// <summary>/proc/PID/maps, one entry per VMA in address order.</summary>

@@ -61,6 +61,7 @@ internal sealed partial class Kernel
 
         MergeAll(m);
         m.ForgetCachedLeaf();
+        FinishGather(m);
         return Errno.Ok;
     }
 
@@ -85,6 +86,7 @@ internal sealed partial class Kernel
             case Advice.DontNeed:
                 ForEachPart(m, address, end, (s, e, _) => DontNeed(m, s, e));
                 m.ForgetCachedLeaf();
+                FinishGather(m);
                 break;
             case Advice.WillNeed:
                 ForEachPart(m, address, end, (s, e, vma) => LastSyscallCostNs += m.Alive ? WillNeed(m, vma, s, e) : 0);
@@ -212,6 +214,7 @@ internal sealed partial class Kernel
                         : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
                 pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
                 span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);
+                m.Gather(span.BaseVa + ((ulong)j << 12));
             }
         }
 
