@@ -15,6 +15,7 @@ internal sealed record CostModel(
     long StlbHit = 7,
     long WalkPerLevel = 4,
     long AnonFault = 1600,
+    long ThpFault = 40_000,
     long ZeroPageFault = 700,
     long WriteAfterZeroPage = 2400,
     long FileMinorFault = 2200,

@@ -129,6 +129,11 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        if (vma.Kind == MapKind.AnonPrivate && Machine.Thp != "never" && HugeFault(m, vma, va, kind, populate, ref costNs) is { } huge)
+        {
+            return huge;
+        }
+
         // Reclaim may evict what the fault was about to find (a cached file
         // page becomes a read-around miss): reserve until the need is stable.
         var need = FaultNeed(m, vma, va, kind, out var optional);

@@ -131,6 +131,11 @@ internal sealed partial class Kernel
                     continue;
                 }
 
+                if (j == 0 && (pte & (Pte.Huge | Pte.Zero)) == Pte.Huge)
+                {
+                    PmdMapped(Pte.Frame(pte));   // copy_huge_pmd
+                }
+
                 if ((pte & Pte.Zero) == 0)
                 {
                     pte &= ~Pte.Write;

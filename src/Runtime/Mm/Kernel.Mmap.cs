@@ -176,6 +176,8 @@ internal sealed partial class Kernel
     /// <summary>Unmaps [start, end): zaps, uncharges, drops VMAs, frees unused tables. Returns the pages unmapped.</summary>
     private long UnmapRange(AddressSpace m, ulong start, ulong end, bool fullMm = false)
     {
+        SplitHugeAt(m, start);
+        SplitHugeAt(m, end);
         VmaList.SplitAt(m, start);
         VmaList.SplitAt(m, end);
         long pages = 0;

@@ -86,6 +86,7 @@ internal sealed partial class Kernel
             return 0;
         }
 
+        SplitHugeIn(m, address, oldEnd);
         VmaList.SplitAt(m, address);
         VmaList.SplitAt(m, oldEnd);
         var index = m.IndexAbove(address);

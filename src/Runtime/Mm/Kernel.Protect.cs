@@ -43,6 +43,8 @@ internal sealed partial class Kernel
             return Errno.ENOMEM;
         }
 
+        SplitHugeAt(m, address);
+        SplitHugeAt(m, end);
         VmaList.SplitAt(m, address);
         VmaList.SplitAt(m, end);
         for (var i = m.IndexAbove(address); i < m.Vmas.Count && m.Vmas[i].Start < end; i++)
@@ -84,6 +86,8 @@ internal sealed partial class Kernel
         switch (advice)
         {
             case Advice.DontNeed:
+                SplitHugeAt(m, address);
+                SplitHugeAt(m, end);
                 ForEachPart(m, address, end, (s, e, _) => DontNeed(m, s, e));
                 m.ForgetCachedLeaf();
                 FinishGather(m);
@@ -95,10 +99,26 @@ internal sealed partial class Kernel
                 ForEachPart(m, address, end, (s, e, _) => LastSyscallCostNs += PageOut(m, s, e));
                 break;
             case Advice.Random or Advice.Sequential or Advice.Normal:
+                SplitHugeAt(m, address);
+                SplitHugeAt(m, end);
                 VmaList.SplitAt(m, address);
                 VmaList.SplitAt(m, end);
                 ForEachPart(m, address, end, (_, _, vma) => vma.Advice = advice);
                 MergeAll(m);
+                break;
+            case Advice.HugePage or Advice.NoHugePage:
+                // hugepage_madvise: VM_HUGEPAGE / VM_NOHUGEPAGE on the range's VMAs (huge pages already there stay).
+                SplitHugeAt(m, address);
+                SplitHugeAt(m, end);
+                VmaList.SplitAt(m, address);
+                VmaList.SplitAt(m, end);
+                ForEachPart(m, address, end, (_, _, vma) =>
+                {
+                    vma.HugePage = advice == Advice.HugePage;
+                    vma.NoHugePage = advice == Advice.NoHugePage;
+                });
+                MergeAll(m);
+                m.CachedVma = null;
                 break;
         }
 

@@ -32,6 +32,7 @@ internal sealed partial class Kernel
             return false;
         }
 
+        SplitHugeFolio(pfn);
         ref var frame = ref _frames[pfn];
         if (frame.Kind == FrameKind.Anon && frame.MapCount == 0 && (frame.Flags & FrameFlags.SwapCache) == 0)
         {
