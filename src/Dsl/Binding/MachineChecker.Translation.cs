@@ -7,8 +7,9 @@ namespace MemScript.Dsl.Binding;
 /// The translation settings: the TLBs' default ways (4 for the L1 <c>tlb</c>,
 /// 12 for the <c>stlb</c>, never more than the entries), <c>thp</c> with its
 /// <c>defrag</c> and <c>khugepaged</c> words (/sys/kernel/mm/transparent_hugepage/),
-/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c>, which must fit in RAM
-/// (checked with the other sizes by <see cref="CheckAgainstRam"/>).
+/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c>: the size is checked,
+/// a pool of more than 0 pages is not supported yet (MEMS1009), so
+/// <c>mmap huge</c> keeps failing with ENOMEM as MEMS1080 says.
 /// </summary>
 internal sealed partial class MachineChecker
 {
@@ -58,6 +59,13 @@ internal sealed partial class MachineChecker
             }
 
             size = bytes;
+        }
+
+        if (count > 0)
+        {
+            // The pool's reservations and faults are not modelled yet: 'mmap huge' stays ENOMEM (MEMS1080).
+            Report(SemanticErrors.NotSupportedYet, h.Span, "a hugetlb pool (hugepages " + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+            return;
         }
 
         Forget("hugepages");
