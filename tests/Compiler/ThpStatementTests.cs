@@ -167,3 +167,84 @@ public sealed class ThpStatementTests
         Assert.Equal("                16      dTLB-store-misses", lines[8]);
     }
 }
+
+/// <summary>Huge pages under reclaim, dontneed and mprotect; context switches without PCIDs.</summary>
+public sealed class ThpEdgeTests
+{
+    private static SimulationResult Run(string text)
+    {
+        var compiled = ScenarioCompiler.Compile(new CompileRequest("thp.mems", text), CompileOptions.NoCache);
+        Assert.True(compiled.Success, string.Join("\n", compiled.Diagnostics));
+        var r = Simulator.Run(compiled.Scenario!);
+        Assert.Equal(RunOutcome.Completed, r.Outcome);
+        Assert.All(r.Expectations, e => Assert.True(e.Passed, e.Text + ": " + e.Actual));
+        Assert.All(r.SelfChecks, c => Assert.True(c.Ok, c.Detail));
+        return r;
+    }
+
+    private static long Vmstat(SimulationResult r, string name) => r.Vmstat.Single(c => c.Name == name).Value;
+
+    [Fact]
+    public void Reclaim_SplitsAHugePage_BeforeSwappingIt_AndTheDataComesBack()
+    {
+        var r = Run("""
+            machine { ram 32M; swap 64M; thp always }
+            process p {
+              a = mmap 24M
+              touch a
+              b = mmap 24M
+              touch b
+              read a
+            }
+            """);
+
+        Assert.True(Vmstat(r, "thp_split_page") > 0);
+        Assert.True(Vmstat(r, "pswpout") > 0);
+    }
+
+    [Fact]
+    public void DontneedOfAWhole2MiB_FreesTheHugePageAndItsTable_PartOfOneSplitsIt()
+    {
+        var r = Run("""
+            machine { thp always }
+            process p {
+              a = mmap 8M
+              touch a
+              madvise a[..2M] dontneed
+              expect meminfo.AnonHugePages == 6M
+              expect p.VmPTE == 20K
+              madvise a[2M..2M + 4K] dontneed
+              expect meminfo.AnonHugePages == 4M
+              expect p.RssAnon == 6140K
+              mprotect a[4M..6M] read
+              expect meminfo.AnonHugePages == 4M
+              read a[4M..6M]
+            }
+            """);
+
+        Assert.Equal(1, Vmstat(r, "thp_split_pmd"));
+    }
+
+    [Fact]
+    public void PcidOff_EveryContextSwitch_EmptiesTheIncomingTlb()
+    {
+        const string body = """
+            process a {
+              r = mmap 64K
+              touch r
+              read r times 2000
+            }
+            process b {
+              r = mmap 64K
+              touch r
+              read r times 2000
+            }
+            """;
+        var kept = Run("machine { pcid on; quantum 10us }\n" + body);
+        var flushed = Run("machine { pcid off; quantum 10us }\n" + body);
+
+        Assert.Equal(0, kept.Processes[0].Tlb.DtlbLoadMisses);
+        Assert.True(flushed.Processes[0].Tlb.DtlbLoadMisses > 100, flushed.Processes[0].Tlb.DtlbLoadMisses.ToString());
+        Assert.True(flushed.Processes[0].Tlb.TlbFlushes > 10, flushed.Processes[0].Tlb.TlbFlushes.ToString());
+    }
+}
