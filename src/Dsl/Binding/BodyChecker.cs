@@ -149,7 +149,7 @@ internal sealed class BodyChecker
             case S.Report { Process: { } process }:
                 _conditions.Process(process);
                 break;
-            case S.Report { Process: null } report when scope.Process.Length == 0 && report.Kind.Text is "maps" or "status":
+            case S.Report { Process: null } report when scope.Process.Length == 0 && report.Kind.Text is "maps" or "status" or "smaps":
                 Report(SemanticErrors.ReportNeedsProcess, report.Kind.Span, report.Kind.Text);
                 break;
             case S.Expect expect:

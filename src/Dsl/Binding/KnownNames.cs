@@ -20,7 +20,9 @@ public static class KnownNames
     {
         "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
         "pgsteal_direct", "allocstall", "pgactivate", "pgdeactivate", "workingset_refault_anon",
-        "workingset_refault_file", "oom_kill",
+        "workingset_refault_file", "oom_kill", "thp_fault_alloc", "thp_fault_fallback", "thp_collapse_alloc",
+        "thp_split_page", "thp_split_pmd", "thp_zero_page_alloc", "nr_tlb_remote_flush", "nr_tlb_remote_flush_received",
+        "nr_tlb_local_flush_all", "nr_tlb_local_flush_one",
     };
 
     public static readonly IReadOnlyList<string> MeminfoFields = new[]
@@ -28,6 +30,7 @@ public static class KnownNames
         "MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapCached", "Active", "Inactive",
         "Active_anon", "Inactive_anon", "Active_file", "Inactive_file", "Unevictable", "Mlocked", "SwapTotal", "SwapFree", "Dirty",
         "AnonPages", "Mapped", "Shmem", "KernelStack", "PageTables", "CommitLimit", "Committed_AS",
+        "AnonHugePages", "HugePages_Total", "HugePages_Free", "HugePages_Rsvd", "HugePages_Surp", "Hugepagesize", "Hugetlb",
     };
 
     /// <summary>

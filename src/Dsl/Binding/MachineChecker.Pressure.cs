@@ -33,7 +33,7 @@ internal sealed partial class MachineChecker
             WarnIfTiny(r.Source, r.Span, ram, ram / PageSize - kernelPages);
         }
 
-        foreach (var key in new[] { "min_free", "watermarks high" })
+        foreach (var key in new[] { "min_free", "watermarks high", "hugepages" })
         {
             if (_lastSizes.TryGetValue(key, out var size) && size.Bytes > ram)
             {
@@ -88,7 +88,7 @@ internal sealed partial class MachineChecker
     /// <summary>Keeps the value of a size that must fit in RAM (ram itself too), for <see cref="CheckAgainstRam"/>.</summary>
     private void Remember(string key, ulong bytes, TextSpan span)
     {
-        if (key is "ram" or "kernel" or "min_free" or "watermarks high")
+        if (key is "ram" or "kernel" or "min_free" or "watermarks high" or "hugepages")
         {
             _lastSizes[key] = (bytes, _source, span);
         }

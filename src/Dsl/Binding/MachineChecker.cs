@@ -96,10 +96,10 @@ internal sealed partial class MachineChecker
                 Report(SemanticErrors.NotSupportedYet, setting.Span, "a reclaim policy from a C# file");
                 break;
             case Setting.Tlb { Entries: null }:
-                Assign("TlbEntries", 0L, setting);
+                Assign(key == "stlb" ? "StlbEntries" : "TlbEntries", 0L, setting);
                 break;
-            case Setting.Tlb t when Int(t.Entries!, "tlb entries", 1, 65536) is { } entries:
-                var ways = t.Ways is null ? Math.Min(4L, entries) : Int(t.Ways, "tlb ways", 1, entries);
+            case Setting.Tlb t when Int(t.Entries!, key + " entries", 1, 65536) is { } entries:
+                var ways = t.Ways is null ? DefaultWays(key, entries) : Int(t.Ways, key + " ways", 1, entries);
                 if (ways is null)
                 {
                     break;
@@ -111,8 +111,14 @@ internal sealed partial class MachineChecker
                     break;
                 }
 
-                Assign("TlbEntries", entries, setting);
-                Assign("TlbWays", ways.Value, setting);
+                Assign(key == "stlb" ? "StlbEntries" : "TlbEntries", entries, setting);
+                Assign(key == "stlb" ? "StlbWays" : "TlbWays", ways.Value, setting);
+                break;
+            case Setting.Thp thp:
+                CheckThp(thp);
+                break;
+            case Setting.HugePages h:
+                CheckHugePages(h);
                 break;
             case Setting.Numa n when Int(n.Nodes, "numa nodes", 1, 1024) is { } nodes && nodes > 1:
                 Report(SemanticErrors.NotSupportedYet, setting.Span, "numa with more than one node");
@@ -206,12 +212,8 @@ internal sealed partial class MachineChecker
                 _pageTablesCharged = mode == "charged";
                 Assign("PageTablesCharged", mode == "charged", setting);
                 break;
-            case "thp" when Word(value, "thp mode", new[] { "never", "madvise", "always" }) is { } mode:
-                if (mode != "never")
-                {
-                    Report(SemanticErrors.NotSupportedYet, setting.Span, "thp " + mode);
-                }
-
+            case "pcid" when Word(value, "pcid setting", new[] { "on", "off" }) is { } pcid:
+                Assign("Pcid", pcid == "on", setting);
                 break;
             case "layout" when Word(value, "layout", new[] { "x86_64", "i386" }) is { } layout:
                 if (layout != "x86_64")
@@ -257,7 +259,7 @@ internal sealed partial class MachineChecker
 
     private void Assign(string property, object value, Setting setting)
     {
-        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "PidMax" or "ThreadsMax" or "OvercommitRatio" or "TlbEntries" or "TlbWays" ? (int)l : value, _source, setting.Span));
+        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "PidMax" or "ThreadsMax" or "OvercommitRatio" or "TlbEntries" or "TlbWays" or "StlbEntries" or "StlbWays" ? (int)l : value, _source, setting.Span));
     }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>

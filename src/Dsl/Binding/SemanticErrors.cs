@@ -21,7 +21,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor BadPageSize = new("MEMS1006", Error, "page_size must be 4K, 16K or 64K, not {0}", "page_size 8K");
     public static readonly DiagnosticDescriptor NotPageMultiple = new("MEMS1007", Error, "{0} ({1} bytes) must be a multiple of the page size ({2} bytes)", "ram 1000");
     public static readonly DiagnosticDescriptor TooLargeToSimulate = new("MEMS1008", Error, "{0} {1} is more than the simulator supports (at most {2})", "ram 1024T");
-    public static readonly DiagnosticDescriptor NotSupportedYet = new("MEMS1009", Error, "{0} is not supported yet", "thp always");
+    public static readonly DiagnosticDescriptor NotSupportedYet = new("MEMS1009", Error, "{0} is not supported yet", "layout i386");
     public static readonly DiagnosticDescriptor UndefinedName = new("MEMS1010", Error, "'{0}' is not defined in process '{1}'{2}", "touch nothing");
     public static readonly DiagnosticDescriptor UndefinedFile = new("MEMS1011", Error, "no file \"{0}\" is declared{1}", "a = mmap file \"nope\"");
     public static readonly DiagnosticDescriptor UndefinedShm = new("MEMS1012", Error, "no segment \"{0}\" is declared with shm or created with shmget{1}", "a = shmat \"nope\"");
@@ -56,6 +56,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PageOutside = new("MEMS1061", Error, "page {0} is outside '{1}' ({2})", "a = mmap 4K; read a pages 1");
 
     public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none ('hugepages N' is not supported yet): the mmap will fail with ENOMEM", "a = mmap 2M huge");
+    public static readonly DiagnosticDescriptor HugePageSize = new("MEMS1170", Error, "a hugetlb page is 2M or 1G, not {0}", "hugepages 4 size 4M");
     public static readonly DiagnosticDescriptor OptRecordTooLong = new("MEMS1110", Error, "reclaim opt records every page access of the run for its second pass, at most {1} runs of accesses to one page; this scenario's writes alone make at least {0}", "reclaim opt ... write a times 100000000 (a of 4 pages)");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
@@ -67,6 +68,6 @@ public static class SemanticErrors
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
-        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount,
+        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, HugePageSize,
     };
 }

@@ -51,15 +51,40 @@ internal static class MachineGrammar
             from seed in Keyword("seed").Then(_ => Integer).Optional()
             select (Setting)new Setting.Reclaim(key, policy, seed.GetOrDefault()));
 
-    private static readonly Parser<Setting> Tlb =
-        (from key in KeywordName("tlb")
+    private static Parser<Setting> Tlb(string word) =>
+        (from key in KeywordName(word)
          from off in Keyword("off")
          select (Setting)new Setting.Tlb(key, null, null))
-        .Or(from key in KeywordName("tlb")
+        .Or(from key in KeywordName(word)
             from entries in Integer
             from _ in Keyword("entries")
             from ways in Integer.Then(w => Keyword("way").Return(w)).Optional()
             select (Setting)new Setting.Tlb(key, entries, ways.GetOrDefault()));
+
+    /// <summary>A defrag word: a name, or <c>defer+madvise</c> (one word with its span).</summary>
+    private static readonly Parser<LiteralSyntax.Name> DefragWord = Spanned(
+        from first in Name
+        from rest in Symbol("+").Then(_ => Name).Optional()
+        select new LiteralSyntax.Name(rest.IsDefined ? first.Text + "+" + rest.Get().Text : first.Text));
+
+    private static readonly Parser<Setting> Thp =
+        (from key in KeywordName("thp")
+         from mode in Name
+         from defrag in Keyword("defrag").Then(_ => DefragWord).Optional()
+         from khugepaged in Keyword("khugepaged").Then(_ => Name).Optional()
+         select (Setting)new Setting.Thp(key, mode, defrag.GetOrDefault(), khugepaged.GetOrDefault()))
+        .Or(from key in KeywordName("defrag")
+            from defrag in DefragWord
+            select (Setting)new Setting.Thp(key, null, defrag, null))
+        .Or(from key in KeywordName("khugepaged")
+            from value in Name
+            select (Setting)new Setting.Thp(key, null, null, value));
+
+    private static readonly Parser<Setting> HugePages =
+        from key in KeywordName("hugepages")
+        from count in Integer
+        from size in Keyword("size").Then(_ => QuantityGrammar.Size).Optional()
+        select (Setting)new Setting.HugePages(key, count, size.GetOrDefault());
 
     private static readonly Parser<Setting> Numa =
         from key in KeywordName("numa")
@@ -82,7 +107,7 @@ internal static class MachineGrammar
     {
         "ram", "swap", "page_size", "swappiness", "overcommit", "min_free", "watermarks", "reclaim", "oom",
         "fault_around", "readahead", "mmap_threshold", "top_pad", "pagetables", "kernel", "tlb", "thp", "numa",
-        "layout", "quantum", "pid_max", "threads_max",
+        "layout", "quantum", "pid_max", "threads_max", "stlb", "pcid", "defrag", "khugepaged", "hugepages",
     };
 
     private static readonly Parser<Setting> Unknown =
@@ -94,8 +119,8 @@ internal static class MachineGrammar
         SizeSetting("ram").Or(SizeSetting("swap")).Or(SizeSetting("page_size")).Or(SizeSetting("min_free"))
         .Or(SizeSetting("mmap_threshold")).Or(SizeSetting("top_pad")).Or(SizeSetting("kernel"))
         .Or(SizeOrOff("fault_around")).Or(SizeOrOff("readahead"))
-        .Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(WordSetting("thp")).Or(WordSetting("layout"))
-        .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb).Or(Numa).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
+        .Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(Thp).Or(HugePages).Or(WordSetting("pcid")).Or(WordSetting("layout"))
+        .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb("tlb")).Or(Tlb("stlb")).Or(Numa).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
         .Or(NumberSetting("threads_max")).Or(Quantum).Or(Unknown))
         .Named("a machine setting")
         .End();

@@ -80,7 +80,7 @@ internal static class StatementGrammar
         { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores" };
 
     private static readonly Parser<S> Report =
-        (from kind in KeywordName("maps").Or(KeywordName("status"))
+        (from kind in KeywordName("maps").Or(KeywordName("status")).Or(KeywordName("smaps")).Or(KeywordName("perf"))
          from process in Name.Optional()
          select (S)new S.Report(kind, process.GetOrDefault()))
         .Or(ReportWords.Select(KeywordName).Aggregate((a, b) => a.Or(b)).Select(kind => (S)new S.Report(kind, null)));

@@ -32,6 +32,15 @@ public abstract record MachineSettingSyntax(LiteralSyntax.Name Keyword) : Syntax
     /// <summary><c>tlb N entries [M way]</c>, or <c>tlb off</c> when <see cref="Entries"/> is null (later).</summary>
     public sealed record Tlb(LiteralSyntax.Name Keyword, LiteralSyntax.Integer? Entries, LiteralSyntax.Integer? Ways) : MachineSettingSyntax(Keyword);
 
+    /// <summary>
+    /// <c>thp MODE [defrag WORD] [khugepaged on|off]</c>; also <c>defrag WORD</c> and
+    /// <c>khugepaged on|off</c> alone (then <see cref="Mode"/> is null and the keyword says which).
+    /// </summary>
+    public sealed record Thp(LiteralSyntax.Name Keyword, LiteralSyntax.Name? Mode, LiteralSyntax.Name? Defrag, LiteralSyntax.Name? Khugepaged) : MachineSettingSyntax(Keyword);
+
+    /// <summary><c>hugepages N [size SIZE]</c>: the hugetlb pool.</summary>
+    public sealed record HugePages(LiteralSyntax.Name Keyword, LiteralSyntax.Integer Count, SizeSyntax? PageSize) : MachineSettingSyntax(Keyword);
+
     /// <summary><c>numa N nodes</c> (later for N &gt; 1).</summary>
     public sealed record Numa(LiteralSyntax.Name Keyword, LiteralSyntax.Integer Nodes) : MachineSettingSyntax(Keyword);
 

@@ -33,7 +33,21 @@ public sealed class MachineSettings
     /// <summary>0 = off.</summary>
     public int TlbEntries { get; set; } = 64;
     public int TlbWays { get; set; } = 4;
+    /// <summary>The second-level TLB; 0 = off.</summary>
+    public int StlbEntries { get; set; } = 1536;
+    public int StlbWays { get; set; } = 12;
+    /// <summary>PCIDs: a context switch keeps the other address spaces' TLB entries.</summary>
+    public bool Pcid { get; set; } = true;
+    /// <summary>/sys/kernel/mm/transparent_hugepage/enabled: never, madvise or always.</summary>
     public string Thp { get; set; } = "never";
+    /// <summary>/sys/kernel/mm/transparent_hugepage/defrag: always, defer, defer+madvise, madvise or never.</summary>
+    public string ThpDefrag { get; set; } = "madvise";
+    /// <summary>khugepaged collapses 4 KiB ranges of eligible VMAs into huge pages.</summary>
+    public bool Khugepaged { get; set; } = true;
+    /// <summary>vm.nr_hugepages: the hugetlb pool, taken from RAM at boot.</summary>
+    public long HugePages { get; set; }
+    /// <summary>The hugetlb page size (2 MiB or 1 GiB).</summary>
+    public ulong HugePageSize { get; set; } = 2UL << 20;
     public int NumaNodes { get; set; } = 1;
     public string Layout { get; set; } = "x86_64";
     public long QuantumNs { get; set; } = 1_000_000;

@@ -1,6 +1,10 @@
 namespace MemScript.Runtime;
 
-/// <summary>/proc/meminfo fields, named as the kernel prints them; values in bytes.</summary>
+/// <summary>
+/// /proc/meminfo fields, named as the kernel prints them; values in bytes,
+/// except HugePages_Total, _Free, _Rsvd and _Surp, which are page counts
+/// (printed without a unit).
+/// </summary>
 public enum MeminfoField
 {
     MemTotal,
@@ -27,4 +31,11 @@ public enum MeminfoField
     PageTables,
     CommitLimit,
     Committed_AS,
+    AnonHugePages,
+    HugePages_Total,
+    HugePages_Free,
+    HugePages_Rsvd,
+    HugePages_Surp,
+    Hugepagesize,
+    Hugetlb,
 }

@@ -11,4 +11,6 @@ public enum ReportKind
     Vmstat,
     Buddyinfo,
     OomScores,
+    Smaps,
+    Perf,
 }

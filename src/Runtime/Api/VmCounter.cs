@@ -2,7 +2,9 @@ namespace MemScript.Runtime;
 
 /// <summary>
 /// The global event counters, named exactly as /proc/vmstat names them
-/// (the enum member's name is the printed name).
+/// (the enum member's name is the printed name). The thp_ and nr_tlb_ counters
+/// keep mm/vmstat.c's relative order; the nr_tlb_ ones are those of a kernel
+/// built with CONFIG_DEBUG_TLBFLUSH.
 /// </summary>
 public enum VmCounter
 {
@@ -20,4 +22,14 @@ public enum VmCounter
     workingset_refault_anon,
     workingset_refault_file,
     oom_kill,
+    thp_fault_alloc,
+    thp_fault_fallback,
+    thp_collapse_alloc,
+    thp_split_page,
+    thp_split_pmd,
+    thp_zero_page_alloc,
+    nr_tlb_remote_flush,
+    nr_tlb_remote_flush_received,
+    nr_tlb_local_flush_all,
+    nr_tlb_local_flush_one,
 }

@@ -42,24 +42,49 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     public long SwapEnts;
     public long MinFlt;
     public long MajFlt;
+    /// <summary>Hugetlb pages mapped, in base pages (HugetlbPages in status; not in RSS).</summary>
+    public long HugetlbPages;
+    /// <summary>TLB flushes of this address space (the tlb:tlb_flush tracepoint).</summary>
+    public long TlbFlushEvents;
 
     /// <summary>va >> 21 of <see cref="CachedLeaf"/>; ulong.MaxValue when empty.</summary>
     public ulong CachedLeafKey = ulong.MaxValue;
     public ulong[]? CachedLeaf;
 
-    /// <summary>The data TLB; null when the TLB model is off (every access to a mapped page then costs a hit).</summary>
-    public Tlb? Tlb;
+    /// <summary>The TLBs and their perf counters (with <c>tlb off</c>, counters only: every access then costs a hit).</summary>
+    public TlbSet Tlb = null!;
+
+    /// <summary>
+    /// The tlb_gather of the operation in progress: the lowest and highest+1
+    /// address whose present PTE it cleared or changed (<see cref="Kernel"/>
+    /// flushes the range when the operation ends).
+    /// </summary>
+    public ulong GatherStart = ulong.MaxValue;
+    public ulong GatherEnd;
 
     /// <summary>The VMA of the last fault (the kernel's old vmacache); cleared when a VMA is removed.</summary>
     public Vma? CachedVma;
 
-    /// <summary>After unmapping or re-protecting: the cached table and VMA may be gone, TLB entries are stale.</summary>
+    /// <summary>After unmapping or re-protecting: the cached table and VMA may be gone (the kernel flushes the TLB, Kernel.TlbFlush.cs).</summary>
     public void ForgetCachedLeaf()
     {
         CachedLeafKey = ulong.MaxValue;
         CachedLeaf = null;
         CachedVma = null;
-        Tlb?.Flush();
+    }
+
+    /// <summary>tlb_flush_pte_range: adds the page at <paramref name="va"/> to the range to flush.</summary>
+    public void Gather(ulong va)
+    {
+        if (va < GatherStart)
+        {
+            GatherStart = va;
+        }
+
+        if (va + 4096 > GatherEnd)
+        {
+            GatherEnd = va + 4096;
+        }
     }
 
     /// <summary>Index of the first VMA whose end is above <paramref name="va"/> (find_vma), or Count.</summary>

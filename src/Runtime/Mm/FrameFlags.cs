@@ -19,4 +19,6 @@ internal enum FrameFlags : byte
     Mlocked = 32,
     /// <summary>PG_readahead: the marked page of a read-ahead window; a fault on it starts the next window.</summary>
     Readahead = 64,
+    /// <summary>Part of a PMD-sized anonymous folio (a transparent huge page, 512 frames from one order-9 block).</summary>
+    Thp = 128,
 }

@@ -122,6 +122,34 @@ internal sealed partial class FrameTable
         return pfn;
     }
 
+    /// <summary>
+    /// An order-<paramref name="order"/> block for a large anonymous folio (a transparent huge
+    /// page): each frame an anon frame of <paramref name="owner"/> at pages
+    /// <paramref name="index"/>.., flagged <see cref="FrameFlags.Thp"/>, on the inactive anon
+    /// list. -1 when no free block of that order or above exists (no compaction).
+    /// </summary>
+    public int AllocateLarge(int order, int owner, long index)
+    {
+        var head = TakeBlock(order);
+        if (head < 0)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < 1 << order; i++)
+        {
+            var pfn = head + i;
+            ref var frame = ref this[pfn];
+            frame = new PageFrame { Kind = FrameKind.Anon, Owner = owner, Index = index + i, LruPrev = -1, LruNext = -1, Flags = FrameFlags.Thp, MapCount = 1 };
+            _byKind[(int)FrameKind.Free]--;
+            _byKind[(int)FrameKind.Anon]++;
+            Lru.AddHead(this, pfn, LruLists.InactiveFor(FrameKind.Anon));
+            Policy?.Added(pfn);
+        }
+
+        return head;
+    }
+
     public void Free(int pfn)
     {
         ref var frame = ref this[pfn];

@@ -19,8 +19,10 @@ namespace MemScript.Runtime.Mm;
 /// Page-cache pages are mapped read-only on a read of a file (a later write
 /// takes a fault, as with write-notify); shmem pages are mapped writable when
 /// the VMA is, so a write after a read costs nothing. An access to a mapped
-/// page costs a TLB hit (4 ns) or a miss and walk (20 ns), see <see cref="Tlb"/>;
-/// a fault's cost includes the walk and leaves the page in the TLB.
+/// page costs an L1 TLB hit (4 ns), a second-level hit (7 ns) or a walk (20 ns,
+/// 16 ns to a huge PMD), see <see cref="TlbSet"/>; a fault's cost includes the
+/// walk of its retried access, which it counts as a TLB miss, and leaves the
+/// page in the TLB.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -47,7 +49,7 @@ internal sealed partial class Kernel
             };
             if ((pte & need) == need)
             {
-                costNs += m.Tlb is null || m.Tlb.Access(address >> 12) ? Costs.TlbHit : Costs.TlbMiss;
+                costNs += _translationCost[m.Tlb.Access(address, kind, (pte & Pte.Huge) != 0)];
                 if (kind == AccessKind.Write)
                 {
                     leaf[i] = StampWrite(pte);
@@ -127,6 +129,11 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        if (vma.Kind == MapKind.AnonPrivate && Machine.Thp != "never" && HugeFault(m, vma, va, kind, populate, ref costNs) is { } huge)
+        {
+            return huge;
+        }
+
         // Reclaim may evict what the fault was about to find (a cached file
         // page becomes a read-around miss): reserve until the need is stable.
         var need = FaultNeed(m, vma, va, kind, out var optional);
@@ -213,7 +220,7 @@ internal sealed partial class Kernel
                 MlockAfterFault(m, vma, leaf, i, va, pte, populate);
             }
 
-            m.Tlb?.Fill(va >> 12);
+            m.Tlb.Fill(va, kind, (leaf[i] & Pte.Huge) != 0);
             if (_policyTracksAccesses && !populate && (leaf[i] & (Pte.Present | Pte.Zero)) == Pte.Present)
             {
                 Policy.Accessed(Pte.Frame(leaf[i]));
@@ -241,6 +248,7 @@ internal sealed partial class Kernel
         var flags = Pte.Permissions(vma) | Pte.Write;
         if ((pte & Pte.Zero) != 0)
         {
+            FlushTlbRange(m, va, va + PageSize);   // wp_page_copy: ptep_clear_flush
             leaf[i] = StampWrite(Pte.Make(NewAnonPage(m, va, stamp: 0), flags, 0));
             return (FaultResult.Minor, Costs.WriteAfterZeroPage);
         }
@@ -256,6 +264,7 @@ internal sealed partial class Kernel
                 // still needs the swap-cache page (it stays there, unmapped, for them)
                 var copy = NewAnonPage(m, va, frame.Stamp);
                 frame.MapCount--;
+                FlushTlbRange(m, va, va + PageSize);
                 m.RssAnon--;
                 leaf[i] = StampWrite(Pte.Make(copy, flags, 0));
             }
@@ -279,6 +288,7 @@ internal sealed partial class Kernel
 
         var cowCopy = NewAnonPage(m, va, _frames[old].Stamp);
         UnmapCachePage(m, old);
+        FlushTlbRange(m, va, va + PageSize);
         leaf[i] = StampWrite(Pte.Make(cowCopy, flags, 0));
         return (FaultResult.Minor, Costs.AnonFault);
     }

@@ -78,6 +78,7 @@ internal sealed partial class Kernel
         }
 
         parent.ForgetCachedLeaf();
+        FlushTlbMm(parent);   // dup_mmap: the parent's PTEs were write-protected
         return id;
     }
 
@@ -90,7 +91,7 @@ internal sealed partial class Kernel
             return;
         }
 
-        UnmapRange(m, 0, UserSpaceEnd);
+        UnmapRange(m, 0, UserSpaceEnd, fullMm: true);
         m.Tables.FreeAll();
         m.ForgetCachedLeaf();
         m.Alive = false;
@@ -128,6 +129,11 @@ internal sealed partial class Kernel
                     MapCachePage(child, target, j, Pte.Frame(pte), pte & (Pte.Read | Pte.Exec));
                     target[j] &= ~Pte.Accessed;   // pte_mkold: the child has not used it yet
                     continue;
+                }
+
+                if (j == 0 && (pte & (Pte.Huge | Pte.Zero)) == Pte.Huge)
+                {
+                    PmdMapped(Pte.Frame(pte));   // copy_huge_pmd
                 }
 
                 if ((pte & Pte.Zero) == 0)

@@ -174,8 +174,10 @@ internal sealed partial class Kernel
     }
 
     /// <summary>Unmaps [start, end): zaps, uncharges, drops VMAs, frees unused tables. Returns the pages unmapped.</summary>
-    private long UnmapRange(AddressSpace m, ulong start, ulong end)
+    private long UnmapRange(AddressSpace m, ulong start, ulong end, bool fullMm = false)
     {
+        SplitHugeAt(m, start);
+        SplitHugeAt(m, end);
         VmaList.SplitAt(m, start);
         VmaList.SplitAt(m, end);
         long pages = 0;
@@ -200,6 +202,16 @@ internal sealed partial class Kernel
 
         m.Tables.FreeUnused(start, end, m.AnyVmaIn);
         m.ForgetCachedLeaf();
+        if (fullMm)
+        {
+            DropGather(m);
+            FlushTlbMm(m);   // exit_mmap: tlb_gather_mmu_fullmm
+        }
+        else
+        {
+            FinishGather(m);
+        }
+
         return pages;
     }
 

@@ -86,6 +86,7 @@ internal sealed partial class Kernel
             return 0;
         }
 
+        SplitHugeIn(m, address, oldEnd);
         VmaList.SplitAt(m, address);
         VmaList.SplitAt(m, oldEnd);
         var index = m.IndexAbove(address);
@@ -97,6 +98,11 @@ internal sealed partial class Kernel
         VmaList.Insert(m, piece);
         m.Tables.FreeUnused(address, oldEnd, m.AnyVmaIn);
         m.ForgetCachedLeaf();
+        if (moved > 0)
+        {
+            FlushTlbRange(m, address, oldEnd);   // move_ptes: flush_tlb_range of the old addresses
+        }
+
         LastSyscallCostNs = cost + moved * Costs.MunmapPerPage;
         return target;
     }

@@ -140,6 +140,12 @@ internal sealed partial class Kernel
                     continue;
                 }
 
+                m.Gather(span.BaseVa + ((ulong)j << 12));
+                if (j == 0 && (pte & (Pte.Huge | Pte.Zero)) == Pte.Huge)
+                {
+                    PmdUnmapped(Pte.Frame(pte));   // zap_huge_pmd: the whole huge PMD goes
+                }
+
                 if ((pte & Pte.Zero) != 0)
                 {
                     continue;

@@ -40,7 +40,11 @@ internal sealed partial class Kernel
             VmStk: stack,
             MinFlt: m.MinFlt,
             MajFlt: m.MajFlt,
-            PageTablePages: m.Tables.CountedTables);
+            PageTablePages: m.Tables.CountedTables)
+        {
+            Tlb = TlbCountersOf(mm),
+            HugetlbPages = (ulong)m.HugetlbPages * PageSize,
+        };
     }
 
     /// <summary>/proc/PID/maps, one entry per VMA in address order.</summary>
@@ -104,9 +108,18 @@ internal sealed partial class Kernel
             MeminfoField.PageTables => _frames.Count(FrameKind.PageTable),
             MeminfoField.CommitLimit => _commit.CommitLimitPages,
             MeminfoField.Committed_AS => _commit.CommittedPages,
+            MeminfoField.AnonHugePages => AnonHugePmdPages,
+            MeminfoField.HugePages_Total => HugetlbTotal,
+            MeminfoField.HugePages_Free => HugetlbFree,
+            MeminfoField.HugePages_Rsvd => HugetlbReserved,
+            MeminfoField.HugePages_Surp => 0,
+            MeminfoField.Hugepagesize => (long)(Machine.HugePageSize / PageSize),
+            MeminfoField.Hugetlb => HugetlbTotal * (long)(Machine.HugePageSize / PageSize),
             _ => 0,
         };
-        return pages * page;
+        return field is MeminfoField.HugePages_Total or MeminfoField.HugePages_Free or MeminfoField.HugePages_Rsvd or MeminfoField.HugePages_Surp
+            ? pages
+            : pages * page;
     }
 
     private long Lru(LruList list) => _frames.Lru.Count(list);

@@ -43,6 +43,8 @@ internal sealed partial class Kernel
             return Errno.ENOMEM;
         }
 
+        SplitHugeAt(m, address);
+        SplitHugeAt(m, end);
         VmaList.SplitAt(m, address);
         VmaList.SplitAt(m, end);
         for (var i = m.IndexAbove(address); i < m.Vmas.Count && m.Vmas[i].Start < end; i++)
@@ -61,6 +63,7 @@ internal sealed partial class Kernel
 
         MergeAll(m);
         m.ForgetCachedLeaf();
+        FinishGather(m);
         return Errno.Ok;
     }
 
@@ -83,8 +86,11 @@ internal sealed partial class Kernel
         switch (advice)
         {
             case Advice.DontNeed:
+                SplitHugeAt(m, address);
+                SplitHugeAt(m, end);
                 ForEachPart(m, address, end, (s, e, _) => DontNeed(m, s, e));
                 m.ForgetCachedLeaf();
+                FinishGather(m);
                 break;
             case Advice.WillNeed:
                 ForEachPart(m, address, end, (s, e, vma) => LastSyscallCostNs += m.Alive ? WillNeed(m, vma, s, e) : 0);
@@ -93,10 +99,26 @@ internal sealed partial class Kernel
                 ForEachPart(m, address, end, (s, e, _) => LastSyscallCostNs += PageOut(m, s, e));
                 break;
             case Advice.Random or Advice.Sequential or Advice.Normal:
+                SplitHugeAt(m, address);
+                SplitHugeAt(m, end);
                 VmaList.SplitAt(m, address);
                 VmaList.SplitAt(m, end);
                 ForEachPart(m, address, end, (_, _, vma) => vma.Advice = advice);
                 MergeAll(m);
+                break;
+            case Advice.HugePage or Advice.NoHugePage:
+                // hugepage_madvise: VM_HUGEPAGE / VM_NOHUGEPAGE on the range's VMAs (huge pages already there stay).
+                SplitHugeAt(m, address);
+                SplitHugeAt(m, end);
+                VmaList.SplitAt(m, address);
+                VmaList.SplitAt(m, end);
+                ForEachPart(m, address, end, (_, _, vma) =>
+                {
+                    vma.HugePage = advice == Advice.HugePage;
+                    vma.NoHugePage = advice == Advice.NoHugePage;
+                });
+                MergeAll(m);
+                m.CachedVma = null;
                 break;
         }
 
@@ -212,6 +234,7 @@ internal sealed partial class Kernel
                         : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
                 pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
                 span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);
+                m.Gather(span.BaseVa + ((ulong)j << 12));
             }
         }
 

@@ -134,7 +134,7 @@ internal sealed partial class Kernel : IReclaimContext
                 var i = (int)(va >> 12) & 511;
                 if (leaf is not null && (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) == Pte.Present && Pte.Frame(leaf[i]) == pfn)
                 {
-                    _rmapHits.Add(new RmapHit(mm, leaf, i));
+                    _rmapHits.Add(new RmapHit(mm, leaf, i, va));
                 }
             }
 
@@ -168,7 +168,7 @@ internal sealed partial class Kernel : IReclaimContext
                 var i = (int)(va >> 12) & 511;
                 if (leaf is not null && (leaf[i] & (Pte.Present | Pte.PageCache)) == (Pte.Present | Pte.PageCache) && Pte.Frame(leaf[i]) == pfn)
                 {
-                    _rmapHits.Add(new RmapHit(mm, leaf, i));
+                    _rmapHits.Add(new RmapHit(mm, leaf, i, va));
                 }
             }
         }

@@ -32,6 +32,7 @@ internal sealed partial class Kernel
             return false;
         }
 
+        SplitHugeFolio(pfn);
         ref var frame = ref _frames[pfn];
         if (frame.Kind == FrameKind.Anon && frame.MapCount == 0 && (frame.Flags & FrameFlags.SwapCache) == 0)
         {
@@ -73,7 +74,7 @@ internal sealed partial class Kernel
             hit.Leaf[hit.Index] = Pte.MakeSwap(slot, Pte.Stamp(pte));
             hit.Mm.RssAnon--;
             hit.Mm.SwapEnts++;
-            hit.Mm.Tlb?.Flush();
+            FlushTlbRange(hit.Mm, hit.Va, hit.Va + PageSize);
             _swap.AddRef(slot);
         }
 
@@ -90,7 +91,7 @@ internal sealed partial class Kernel
             dirty |= (hit.Leaf[hit.Index] & Pte.Dirty) != 0;
             hit.Leaf[hit.Index] = 0;
             UnmapCachePage(hit.Mm, pfn);
-            hit.Mm.Tlb?.Flush();
+            FlushTlbRange(hit.Mm, hit.Va, hit.Va + PageSize);
         }
 
         if (dirty)
@@ -109,7 +110,7 @@ internal sealed partial class Kernel
         {
             hit.Leaf[hit.Index] = 0;
             UnmapCachePage(hit.Mm, pfn);
-            hit.Mm.Tlb?.Flush();
+            FlushTlbRange(hit.Mm, hit.Va, hit.Va + PageSize);
         }
 
         var slot = SlotFor(ref frame);
@@ -185,7 +186,6 @@ internal sealed partial class Kernel
         var exclusive = mapCount == 1 && _swap.Refs(slot) == 0;
         var flags = Pte.Permissions(vma) | Pte.Accessed | (exclusive && vma.Write ? Pte.Write : 0);
         leaf[i] = Pte.Make(pfn, flags, Pte.Stamp(pte));
-        m.Tlb?.Flush();
         if (kind == AccessKind.Write)
         {
             WriteProtectFault(m, vma, leaf, i, leaf[i], va);

@@ -64,6 +64,8 @@ internal sealed partial class Kernel
     private readonly long _readaheadPages;
     private readonly bool _policyTracksAccesses;
     private readonly SwapArea _swap;
+    /// <summary>The cost of a translation by where it came from (<see cref="TlbSet.Access"/>'s result).</summary>
+    private readonly long[] _translationCost;
     private uint _writeClock;
     private long _mappedCachePages;
     private long _stampErrors;
@@ -79,6 +81,7 @@ internal sealed partial class Kernel
     {
         Machine = machine;
         Costs = new CostModel();
+        _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk];
         _ramPages = (long)(machine.Ram / PageSize);
         _swapPages = (long)(machine.Swap / PageSize);
         _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize));
@@ -196,20 +199,48 @@ internal sealed partial class Kernel
     public ulong StackTop(int mm) => _mms[mm].StackTop;
     public ulong StackLimit(int mm) => _mms[mm].StackLimit;
 
-    /// <summary>TLB hits and misses of every address space so far (accesses to mapped pages only).</summary>
+    /// <summary>Data TLB accesses and page walks of every address space so far (loads and stores).</summary>
     public (long Hits, long Misses) TlbCounts()
     {
-        long hits = 0, misses = 0;
+        long accesses = 0, misses = 0;
         foreach (var m in _mms)
         {
-            hits += m.Tlb?.Hits ?? 0;
-            misses += m.Tlb?.Misses ?? 0;
+            accesses += m.Tlb.DtlbLoads + m.Tlb.DtlbStores;
+            misses += m.Tlb.DtlbLoadMisses + m.Tlb.DtlbStoreMisses;
         }
 
-        return (hits, misses);
+        return (accesses - misses, misses);
     }
 
-    private Tlb? NewTlb() => Machine.TlbEntries > 0 ? new Tlb(Machine.TlbEntries, Machine.TlbWays) : null;
+    /// <summary>perf's TLB counters of <paramref name="mm"/>, and its tlb:tlb_flush count.</summary>
+    public TlbCounters TlbCountersOf(int mm)
+    {
+        var m = _mms[mm];
+        var t = m.Tlb;
+        return new TlbCounters(t.DtlbLoads, t.DtlbLoadMisses, t.DtlbStores, t.DtlbStoreMisses, t.ItlbLoads, t.ItlbLoadMisses, m.TlbFlushEvents);
+    }
+
+    /// <summary>perf -a: the TLB counters of every address space so far, exited ones included.</summary>
+    public TlbCounters TlbCountersAll()
+    {
+        TlbCounters sum = default;
+        foreach (var m in _mms)
+        {
+            var t = m.Tlb;
+            sum = new TlbCounters(
+                sum.DtlbLoads + t.DtlbLoads,
+                sum.DtlbLoadMisses + t.DtlbLoadMisses,
+                sum.DtlbStores + t.DtlbStores,
+                sum.DtlbStoreMisses + t.DtlbStoreMisses,
+                sum.ItlbLoads + t.ItlbLoads,
+                sum.ItlbLoadMisses + t.ItlbLoadMisses,
+                sum.TlbFlushes + m.TlbFlushEvents);
+        }
+
+        return sum;
+    }
+
+    private TlbSet NewTlb() => new(Machine);
 
     private static ulong PageAlign(ulong value) => (value + PageSize - 1) & ~(PageSize - 1);
 

@@ -15,4 +15,11 @@ internal readonly record struct ProcStatus(
     long MinFlt,
     long MajFlt,
     /// <summary>Page-table pages (PTE, PMD, PUD) in pages, for the OOM badness.</summary>
-    long PageTablePages);
+    long PageTablePages)
+{
+    /// <summary>perf's TLB counters and the TLB flushes of the process.</summary>
+    public TlbCounters Tlb { get; init; }
+
+    /// <summary>HugetlbPages: the hugetlb pages the process maps, in bytes (not in VmRSS).</summary>
+    public ulong HugetlbPages { get; init; }
+}

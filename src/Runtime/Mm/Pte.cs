@@ -31,6 +31,12 @@ internal static class Pte
     public const ulong Swap = 256;
     /// <summary>Software bit: this mapping (in a VM_LOCKED VMA) holds one of its frame's mlock references.</summary>
     public const ulong Mlocked = 512;
+    /// <summary>
+    /// The table this entry is in is mapped by one PMD entry (a transparent huge
+    /// page, or the huge zero page): every entry of the table carries the bit, the
+    /// TLB holds one 2 MiB translation for them (Kernel.Thp.cs).
+    /// </summary>
+    public const ulong Huge = 1024;
 
     public const int FrameShift = 12;
     public const ulong FrameMask = (1UL << 28) - 1;

@@ -1,7 +1,8 @@
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
-/// A data TLB per address space: N entries, M-way set associative, the set
+/// One TLB array (an L1 data or instruction TLB, or the second-level TLB of
+/// <see cref="TlbSet"/>): N entries, M-way set associative, the set
 /// chosen by the low bits of the virtual page number, least recently used
 /// replacement within a set (ages from a per-TLB tick: deterministic). It
 /// decides only the cost of an access to a mapped page (hit 4 ns, miss and
@@ -76,6 +77,21 @@ internal sealed class Tlb
         }
 
         Load(first, tag, tick);
+    }
+
+    /// <summary>INVLPG: drops the entry of <paramref name="vpn"/> if the TLB holds it.</summary>
+    public void Invalidate(ulong vpn)
+    {
+        var first = SetStart(vpn);
+        var tag = (vpn + 1) | _generationBits;
+        for (var w = first; w < first + _ways; w++)
+        {
+            if (_tags[w] == tag)
+            {
+                _tags[w] = 0;
+                return;
+            }
+        }
     }
 
     public void Flush()

@@ -30,6 +30,12 @@ internal sealed class Vma
     public MemObject? Object;
     public ulong PageOffset;
     public bool HasAnonVma;
+    /// <summary>VM_HUGEPAGE (madvise hugepage): transparent huge pages under <c>thp madvise</c>.</summary>
+    public bool HugePage;
+    /// <summary>VM_NOHUGEPAGE (madvise nohugepage): never a transparent huge page.</summary>
+    public bool NoHugePage;
+    /// <summary>VM_HUGETLB: a hugetlbfs mapping (MAP_HUGETLB, SHM_HUGETLB), its pages from the pool.</summary>
+    public bool Hugetlb;
 
     /// <summary>The read-ahead state of the mapped file's struct file (file mappings only).</summary>
     public FileRaState? Ra;
@@ -53,6 +59,7 @@ internal sealed class Vma
         End == next.Start && Role == next.Role && Role is VmaRole.Mmap or VmaRole.Heap &&
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
         Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice && Locked == next.Locked &&
+        HugePage == next.HugePage && NoHugePage == next.NoHugePage && Hugetlb == next.Hugetlb &&
         (Kind == MapKind.AnonPrivate
             || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && ReferenceEquals(Ra, next.Ra)
             && PageOffset + Pages == next.PageOffset));

@@ -85,6 +85,9 @@ public sealed record ProcessSummary(
 {
     /// <summary>/proc/PID/status VmLck at the end, in kB.</summary>
     public long VmLckKb { get; init; }
+
+    /// <summary>perf's TLB counters of the process at the end.</summary>
+    public TlbCounters Tlb { get; init; }
 }
 
 /// <summary>An OOM kill: when, whom, with what badness, among how many candidates.</summary>

@@ -27,7 +27,11 @@ internal static class MachineSummaryBuilder
         Add("pagetables", m.PageTablesCharged ? "charged" : "free");
         Add("kernel", Units.Size(m.Kernel));
         Add("tlb", m.TlbEntries == 0 ? "off" : $"{m.TlbEntries} entries {m.TlbWays} way");
-        Add("thp", m.Thp);
+        Add("stlb", m.StlbEntries == 0 ? "off" : $"{m.StlbEntries} entries {m.StlbWays} way");
+        Add("pcid", m.Pcid ? "on" : "off");
+        Add("thp", m.Thp == "never" ? "never" : $"{m.Thp} defrag {m.ThpDefrag} khugepaged {(m.Khugepaged ? "on" : "off")}");
+        if (m.HugePages > 0)
+            Add("hugepages", $"{Units.Count(m.HugePages)} size {Units.Size(m.HugePageSize)}");
         Add("numa", $"{m.NumaNodes} nodes");
         Add("layout", m.Layout);
         Add("quantum", Units.Duration(m.QuantumNs));
@@ -40,6 +44,7 @@ internal static class MachineSummaryBuilder
         if (costs != null)
         {
             c.Add(new("tlb hit", Units.Duration(costs.TlbHit)));
+            c.Add(new("stlb hit", Units.Duration(costs.StlbHit)));
             c.Add(new("walk", Units.Duration(costs.TlbMiss)));
             c.Add(new("anon fault", Units.Duration(costs.AnonFault)));
             c.Add(new("zero-page fault", Units.Duration(costs.ZeroPageFault)));

@@ -161,6 +161,11 @@ internal sealed partial class ProcessTask : ISchedTask
     public void RunSlice(long sliceEndNs)
     {
         _system.ActAs(this);
+        if (Mm >= 0)
+        {
+            Kernel.SwitchMm(Mm);
+        }
+
         // The statement in progress goes on in another slice when another task ran
         // meanwhile or it waited for a disk read; a turn that just goes on after its
         // own quantum ended (nobody else wanted the CPU) is not a cut.

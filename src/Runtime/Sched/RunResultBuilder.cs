@@ -30,7 +30,7 @@ internal static class RunResultBuilder
             var score = OomKiller.Score(system, p);
             processes.Add(new ProcessSummary(p.Name, p.Pid, p.State, p.Command, p.Options.User,
                 Kb(s.VmSize), Kb(s.VmRss), Kb(s.RssAnon), Kb(s.RssFile), Kb(s.RssShmem), Kb(s.VmSwap), Kb(s.VmPte),
-                Kb(s.VmData), Kb(s.VmStk), s.MinFlt, s.MajFlt, score, p.OomScoreAdj) { VmLckKb = Kb(s.VmLck) });
+                Kb(s.VmData), Kb(s.VmStk), s.MinFlt, s.MajFlt, score, p.OomScoreAdj) { VmLckKb = Kb(s.VmLck), Tlb = s.Tlb });
         }
         var vmstat = new List<Counter>();
         foreach (var counter in Enum.GetValues<VmCounter>())

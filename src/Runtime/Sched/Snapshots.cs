@@ -37,10 +37,26 @@ internal static class Snapshots
         (string Title, IReadOnlyList<string> Lines) snapshot;
         switch (kind)
         {
-            case ReportKind.Maps or ReportKind.Status when process == null || !process.IsLive:
+            case ReportKind.Maps or ReportKind.Status or ReportKind.Smaps when process == null || !process.IsLive:
                 var who = processName ?? "?";
-                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{(kind == ReportKind.Maps ? "maps" : "status")}",
+                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{kind.ToString().ToLowerInvariant()}",
                     [$"no such process: {who}"]);
+                break;
+            case ReportKind.Perf when process == null && processName == null:
+                var all = kernel.TlbCountersAll();
+                var faults = kernel.Vmstat(VmCounter.pgfault);
+                var major = kernel.Vmstat(VmCounter.pgmajfault);
+                snapshot = ("perf stat -a", PerfFormatter.Format("'system wide'", faults - major, major, all));
+                break;
+            case ReportKind.Perf when process == null:
+                snapshot = ("perf stat", [$"no such process: {processName}"]);
+                break;
+            case ReportKind.Perf:
+                var status = process!.Status();
+                snapshot = ($"perf stat -p {process.Pid}", PerfFormatter.Format($"process id '{process.Pid}'", status.MinFlt, status.MajFlt, status.Tlb));
+                break;
+            case ReportKind.Smaps:
+                snapshot = ($"/proc/{process!.Pid}/smaps", SmapsFormatter.Format(kernel.Smaps(process.Mm)));
                 break;
             case ReportKind.Maps:
                 snapshot = ($"/proc/{process!.Pid}/maps", MapsFormatter.Format(kernel.Maps(process.Mm)));

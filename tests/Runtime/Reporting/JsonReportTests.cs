@@ -46,7 +46,8 @@ public class JsonReportTests
 
         Assert.Equal(
             ["name", "pid", "state", "VmSize", "VmLck", "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmSwap", "VmPTE", "VmData", "VmStk",
-             "minflt", "majflt", "oom_score", "oom_score_adj"],
+             "minflt", "majflt", "oom_score", "oom_score_adj", "dtlb_loads", "dtlb_load_misses", "dtlb_stores", "dtlb_store_misses",
+             "itlb_loads", "itlb_load_misses"],
             processes[0].EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(344, processes[0].GetProperty("VmSize").GetInt64());
         Assert.Equal(17, processes[0].GetProperty("minflt").GetInt64());

@@ -106,6 +106,12 @@ internal static class JsonReportWriter
             json.WriteNumber("majflt", p.MajFlt);
             json.WriteNumber("oom_score", p.OomScore);
             json.WriteNumber("oom_score_adj", p.OomScoreAdj);
+            json.WriteNumber("dtlb_loads", p.Tlb.DtlbLoads);
+            json.WriteNumber("dtlb_load_misses", p.Tlb.DtlbLoadMisses);
+            json.WriteNumber("dtlb_stores", p.Tlb.DtlbStores);
+            json.WriteNumber("dtlb_store_misses", p.Tlb.DtlbStoreMisses);
+            json.WriteNumber("itlb_loads", p.Tlb.ItlbLoads);
+            json.WriteNumber("itlb_load_misses", p.Tlb.ItlbLoadMisses);
             json.WriteEndObject();
         }
         json.WriteEndArray();

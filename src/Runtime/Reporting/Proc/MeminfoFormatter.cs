@@ -17,13 +17,19 @@ internal static class MeminfoFormatter
         var fields = Enum.GetValues<MeminfoField>();
         var lines = new string[fields.Length];
         for (int i = 0; i < fields.Length; i++)
-            lines[i] = FormatLine(KernelName(fields[i]), bytes(fields[i]) / 1024);
+            lines[i] = IsCount(fields[i])
+                ? (KernelName(fields[i]) + ":").PadRight(16) + bytes(fields[i]).ToString(CultureInfo.InvariantCulture).PadLeft(8)
+                : FormatLine(KernelName(fields[i]), bytes(fields[i]) / 1024);
         return lines;
     }
 
     /// <summary>One line, <c>MemTotal:          65536 kB</c>, from a label and a value in kB.</summary>
     public static string FormatLine(string name, long kb) =>
         (name + ":").PadRight(16) + kb.ToString(CultureInfo.InvariantCulture).PadLeft(8) + " kB";
+
+    /// <summary>hugetlb_report_meminfo's counts: <c>HugePages_Total:       4</c>, no unit.</summary>
+    public static bool IsCount(MeminfoField field) =>
+        field is MeminfoField.HugePages_Total or MeminfoField.HugePages_Free or MeminfoField.HugePages_Rsvd or MeminfoField.HugePages_Surp;
 
     /// <summary>The label /proc/meminfo uses for <paramref name="field"/>.</summary>
     public static string KernelName(MeminfoField field) => field switch

@@ -7,7 +7,8 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// prints them: the name, a colon, a tab, the value in kB right-aligned to 8
 /// (<c>seq_put_decimal_ull_width(m, "...:\t", kb, 8)</c>) and <c>" kB"</c>.
 /// Lines, in the kernel's order: Name, Pid (from proc_pid_status), VmSize,
-/// VmLck, VmRSS, RssAnon, RssFile, RssShmem, VmData, VmStk, VmPTE, VmSwap.
+/// VmLck, VmRSS, RssAnon, RssFile, RssShmem, VmData, VmStk, VmPTE, VmSwap,
+/// HugetlbPages (hugetlb_report_usage).
 /// VmPeak, VmPin, VmHWM, VmExe and VmLib are not modelled and left out.
 /// </summary>
 internal static class StatusFormatter
@@ -26,6 +27,7 @@ internal static class StatusFormatter
         Kb("VmStk", status.VmStk),
         Kb("VmPTE", status.VmPte),
         Kb("VmSwap", status.VmSwap),
+        Kb("HugetlbPages", status.HugetlbPages),
     ];
 
     /// <summary>One line: <c>VmSize:\t     344 kB</c>, from a size in bytes.</summary>

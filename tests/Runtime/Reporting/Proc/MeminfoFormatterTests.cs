@@ -16,7 +16,9 @@ public class MeminfoFormatterTests
         Assert.Equal("MemFree:               0 kB", lines[1]);
         Assert.Contains("Active(anon):          0 kB", lines);
         Assert.Contains("Inactive(file):        0 kB", lines);
-        Assert.Equal("Committed_AS:          0 kB", lines[^1]);
+        Assert.Contains("Committed_AS:          0 kB", lines);
+        Assert.Equal("HugePages_Total:       0", lines[(int)MeminfoField.HugePages_Total]);
+        Assert.Equal("Hugetlb:               0 kB", lines[^1]);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public class StatusFormatterTests
             "VmStk:\t     132 kB",
             "VmPTE:\t       4 kB",
             "VmSwap:\t       0 kB",
+            "HugetlbPages:\t       0 kB",
         ], lines);
     }
 

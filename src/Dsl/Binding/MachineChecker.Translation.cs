@@ -1,0 +1,76 @@
+using MemScript.Dsl.Text;
+using Setting = MemScript.Dsl.Syntax.MachineSettingSyntax;
+
+namespace MemScript.Dsl.Binding;
+
+/// <summary>
+/// The translation settings: the TLBs' default ways (4 for the L1 <c>tlb</c>,
+/// 12 for the <c>stlb</c>, never more than the entries), <c>thp</c> with its
+/// <c>defrag</c> and <c>khugepaged</c> words (/sys/kernel/mm/transparent_hugepage/),
+/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c>: the size is checked,
+/// a pool of more than 0 pages is not supported yet (MEMS1009), so
+/// <c>mmap huge</c> keeps failing with ENOMEM as MEMS1080 says.
+/// </summary>
+internal sealed partial class MachineChecker
+{
+    private static readonly string[] ThpModes = { "never", "madvise", "always" };
+    private static readonly string[] DefragModes = { "always", "defer", "defer+madvise", "madvise", "never" };
+    private static readonly string[] OnOff = { "on", "off" };
+
+    private static long DefaultWays(string key, long entries) => Math.Min(key == "stlb" ? 12L : 4L, entries);
+
+    private void CheckThp(Setting.Thp thp)
+    {
+        if (thp.Mode is { } mode && Word(mode, "thp mode", ThpModes) is { } m)
+        {
+            Assign("Thp", m, thp);
+        }
+
+        if (thp.Defrag is { } defrag && Word(defrag, "thp defrag mode", DefragModes) is { } d)
+        {
+            Assign("ThpDefrag", d, thp);
+        }
+
+        if (thp.Khugepaged is { } khugepaged && Word(khugepaged, "khugepaged setting", OnOff) is { } k)
+        {
+            Assign("Khugepaged", k == "on", thp);
+        }
+    }
+
+    private void CheckHugePages(Setting.HugePages h)
+    {
+        if (Int(h.Count, "hugepages", 0, 1L << 20) is not { } count)
+        {
+            return;
+        }
+
+        var size = 2UL << 20;
+        if (h.PageSize is not null)
+        {
+            if (SizeOf(h.PageSize) is not { } bytes)
+            {
+                return;
+            }
+
+            if (bytes is not ((2UL << 20) or (1UL << 30)))
+            {
+                Report(SemanticErrors.HugePageSize, h.PageSize.Span, _source.ToString(h.PageSize.Span));
+                return;
+            }
+
+            size = bytes;
+        }
+
+        if (count > 0)
+        {
+            // The pool's reservations and faults are not modelled yet: 'mmap huge' stays ENOMEM (MEMS1080).
+            Report(SemanticErrors.NotSupportedYet, h.Span, "a hugetlb pool (hugepages " + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+            return;
+        }
+
+        Forget("hugepages");
+        Remember("hugepages", (ulong)count * size, h.Count.Span);
+        Assign("HugePages", count, h);
+        Assign("HugePageSize", size, h);
+    }
+}

@@ -1,0 +1,176 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The TLBs of the CPU for one address space, as x86 has them: an L1 data
+/// TLB for 4 KiB pages (the <c>tlb</c> setting, 64 entries 4-way), an L1 data
+/// TLB for 2 MiB pages (32 entries, 4-way), an L1 instruction TLB (128
+/// entries 8-way for 4 KiB, 8 entries for 2 MiB) for <c>exec</c> accesses,
+/// and the shared second-level TLB (<c>stlb</c>, 1536 entries 12-way, 4 KiB
+/// and 2 MiB entries in one array, a 2 MiB entry tagged above the 4 KiB
+/// page numbers). <see cref="Access"/> says where a translation came from:
+/// <see cref="L1Hit"/>, <see cref="StlbHit"/>, or a page walk
+/// (<see cref="Walk"/>, four levels; <see cref="HugeWalk"/>, three, ending
+/// at the PMD). A miss loads the entry into the second level and the first.
+/// The counters are those <c>perf stat</c> names on Intel: every retired
+/// load, store or instruction fetch counts in dTLB-loads, dTLB-stores or
+/// iTLB-loads, and one that needed a completed page walk in the -misses
+/// counter (DTLB_LOAD_MISSES.WALK_COMPLETED). A faulting access is retried
+/// after the fault and walks then: it counts once, as a miss
+/// (<see cref="Fill"/>). With <c>tlb off</c> there is no TLB model: every
+/// access prices as a hit and no miss is counted. With PCIDs (the default)
+/// the entries of an address space survive a context switch, as tagged by
+/// its ASID; the model gives each address space its own arrays, so address
+/// spaces do not compete for entries (docs/model-notes.md).
+/// </summary>
+internal sealed class TlbSet
+{
+    public const int L1Hit = 0;
+    public const int StlbHit = 1;
+    public const int Walk = 2;
+    public const int HugeWalk = 3;
+
+    /// <summary>Above every 4 KiB page number of a 47-bit space: marks a 2 MiB entry in the STLB.</summary>
+    private const ulong HugeTag = 1UL << 36;
+
+    private readonly Tlb? _data4K;
+    private readonly Tlb? _data2M;
+    private readonly Tlb? _inst4K;
+    private readonly Tlb? _inst2M;
+    private readonly Tlb? _stlb;
+
+    public long DtlbLoads;
+    public long DtlbLoadMisses;
+    public long DtlbStores;
+    public long DtlbStoreMisses;
+    public long ItlbLoads;
+    public long ItlbLoadMisses;
+
+    public TlbSet(MachineSettings machine)
+    {
+        if (machine.TlbEntries <= 0)
+        {
+            return;
+        }
+
+        _data4K = new Tlb(machine.TlbEntries, machine.TlbWays);
+        _data2M = new Tlb(32, 4);
+        _inst4K = new Tlb(128, 8);
+        _inst2M = new Tlb(8, 8);
+        if (machine.StlbEntries > 0)
+        {
+            _stlb = new Tlb(machine.StlbEntries, machine.StlbWays);
+        }
+    }
+
+    /// <summary>False with <c>tlb off</c>: every access is priced as a hit.</summary>
+    public bool Enabled => _data4K is not null;
+
+    /// <summary>An access to a mapped page: counts it and returns where its translation came from.</summary>
+    public int Access(ulong address, AccessKind kind, bool huge)
+    {
+        if (kind == AccessKind.Write)
+        {
+            DtlbStores++;
+        }
+        else if (kind == AccessKind.Exec)
+        {
+            ItlbLoads++;
+        }
+        else
+        {
+            DtlbLoads++;
+        }
+
+        if (_data4K is null)
+        {
+            return L1Hit;
+        }
+
+        var l1 = kind == AccessKind.Exec ? (huge ? _inst2M : _inst4K)! : huge ? _data2M! : _data4K;
+        var key = huge ? address >> 21 : address >> 12;
+        if (l1.Access(key))
+        {
+            return L1Hit;
+        }
+
+        if (_stlb is not null && _stlb.Access(huge ? key | HugeTag : key))
+        {
+            return StlbHit;
+        }
+
+        CountMiss(kind);
+        return huge ? HugeWalk : Walk;
+    }
+
+    /// <summary>The access a page fault retries: counted as an access that walked, its entry left in the TLBs.</summary>
+    public void Fill(ulong address, AccessKind kind, bool huge)
+    {
+        if (kind == AccessKind.Write)
+        {
+            DtlbStores++;
+        }
+        else if (kind == AccessKind.Exec)
+        {
+            ItlbLoads++;
+        }
+        else
+        {
+            DtlbLoads++;
+        }
+
+        if (_data4K is null)
+        {
+            return;
+        }
+
+        CountMiss(kind);
+        var l1 = kind == AccessKind.Exec ? (huge ? _inst2M : _inst4K)! : huge ? _data2M! : _data4K;
+        var key = huge ? address >> 21 : address >> 12;
+        l1.Fill(key);
+        _stlb?.Fill(huge ? key | HugeTag : key);
+    }
+
+    /// <summary>INVLPG of one address: the 4 KiB and 2 MiB entries that may translate it, at every level.</summary>
+    public void Invalidate(ulong address)
+    {
+        if (_data4K is null)
+        {
+            return;
+        }
+
+        var small = address >> 12;
+        var huge = address >> 21;
+        _data4K.Invalidate(small);
+        _data2M!.Invalidate(huge);
+        _inst4K!.Invalidate(small);
+        _inst2M!.Invalidate(huge);
+        _stlb?.Invalidate(small);
+        _stlb?.Invalidate(huge | HugeTag);
+    }
+
+    /// <summary>A full flush of this address space's entries.</summary>
+    public void Flush()
+    {
+        _data4K?.Flush();
+        _data2M?.Flush();
+        _inst4K?.Flush();
+        _inst2M?.Flush();
+        _stlb?.Flush();
+    }
+
+    private void CountMiss(AccessKind kind)
+    {
+        if (kind == AccessKind.Write)
+        {
+            DtlbStoreMisses++;
+        }
+        else if (kind == AccessKind.Exec)
+        {
+            ItlbLoadMisses++;
+        }
+        else
+        {
+            DtlbLoadMisses++;
+        }
+    }
+}
