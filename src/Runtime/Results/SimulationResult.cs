@@ -39,6 +39,8 @@ public enum RunOutcome
     InternalError,
     /// <summary>The scenario did more simulated work than the runtime allows (a runaway loop): stopped, not hung.</summary>
     WorkLimit,
+    /// <summary>A policy file stopped the run (MEMS41nn: its budget, an exception, an invalid answer); the message is the diagnostic.</summary>
+    PolicyError,
 }
 
 /// <summary>A named value in the order and units the kernel prints (vmstat: counts; meminfo: kB).</summary>
