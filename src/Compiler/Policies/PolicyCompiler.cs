@@ -58,7 +58,7 @@ internal static class PolicyCompiler
         string text;
         try
         {
-            var full = Path.GetFullPath(display);
+            var full = Path.GetFullPath(display, options.WorkingDirectory ?? Environment.CurrentDirectory);
             if (!File.Exists(full))
                 return Fail(new Diagnostic("MEMS1142", DiagnosticSeverity.Error, at, SemanticErrors.PolicyFileMissing.FormatMessage(display, "no such file")));
             if (new FileInfo(full).Length > 1 << 20)
