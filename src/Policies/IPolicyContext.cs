@@ -42,6 +42,14 @@ public interface IPolicyContext
     IRandom Random { get; }
 
     /// <summary>
+    /// A stable name of the page's contents (its address space or object and
+    /// its offset): a page read back after eviction has the same key in
+    /// another frame, as the kernel's shadow entries recognise a refault.
+    /// Ghost lists (S3-FIFO, ARC) keep these.
+    /// </summary>
+    long ContentKey(PageRef page) => page.Id;
+
+    /// <summary>
     /// Counts <paramref name="pages"/> pages as scanned (pgscan) in the reclaim
     /// pass under way. A pass counts at least the pages it evicted; a policy
     /// that looks at more pages than it evicts (second chances, pages that

@@ -50,6 +50,12 @@ internal sealed class PolicyContext(IReclaimContext kernel, long seed) : IPolicy
 
     public bool TestAndClearReferenced(PageRef page) => Valid(page) && kernel.TestAndClearReferenced((int)page.Id) > 0;
 
+    public long ContentKey(PageRef page)
+    {
+        ref var frame = ref Frame(page);
+        return (frame.Kind == FrameKind.Anon ? 0 : 1L << 62) | ((long)(frame.Owner & 0x3f_ffff) << 40) | (frame.Index & ((1L << 40) - 1));
+    }
+
     public void Scanned(int pages = 1) => ScannedInPass += Math.Max(0, pages);
 
     public int Next(int maxExclusive) => maxExclusive <= 0 ? 0 : _random.NextBelow(maxExclusive);
