@@ -116,5 +116,6 @@ public static class CommandLineApp
             EmitCommand.Create(context),
             TestCommand.Create(context),
             AcceptCommand.Create(context),
+            NewCommand.Create(context),
         };
 }
