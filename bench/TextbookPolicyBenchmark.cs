@@ -107,6 +107,8 @@ public class TextbookPolicyBenchmark
 
         public long HighWatermark => 0;
 
+        public long SwapFreePages => 1 << 20;
+
         public long Run(int[] trace)
         {
             var policy = Policy;

@@ -9,13 +9,13 @@ _memscript() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      accept|check|compare|completions|emit|run|test) cmd="$word"; break ;;
+      accept|check|compare|completions|emit|new|run|test) cmd="$word"; break ;;
     esac
   done
   local opts=""
   case "$cmd" in
     "") opts="--version --help -h"
-        if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "accept check compare completions emit run test" -- "$cur")); return; fi ;;
+        if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "accept check compare completions emit new run test" -- "$cur")); return; fi ;;
     accept) opts="--set"
       case "$prev" in
         --set) COMPREPLY=(); return ;;
@@ -35,6 +35,8 @@ _memscript() {
       ;;
     emit) opts=""
       ;;
+    new) opts=""
+      ;;
     run) opts="--format --max-memory --max-time --no-cache --set --output -o"
       case "$prev" in
         --format) COMPREPLY=($(compgen -W "html json md text" -- "$cur")); return ;;
@@ -43,8 +45,10 @@ _memscript() {
         --set) COMPREPLY=(); return ;;
         --output|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac ;;
-    test) opts="--accept --no-cache --set --shard --jobs -j"
+    test) opts="--accept --max-memory --max-time --no-cache --set --shard --jobs -j"
       case "$prev" in
+        --max-memory) COMPREPLY=(); return ;;
+        --max-time) COMPREPLY=(); return ;;
         --set) COMPREPLY=(); return ;;
         --shard) COMPREPLY=(); return ;;
         --jobs|-j) COMPREPLY=(); return ;;

@@ -119,5 +119,6 @@ public static class CommandLineApp
             AcceptCommand.Create(context),
             CompareCommand.Create(context),
             CompletionsCommand.Create(context),
+            NewCommand.Create(context),
         };
 }

@@ -9,6 +9,9 @@ namespace MemScript.Compiler;
 /// </summary>
 public sealed record CompileOptions(bool UseCache = true, string? CacheDirectory = null)
 {
+    /// <summary>The folder relative paths are resolved against (<c>--set reclaim=x.cs</c>, the .mems path); null: the process's current folder.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>The cache on, in its default folder.</summary>
     public static CompileOptions Default { get; } = new();
 

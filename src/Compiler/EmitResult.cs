@@ -6,4 +6,7 @@ namespace MemScript.Compiler;
 public sealed record EmitResult(GeneratedSource? Source, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Success => Source is not null && !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The policy files (C#) the machine names, for the compiler to build beside the scenario.</summary>
+    public IReadOnlyList<Dsl.Binding.PolicyFileReference> PolicyFiles { get; init; } = [];
 }

@@ -27,7 +27,7 @@ public static class Frontend
             return new EmitResult(null, diagnostics);
         }
 
-        return new EmitResult(ScenarioEmitter.Emit(scenario), diagnostics);
+        return new EmitResult(ScenarioEmitter.Emit(scenario), diagnostics) { PolicyFiles = scenario.PolicyFiles };
     }
 
     private static (CheckedScenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics) Analyse(CompileRequest request)

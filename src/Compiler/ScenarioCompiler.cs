@@ -25,7 +25,15 @@ public static class ScenarioCompiler
         if (!emitted.Success || emitted.Source is null)
             return new CompileResult(null, emitted.Diagnostics, emitted.Source, FromCache: false);
 
+        var (policies, policyDiagnostics) = Policies.PolicyScenario.CompilePolicies(emitted.PolicyFiles, request.Path, options);
+        if (policies is null)
+            return new CompileResult(null, [.. emitted.Diagnostics, .. policyDiagnostics], emitted.Source, FromCache: false);
+
         var compiled = CompileGenerated(emitted.Source, request.Path, options);
+        if (compiled.Scenario is not null && policies.Count > 0)
+            compiled = compiled with { Scenario = new Policies.PolicyScenario(compiled.Scenario, policies) };
+        if (policyDiagnostics.Count > 0)
+            compiled = compiled with { Diagnostics = [.. policyDiagnostics, .. compiled.Diagnostics] };
         if (emitted.Diagnostics.Count == 0)
             return compiled;
 

@@ -105,6 +105,13 @@ public static class Simulator
             EndOpenStatements(system);
             system?.Kswapd.Summarize();
         }
+        catch (PolicyHost.PolicyStoppedException e)
+        {
+            outcome = RunOutcome.PolicyError;
+            message = e.Message;
+            EndOpenStatements(system);
+            system?.Kswapd.Summarize();
+        }
         catch (OutOfMemoryException)
         {
             // The host ran out before the guard saw it: stop as at a limit, never an internal error.

@@ -69,7 +69,7 @@ public class PressureSettingTests
     [InlineData("machine {\n  kernel 64M\n}", "MEMS1035", 2, 10)]
     [InlineData("machine { reclaim fifo seed 3 }", "MEMS1036", 1, 29)]
     [InlineData("machine { reclaim clck }", "MEMS1004", 1, 19)]
-    [InlineData("machine { reclaim \"mine.cs\" }", "MEMS1009", 1, 11)]
+    [InlineData("machine { reclaim \"mine.py\" }", "MEMS1140", 1, 19)]
     [InlineData("machine { oom newest }", "MEMS1004", 1, 15)]
     [InlineData("at 1ms { sysctl vm.swappiness = 201 }", "MEMS1005", 1, 33)]
     public void NonsensePressureSetting_IsRefused_AtItsPosition(string text, string id, int line, int column)

@@ -26,5 +26,5 @@ internal static class CommonOptions
 
     /// <summary>The cache in the folder the context's environment names, or none with <c>--no-cache</c>.</summary>
     public static CompileOptions Compile(CliContext context, bool noCache) =>
-        new(UseCache: !noCache, CacheDirectory: CompileOptions.DefaultCacheDirectory(context.Environment));
+        new(UseCache: !noCache, CacheDirectory: CompileOptions.DefaultCacheDirectory(context.Environment)) { WorkingDirectory = context.WorkingDirectory };
 }

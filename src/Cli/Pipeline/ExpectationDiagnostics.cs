@@ -26,6 +26,8 @@ public static class ExpectationDiagnostics
         var failures = new Dictionary<(int Line, int Column), (ExpectationResult First, int Count)>();
         var order = new List<(int Line, int Column)>();
         var diagnostics = new List<Diagnostic>();
+        if (PolicyStopDiagnostic.From(result) is { } policyStop)
+            diagnostics.Add(policyStop);
         foreach (var e in result.Expectations)
         {
             switch (e.Status)

@@ -73,13 +73,19 @@ public static class Checker
 
         opt?.Report(text, diagnostics);
 
-        return new CheckedScenario(syntax, machine.PageSize, machine.Assignments);
+        return new CheckedScenario(syntax, machine.PageSize, machine.Assignments) { PolicyFiles = machine.PolicyFiles };
     }
+
+    /// <summary><c>--set reclaim=x.cs</c> (and <c>oom=</c>) names a file: it is read as <c>reclaim "x.cs"</c>.</summary>
+    private static string PolicyFileValue(string key, string value) =>
+        key.Trim() is "reclaim" or "oom" && value.Trim().EndsWith(".cs", StringComparison.Ordinal) && !value.TrimStart().StartsWith('"')
+            ? "\"" + value.Trim() + "\""
+            : value;
 
     private static (MachineSettingSyntax, SourceText)? ParseOverride(string item, DiagnosticBag diagnostics)
     {
         var equals = item.IndexOf('=', StringComparison.Ordinal);
-        var line = equals > 0 ? item[..equals] + " " + item[(equals + 1)..] : item;
+        var line = equals > 0 ? item[..equals] + " " + PolicyFileValue(item[..equals], item[(equals + 1)..]) : item;
         var source = new SourceText("--set", line);
         if (equals <= 0 || line.Contains('\n', StringComparison.Ordinal) || line.Trim().Length == 0)
         {

@@ -17,6 +17,7 @@ internal sealed partial class MachineChecker
 {
     private readonly DiagnosticBag _diagnostics;
     private readonly List<MachineAssignment> _assignments = new();
+    private readonly Dictionary<string, PolicyFileReference> _policyFiles = new(StringComparer.Ordinal);
     private SourceText _source = null!;
 
     public MachineChecker(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
@@ -27,6 +28,22 @@ internal sealed partial class MachineChecker
     public ulong PageSize { get; private set; } = 4096;
 
     public IReadOnlyList<MachineAssignment> Assignments => _assignments;
+
+    /// <summary>The policy files in force: the last <c>reclaim</c> and <c>oom</c> setting, when it names a file (reclaim first).</summary>
+    public IReadOnlyList<PolicyFileReference> PolicyFiles =>
+        new[] { "reclaim", "oom" }.Where(_policyFiles.ContainsKey).Select(r => _policyFiles[r]).ToList();
+
+    private void CheckPolicyFile(Setting.PolicyFile f)
+    {
+        var path = f.File.Value;
+        if (path.Length == 0 || !path.EndsWith(".cs", StringComparison.Ordinal))
+        {
+            Report(SemanticErrors.PolicyFileName, f.File.Span, path);
+            return;
+        }
+
+        _policyFiles[f.Keyword.Text] = new PolicyFileReference(f.Keyword.Text, path, _source.Path == "--set", _source, f.File.Span);
+    }
 
     /// <summary>Finds the page size among all settings (last one wins) before anything else is evaluated.</summary>
     public void ReadPageSize(IEnumerable<(Setting Setting, SourceText Source)> settings)
@@ -63,6 +80,11 @@ internal sealed partial class MachineChecker
 
                 break;
             case Setting.Word w:
+                if (key == "oom")
+                {
+                    _policyFiles.Remove("oom");
+                }
+
                 CheckWord(key, w.Value, setting);
                 break;
             case Setting.Number { Keyword.Text: "pid_max" } n when Int(n.Value, "pid_max", 301, Limits.MaxPid) is { } pidMax:
@@ -90,10 +112,11 @@ internal sealed partial class MachineChecker
                 CheckWatermarks(m);
                 break;
             case Setting.Reclaim r:
+                _policyFiles.Remove("reclaim");
                 CheckReclaim(r);
                 break;
-            case Setting.ReclaimFile:
-                Report(SemanticErrors.NotSupportedYet, setting.Span, "a reclaim policy from a C# file");
+            case Setting.PolicyFile f:
+                CheckPolicyFile(f);
                 break;
             case Setting.Tlb { Entries: null }:
                 Assign(key == "stlb" ? "StlbEntries" : "TlbEntries", 0L, setting);

@@ -58,6 +58,10 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none ('hugepages N' is not supported yet): the mmap will fail with ENOMEM", "a = mmap 2M huge");
     public static readonly DiagnosticDescriptor HugePageSize = new("MEMS1170", Error, "a hugetlb page is 2M or 1G, not {0}", "hugepages 4 size 4M");
     public static readonly DiagnosticDescriptor OptRecordTooLong = new("MEMS1110", Error, "reclaim opt records every page access of the run for its second pass, at most {1} runs of accesses to one page; this scenario's writes alone make at least {0}", "reclaim opt ... write a times 100000000 (a of 4 pages)");
+    public static readonly DiagnosticDescriptor PolicyFileName = new("MEMS1140", Error, "a policy file is a C# file ending in .cs, not \"{0}\"", "reclaim \"sieve.py\"");
+    public static readonly DiagnosticDescriptor PolicyClassShape = new("MEMS1141", Error, "a {0} policy file holds one public non-abstract class with a public parameterless constructor implementing {1}; {2}", "reclaim \"empty.cs\"");
+    public static readonly DiagnosticDescriptor PolicyFileMissing = new("MEMS1142", Error, "policy file \"{0}\" cannot be read: {1}", "reclaim \"nope.cs\"");
+    public static readonly DiagnosticDescriptor PolicyLoad = new("MEMS1143", Error, "the compiled policy could not be loaded: {0}", "a policy whose constructor throws");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -68,6 +72,7 @@ public static class SemanticErrors
         TooSmall, WatermarkOrder, SettingRepeated, PredefinedShadowed, NotSizeField, TlbWays, EmptyScenario,
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
-        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, HugePageSize,
+        TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
+        PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize,
     };
 }

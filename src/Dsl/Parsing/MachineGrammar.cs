@@ -42,10 +42,13 @@ internal static class MachineGrammar
         from ratio in Keyword("ratio").Then(_ => Integer).Optional()
         select (Setting)new Setting.Overcommit(key, mode, ratio.GetOrDefault());
 
+    private static readonly Parser<Setting> PolicyFile =
+        from key in KeywordName("reclaim").Or(KeywordName("oom"))
+        from file in Lexemes.String
+        select (Setting)new Setting.PolicyFile(key, file);
+
     private static readonly Parser<Setting> Reclaim =
-        (from key in KeywordName("reclaim")
-         from file in Lexemes.String
-         select (Setting)new Setting.ReclaimFile(key, file))
+        PolicyFile
         .Or(from key in KeywordName("reclaim")
             from policy in Name
             from seed in Keyword("seed").Then(_ => Integer).Optional()
@@ -119,7 +122,7 @@ internal static class MachineGrammar
         SizeSetting("ram").Or(SizeSetting("swap")).Or(SizeSetting("page_size")).Or(SizeSetting("min_free"))
         .Or(SizeSetting("mmap_threshold")).Or(SizeSetting("top_pad")).Or(SizeSetting("kernel"))
         .Or(SizeOrOff("fault_around")).Or(SizeOrOff("readahead"))
-        .Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(Thp).Or(HugePages).Or(WordSetting("pcid")).Or(WordSetting("layout"))
+        .Or(PolicyFile).Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(Thp).Or(HugePages).Or(WordSetting("pcid")).Or(WordSetting("layout"))
         .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb("tlb")).Or(Tlb("stlb")).Or(Numa).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
         .Or(NumberSetting("threads_max")).Or(Quantum).Or(Unknown))
         .Named("a machine setting")

@@ -26,8 +26,8 @@ public abstract record MachineSettingSyntax(LiteralSyntax.Name Keyword) : Syntax
 
     public sealed record Reclaim(LiteralSyntax.Name Keyword, LiteralSyntax.Name Policy, LiteralSyntax.Integer? Seed) : MachineSettingSyntax(Keyword);
 
-    /// <summary><c>reclaim "policy.cs"</c> (later).</summary>
-    public sealed record ReclaimFile(LiteralSyntax.Name Keyword, LiteralSyntax.String File) : MachineSettingSyntax(Keyword);
+    /// <summary><c>reclaim "policy.cs"</c> or <c>oom "policy.cs"</c>: a policy written in C# (the keyword says which).</summary>
+    public sealed record PolicyFile(LiteralSyntax.Name Keyword, LiteralSyntax.String File) : MachineSettingSyntax(Keyword);
 
     /// <summary><c>tlb N entries [M way]</c>, or <c>tlb off</c> when <see cref="Entries"/> is null (later).</summary>
     public sealed record Tlb(LiteralSyntax.Name Keyword, LiteralSyntax.Integer? Entries, LiteralSyntax.Integer? Ways) : MachineSettingSyntax(Keyword);

@@ -21,6 +21,10 @@ public sealed class MachineSettings
     public ulong WatermarkHigh { get; set; }
     public string Reclaim { get; set; } = "linux";
     public long ReclaimSeed { get; set; }
+    /// <summary>A reclaim policy from a C# file (<c>reclaim "x.cs"</c>); <see cref="Reclaim"/> then holds its header name.</summary>
+    public PolicyHost.PolicyFile? ReclaimFile { get; set; }
+    /// <summary>An OOM policy from a C# file (<c>oom "x.cs"</c>), replacing the badness of <see cref="Oom"/>.</summary>
+    public PolicyHost.PolicyFile? OomFile { get; set; }
     public OomMode Oom { get; set; } = OomMode.Modern;
     /// <summary>0 = off.</summary>
     public ulong FaultAround { get; set; } = 64UL << 10;

@@ -28,6 +28,8 @@ internal sealed partial class Kernel : IReclaimContext
 
     long IReclaimContext.HighWatermark => _watermarks.High;
 
+    long IReclaimContext.SwapFreePages => _swap.FreeSlots;
+
     int IReclaimContext.TestAndClearReferenced(int pfn)
     {
         ref var frame = ref _frames[pfn];

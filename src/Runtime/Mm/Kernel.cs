@@ -93,6 +93,11 @@ internal sealed partial class Kernel
         _watermarks = Watermarks.Pages(machine);
         Policy = policyFactory(_frames);
         _frames.Policy = Policy;
+        if (Policy is Reclaim.FilePolicyAdapter file)
+        {
+            file.Attach(this, machine.ReclaimSeed);
+        }
+
         _policyTracksAccesses = Policy.TracksAccesses;
     }
 

@@ -16,7 +16,7 @@ internal static class Explanations
     /// <summary>The model documentation in the repository; sections are GitHub's heading anchors.</summary>
     public const string ModelDoc = "docs/MODEL.md";
 
-    public sealed record Why(string Kind, string Title, string Rule, string Link, string LinkText, IReadOnlyList<OomCandidate> Candidates, string? FirstSeen);
+    public sealed record Why(string Kind, string Title, string Rule, string Link, string LinkText, IReadOnlyList<OomRankedTask> Candidates, string? FirstSeen);
 
     public static IReadOnlyList<Why> For(SimulationResult r)
     {

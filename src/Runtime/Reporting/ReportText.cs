@@ -124,6 +124,7 @@ internal static class ReportText
         RunOutcome.KernelPanic => "kernel_panic",
         RunOutcome.InternalError => "internal_error",
         RunOutcome.WorkLimit => "work_limit",
+        RunOutcome.PolicyError => "policy_error",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
@@ -136,6 +137,7 @@ internal static class ReportText
         {
             RunOutcome.KernelPanic => "kernel panic",
             RunOutcome.WorkLimit => "work limit reached",
+            RunOutcome.PolicyError => "policy error",
             _ => "internal error",
         };
         return string.IsNullOrEmpty(result.OutcomeMessage) ? "stopped: " + why : "stopped: " + why + ": " + OneLine(result.OutcomeMessage);

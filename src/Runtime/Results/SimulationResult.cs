@@ -45,6 +45,8 @@ public enum RunOutcome
     InternalError,
     /// <summary>The scenario did more simulated work than the runtime allows (a runaway loop): stopped, not hung.</summary>
     WorkLimit,
+    /// <summary>A policy file stopped the run (MEMS41nn: its budget, an exception, an invalid answer); the message is the diagnostic.</summary>
+    PolicyError,
 }
 
 /// <summary>A named value in the order and units the kernel prints (vmstat: counts; meminfo: kB).</summary>
@@ -94,7 +96,7 @@ public sealed record ProcessSummary(
 public sealed record OomKill(long TimeNs, string Victim, int Pid, long Score, int Candidates)
 {
     /// <summary>Every candidate with its badness figures, in process order (at most the task table's rows).</summary>
-    public IReadOnlyList<OomCandidate> Ranking { get; init; } = [];
+    public IReadOnlyList<OomRankedTask> Ranking { get; init; } = [];
 
     /// <summary>True under <c>oom legacy</c> (2.6.35's points), false for today's badness.</summary>
     public bool Legacy { get; init; }

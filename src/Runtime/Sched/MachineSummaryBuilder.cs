@@ -18,8 +18,8 @@ internal static class MachineSummaryBuilder
         Add("min_free", Units.Count(Watermarks.MinFreeKbytes(m)) + " kB");
         var (min, low, high) = Watermarks.Pages(m);
         Add("watermarks", m.Watermarks == WatermarkMode.Off ? "off" : $"min {min} low {low} high {high} pages");
-        Add("reclaim", m.Reclaim == "random" ? $"random seed {m.ReclaimSeed}" : m.Reclaim);
-        Add("oom", m.Oom.ToString().ToLowerInvariant());
+        Add("reclaim", m.ReclaimFile is not null ? m.ReclaimFile.HeaderName : m.Reclaim == "random" ? $"random seed {m.ReclaimSeed}" : m.Reclaim);
+        Add("oom", m.OomFile?.HeaderName ?? m.Oom.ToString().ToLowerInvariant());
         Add("fault_around", m.FaultAround == 0 ? "off" : Units.Size(m.FaultAround));
         Add("readahead", m.Readahead == 0 ? "off" : Units.Size(m.Readahead));
         Add("mmap_threshold", Units.Size(m.MmapThreshold));

@@ -8,6 +8,7 @@ namespace MemScript.Runtime.Sched;
 /// live process with an address space and oom_score_adj above -1000 is a
 /// candidate, scored by <see cref="OomScore.Badness"/>; the highest wins and
 /// a tie goes to the one later in the process list (creation order).
+/// A policy file (<c>oom "x.cs"</c>) chooses through <see cref="OomPolicyChoice"/>.
 /// <c>oom legacy</c> (2.6.35): <see cref="LegacyBadness"/>, oom_adj -17 never
 /// chosen, the first strictly highest wins, and, as oom_kill_process did
 /// then, a child of the chosen process with an address space of its own is
@@ -21,14 +22,16 @@ namespace MemScript.Runtime.Sched;
 /// </summary>
 internal sealed class OomKiller(SimSystem system) : IOomHost
 {
+    private readonly OomPolicyChoice? _file = system.Machine.OomFile is { } file ? new OomPolicyChoice(file) : null;
+
     /// <summary>The site the kernel's own allocations are charged to (an <c>at</c> block's <c>pressure</c>).</summary>
     public Site KernelSite { get; set; } = Site.None;
 
     public OomOutcome OutOfMemory(int requesterMm, long pagesWanted)
     {
         var requester = ByMm(requesterMm);
-        var legacy = system.Machine.Oom == OomMode.Legacy;
-        var (victim, score, candidates) = legacy ? ChooseLegacy() : ChooseModern();
+        var legacy = system.Machine.Oom == OomMode.Legacy && _file == null;
+        var (victim, score, candidates) = _file != null ? _file.Choose(system, LiveWithMm()) : legacy ? ChooseLegacy() : ChooseModern();
         if (victim == null)
             return OomOutcome.NoVictim;
         var site = requester?.OpenSite ?? KernelSite;

@@ -11,12 +11,12 @@ namespace MemScript.Runtime.Sched;
 /// </summary>
 internal static class OomRanking
 {
-    public static IReadOnlyList<OomCandidate> Of(SimSystem system, ProcessTask chosen, bool legacy)
+    public static IReadOnlyList<OomRankedTask> Of(SimSystem system, ProcessTask chosen, bool legacy)
     {
         var machine = system.Machine;
         var total = OomScore.TotalPages(machine);
         var page = machine.PageSize;
-        var rows = new List<OomCandidate>();
+        var rows = new List<OomRankedTask>();
         foreach (var p in system.Processes)
         {
             if (!p.IsLive || p.Mm < 0)
@@ -26,7 +26,7 @@ internal static class OomRanking
             var s = p.Status();
             var exempt = legacy ? p.LegacyOomAdj <= LegacyBadness.OomDisable : p.OomScoreAdj <= -1000;
             var badness = exempt ? 0 : legacy ? LegacyBadness.Points(p, system.Processes, system.Now) : OomScore.Badness(s, p.OomScoreAdj, machine, total);
-            rows.Add(new OomCandidate(p.Pid, p.Name, (long)((s.RssAnon + s.RssFile + s.RssShmem) / page), (long)(s.VmSwap / page),
+            rows.Add(new OomRankedTask(p.Pid, p.Name, (long)((s.RssAnon + s.RssFile + s.RssShmem) / page), (long)(s.VmSwap / page),
                 machine.PageTablesCharged ? s.PageTablePages : 0, legacy ? p.LegacyOomAdj : p.OomScoreAdj, badness, ReferenceEquals(p, chosen))
             { Exempt = exempt });
         }

@@ -29,6 +29,8 @@ internal sealed class SimSystem
         Scheduler = new Scheduler(Clock, () => Machine.QuantumNs);
         OomKiller = new OomKiller(this);
         kernel.OomHost = OomKiller;
+        if (kernel.Policy is Mm.Reclaim.FilePolicyAdapter file)
+            file.Context.Clock = () => Now;
         Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
         Scheduler.AddKernelThread(Kswapd);
         Series = new SeriesRecorder(this);

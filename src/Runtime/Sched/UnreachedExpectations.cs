@@ -88,6 +88,7 @@ internal static class UnreachedExpectations
     {
         RunOutcome.KernelPanic => "kernel panic",
         RunOutcome.WorkLimit => "work limit reached",
+        RunOutcome.PolicyError => "policy error",
         _ => "internal error",
     };
 }

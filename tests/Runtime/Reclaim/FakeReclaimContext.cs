@@ -36,6 +36,8 @@ internal sealed class FakeReclaimContext : IReclaimContext
 
     public long HighWatermark { get; set; }
 
+    public long SwapFreePages => CanSwap ? 1 << 20 : 0;
+
     public HashSet<int> Pinned { get; } = [];
 
     public List<PageKey> Evicted { get; } = [];

@@ -20,6 +20,9 @@ internal interface IReclaimContext
 
     long HighWatermark { get; }
 
+    /// <summary>Free swap slots now.</summary>
+    long SwapFreePages { get; }
+
     /// <summary>
     /// folio_referenced: walks the reverse map of <paramref name="pfn"/>, clears
     /// the accessed bit of every PTE that maps it, and returns how many had it set.

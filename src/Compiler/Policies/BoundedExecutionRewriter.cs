@@ -1,0 +1,221 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace MemScript.Compiler.Policies;
+
+/// <summary>
+/// Rewrites a policy's syntax tree so it cannot hang or overflow the host's
+/// stack: every body that runs as a method (methods, constructors, accessors,
+/// operators, local functions, lambdas) becomes
+/// <c>{ Guard.Enter(site); try { body } finally { Guard.Exit(); } }</c> and
+/// every loop body (for, foreach, while, do) and backward <c>goto</c> starts
+/// with <c>Guard.Step(site)</c> (the runtime's PolicyGuard: a step budget per
+/// call from the kernel and a depth bound). Sites are numbered in document
+/// order; <see cref="Sites"/> gives each site's line and column in the
+/// policy's own text. Inserted code carries no line breaks, so every line of
+/// the policy keeps its number in diagnostics and in the image's line table.
+/// Expression bodies need the semantic model to know whether they return a
+/// value.
+/// </summary>
+internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSyntaxRewriter
+{
+    private const string Guard = "global::MemScript.Runtime.PolicyHost.PolicyGuard";
+
+    public List<(int Line, int Column)> Sites { get; } = [];
+
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
+    {
+        var site = Site(node.Identifier);
+        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        if (visited.Body is null && visited.ExpressionBody is null)
+            return visited;   // abstract, partial or extern
+        var returnsValue = model.GetDeclaredSymbol(node) is { ReturnsVoid: false } m && !IsIterator(node.Body);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken))
+            .WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
+    {
+        var site = Site(node.Identifier);
+        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
+        if (visited.Body is null && visited.ExpressionBody is null)
+            return visited;
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, false, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
+    {
+        var site = Site(node.OperatorKeyword);
+        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
+        if (visited.Body is null && visited.ExpressionBody is null)
+            return visited;
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
+    {
+        var site = Site(node.OperatorKeyword);
+        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
+        if (visited.Body is null && visited.ExpressionBody is null)
+            return visited;
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
+    {
+        var site = Site(node.Keyword);
+        var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
+        if (visited.Body is null && visited.ExpressionBody is null)
+            return visited;   // auto-accessor
+        var returnsValue = node.Keyword.IsKind(SyntaxKind.GetKeyword) && !IsIterator(node.Body);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
+    {
+        var site = Site(node.Identifier);
+        var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
+        if (visited.ExpressionBody is null)
+            return visited;
+        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
+        var accessors = AccessorList(SingletonList(getter));
+        accessors = accessors
+            .WithOpenBraceToken(accessors.OpenBraceToken.WithLeadingTrivia(visited.ExpressionBody.ArrowToken.LeadingTrivia).WithTrailingTrivia(visited.ExpressionBody.ArrowToken.TrailingTrivia))
+            .WithCloseBraceToken(accessors.CloseBraceToken.WithLeadingTrivia(visited.SemicolonToken.LeadingTrivia).WithTrailingTrivia(visited.SemicolonToken.TrailingTrivia));
+        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(accessors);
+    }
+
+    public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
+    {
+        var site = Site(node.ThisKeyword);
+        var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
+        if (visited.ExpressionBody is null)
+            return visited;
+        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
+        var accessors = AccessorList(SingletonList(getter));
+        accessors = accessors
+            .WithOpenBraceToken(accessors.OpenBraceToken.WithLeadingTrivia(visited.ExpressionBody.ArrowToken.LeadingTrivia).WithTrailingTrivia(visited.ExpressionBody.ArrowToken.TrailingTrivia))
+            .WithCloseBraceToken(accessors.CloseBraceToken.WithLeadingTrivia(visited.SemicolonToken.LeadingTrivia).WithTrailingTrivia(visited.SemicolonToken.TrailingTrivia));
+        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(accessors);
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        var site = Site(node.Identifier);
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        var returnsValue = model.GetDeclaredSymbol(node) is IMethodSymbol { ReturnsVoid: false } && !IsIterator(node.Body);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
+    {
+        var site = Site(node.ArrowToken);
+        var returnsValue = LambdaReturnsValue(node);
+        var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
+        return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site)).WithExpressionBody(null);
+    }
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
+    {
+        var site = Site(node.ArrowToken);
+        var returnsValue = LambdaReturnsValue(node);
+        var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
+        return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site)).WithExpressionBody(null);
+    }
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
+    {
+        var site = Site(node.DelegateKeyword);
+        var returnsValue = LambdaReturnsValue(node);
+        var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
+        return visited.WithBlock(Wrap(visited.Block, null, returnsValue, site));
+    }
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    {
+        var site = Site(node.WhileKeyword);
+        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
+        return visited.WithStatement(Stepped(visited.Statement, site));
+    }
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
+    {
+        var site = Site(node.DoKeyword);
+        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
+        return visited.WithStatement(Stepped(visited.Statement, site));
+    }
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    {
+        var site = Site(node.ForKeyword);
+        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
+        return visited.WithStatement(Stepped(visited.Statement, site));
+    }
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var site = Site(node.ForEachKeyword);
+        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
+        return visited.WithStatement(Stepped(visited.Statement, site));
+    }
+
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        var site = Site(node.ForEachKeyword);
+        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
+        return visited.WithStatement(Stepped(visited.Statement, site));
+    }
+
+    public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
+    {
+        var site = Site(node.GotoKeyword);
+        var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
+        return Block(Call("Step", site), visited);
+    }
+
+    private bool LambdaReturnsValue(AnonymousFunctionExpressionSyntax node) =>
+        model.GetSymbolInfo(node).Symbol is IMethodSymbol { ReturnsVoid: false } lambda && !lambda.IsAsync;
+
+    private static bool IsIterator(BlockSyntax? body) =>
+        body is not null && body.DescendantNodes(n => n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+            .Any(n => n is YieldStatementSyntax);
+
+    private int Site(SyntaxToken token)
+    {
+        var position = token.GetLocation().GetLineSpan().StartLinePosition;
+        Sites.Add((position.Line + 1, position.Character + 1));
+        return Sites.Count - 1;
+    }
+
+    private static BlockSyntax Wrap(BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool returnsValue, int site)
+    {
+        var inner = body ?? Block(returnsValue
+            ? ReturnStatement(arrow!.Expression.WithoutLeadingTrivia().WithLeadingTrivia(Space))
+            : ExpressionStatement(arrow!.Expression));
+        if (IsIterator(body))
+            return Block(Call("Step", site), inner);   // an iterator's body runs piecemeal: charge, no depth
+        var exit = Block(ExpressionStatement(InvocationExpression(ParseExpression(Guard + ".Exit"))));
+        return Block(Call("Enter", site), TryStatement(inner, default, FinallyClause(exit)));
+    }
+
+    /// <summary>Keeps the trivia (line breaks) of a removed <c>=&gt;</c> and <c>;</c> on the new block, so no line moves.</summary>
+    private static BlockSyntax Carry(BlockSyntax block, ArrowExpressionClauseSyntax? arrow, SyntaxToken semicolon)
+    {
+        if (arrow is null)
+            return block;
+        return block
+            .WithOpenBraceToken(block.OpenBraceToken.WithLeadingTrivia(arrow.ArrowToken.LeadingTrivia).WithTrailingTrivia(arrow.ArrowToken.TrailingTrivia))
+            .WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(semicolon.LeadingTrivia).WithTrailingTrivia(semicolon.TrailingTrivia));
+    }
+
+    private static StatementSyntax Stepped(StatementSyntax statement, int site) =>
+        statement is BlockSyntax block
+            ? block.WithStatements(block.Statements.Insert(0, Call("Step", site)))
+            : Block(Call("Step", site), statement);
+
+    private static StatementSyntax Call(string method, int site) =>
+        ExpressionStatement(InvocationExpression(ParseExpression(Guard + "." + method),
+            ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(site)))))));
+}

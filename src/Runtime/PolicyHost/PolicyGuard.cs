@@ -1,0 +1,82 @@
+using System.ComponentModel;
+
+namespace MemScript.Runtime.PolicyHost;
+
+/// <summary>
+/// The bounded execution of a policy file. The compiler rewrites each policy
+/// so that every method entry calls <see cref="Enter"/> (and <see cref="Exit"/>
+/// in a finally) and every loop back-edge calls <see cref="Step"/>, each with
+/// the site's number. Each call from the kernel into the policy starts with a
+/// fresh budget (<see cref="Arm"/>): <see cref="StepBudget"/> steps and
+/// <see cref="MaxDepth"/> nested calls. Past either the guard throws and stays
+/// tripped (a policy that catches the exception trips again at its next step,
+/// and the kernel sees <see cref="Tripped"/> when the call returns). The
+/// counters are per thread, so runs on several threads do not share them;
+/// they count steps, not time, so the same input stops at the same point.
+/// Not for policy authors: the analyzers refuse any use of this namespace.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PolicyGuard
+{
+    /// <summary>Steps (loop iterations and calls) one call from the kernel may take.</summary>
+    public const long StepBudget = 1L << 24;
+
+    /// <summary>Nested policy calls (recursion depth) allowed.</summary>
+    public const int MaxDepth = 512;
+
+    [ThreadStatic] private static long t_steps;
+    [ThreadStatic] private static int t_depth;
+    [ThreadStatic] private static PolicyStopKind t_tripped;
+    [ThreadStatic] private static int t_site;
+
+    /// <summary>Counts one step at a loop back-edge.</summary>
+    public static void Step(int site)
+    {
+        if (--t_steps < 0)
+            Trip(PolicyStopKind.Budget, site);
+    }
+
+    /// <summary>Counts one step and one level of depth at a method's entry.</summary>
+    public static void Enter(int site)
+    {
+        if (--t_steps < 0)
+            Trip(PolicyStopKind.Budget, site);
+        if (++t_depth > MaxDepth)
+            Trip(PolicyStopKind.Depth, site);
+    }
+
+    /// <summary>Leaves a method (from its finally).</summary>
+    public static void Exit() => t_depth--;
+
+    /// <summary>A fresh budget for one call from the kernel.</summary>
+    internal static void Arm()
+    {
+        t_steps = StepBudget;
+        t_depth = 0;
+        t_tripped = PolicyStopKind.None;
+    }
+
+    /// <summary>How the last armed call tripped, and where (None: it did not).</summary>
+    internal static (PolicyStopKind Kind, int Site) Tripped => (t_tripped, t_site);
+
+    private static void Trip(PolicyStopKind kind, int site)
+    {
+        if (t_tripped == PolicyStopKind.None)
+        {
+            t_tripped = kind;
+            t_site = site;
+        }
+
+        t_steps = -1;
+        throw new PolicyBudgetException(kind);
+    }
+}
+
+/// <summary>Why a policy call was stopped by its guard.</summary>
+internal enum PolicyStopKind { None, Budget, Depth }
+
+/// <summary>Thrown into a policy that ran out of steps or depth; the kernel turns it into a MEMS41nn stop.</summary>
+internal sealed class PolicyBudgetException(PolicyStopKind kind) : Exception(kind.ToString())
+{
+    public PolicyStopKind Kind { get; } = kind;
+}
