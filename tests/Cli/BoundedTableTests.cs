@@ -95,6 +95,6 @@ public sealed class BoundedTableTests
         Assert.Equal(2, exit);
         Assert.Equal("", report);
         Assert.StartsWith("row.mems:50001:1: error MEMS1060:", error);
-        Assert.Single(error.Trim().Split('\n'));
+        Assert.Single(DiagnosticHeaders.Of(error).Trim().Split('\n'));
     }
 }
