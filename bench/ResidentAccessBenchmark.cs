@@ -16,10 +16,14 @@ public class ResidentAccessBenchmark
     private int _mm;
     private ulong _start;
 
+    /// <summary>Second-level TLB entries: 1536 (the default, 12-way) or 0 (<c>stlb off</c>).</summary>
+    [Params(1536, 0)]
+    public int Stlb { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _kernel = new Kernel(new MachineSettings { Ram = 256UL << 20 });
+        _kernel = new Kernel(new MachineSettings { Ram = 256UL << 20, StlbEntries = Stlb });
         _mm = _kernel.CreateAddressSpace("bench", 8UL << 20, null, null);
         _start = _kernel.Mmap(_mm, new MmapRequest((ulong)Pages * 4096, MapKind.AnonPrivate, Read: true, Write: true, Exec: false), out _);
         long cost = 0;
