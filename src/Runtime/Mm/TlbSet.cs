@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
@@ -68,18 +70,7 @@ internal sealed class TlbSet
     /// <summary>An access to a mapped page: counts it and returns where its translation came from.</summary>
     public int Access(ulong address, AccessKind kind, bool huge)
     {
-        if (kind == AccessKind.Write)
-        {
-            DtlbStores++;
-        }
-        else if (kind == AccessKind.Exec)
-        {
-            ItlbLoads++;
-        }
-        else
-        {
-            DtlbLoads++;
-        }
+        CountAccess(kind);
 
         if (_data4K is null)
         {
@@ -105,18 +96,7 @@ internal sealed class TlbSet
     /// <summary>The access a page fault retries: counted as an access that walked, its entry left in the TLBs.</summary>
     public void Fill(ulong address, AccessKind kind, bool huge)
     {
-        if (kind == AccessKind.Write)
-        {
-            DtlbStores++;
-        }
-        else if (kind == AccessKind.Exec)
-        {
-            ItlbLoads++;
-        }
-        else
-        {
-            DtlbLoads++;
-        }
+        CountAccess(kind);
 
         if (_data4K is null)
         {
@@ -156,6 +136,23 @@ internal sealed class TlbSet
         _inst4K?.Flush();
         _inst2M?.Flush();
         _stlb?.Flush();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountAccess(AccessKind kind)
+    {
+        if (kind == AccessKind.Write)
+        {
+            DtlbStores++;
+        }
+        else if (kind == AccessKind.Exec)
+        {
+            ItlbLoads++;
+        }
+        else
+        {
+            DtlbLoads++;
+        }
     }
 
     private void CountMiss(AccessKind kind)
