@@ -5,7 +5,8 @@ namespace MemScript.Cli.Compare;
 /// <summary>
 /// The comparison as GitHub-flavoured Markdown, for a pull-request comment:
 /// a heading, one table per changed scenario (figure, base, candidate,
-/// change; numbers right-aligned) with its first divergence under it, then
+/// change; numbers right-aligned) with its first divergence under it and, for a textbook run, both
+/// runs' frame tables in one table (<see cref="FrameTablePair"/>), then
 /// the unchanged scenarios and those that could not run in a line each, and
 /// the summary. Cell text escapes '|' and the paths are code spans, so
 /// every table has the same number of cells in every row.
@@ -31,6 +32,7 @@ public static class CompareMarkdown
             }
 
             md.Append('\n').Append(Cell(CompareText.DivergenceLine(scenario))).Append("\n\n");
+            md.Append(FrameTablePair.Markdown(scenario.BaseTables, scenario.CandidateTables, sides, Cell));
         }
 
         var unchanged = scenarios.Where(static s => s.Error is null && !s.Changed).Select(static s => Code(s.DisplayPath)).ToList();

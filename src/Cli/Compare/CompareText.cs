@@ -6,7 +6,8 @@ namespace MemScript.Cli.Compare;
 /// The text table, in the manner of mmtests' compare reports: a heading
 /// naming the two settings, then per scenario (in path order) a block of
 /// aligned columns (figure, base, candidate, change), the first divergence
-/// or <c>no divergence</c>, and at the end the summary line. A scenario that
+/// or <c>no divergence</c>, the textbook frame tables of both runs on
+/// shared columns (<see cref="FrameTablePair"/>), and at the end the summary line. A scenario that
 /// could not run is one line saying why. Each block stands alone, so it can
 /// be printed as soon as its scenario is done.
 /// </summary>
@@ -48,6 +49,7 @@ public static class CompareText
         }
 
         text.Append("  ").Append(DivergenceLine(scenario)).Append('\n');
+        text.Append(FrameTablePair.Text(scenario.BaseTables, scenario.CandidateTables, sides));
         return text.ToString();
     }
 

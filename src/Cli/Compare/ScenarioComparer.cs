@@ -38,7 +38,11 @@ public static class ScenarioComparer
 
         var a = baseRun.Result!;
         var b = candidate.Result!;
-        return new ScenarioComparison(displayPath, RunFigures.Of(a), RunFigures.Of(b), DivergenceFinder.Find(a, b), FlippedExpectations(a, b));
+        return new ScenarioComparison(displayPath, RunFigures.Of(a), RunFigures.Of(b), DivergenceFinder.Find(a, b), FlippedExpectations(a, b))
+        {
+            BaseTables = a.ReferenceTables,
+            CandidateTables = b.ReferenceTables,
+        };
     }
 
     /// <summary>Expect lines that held (every check of them) in one run and not in the other.</summary>

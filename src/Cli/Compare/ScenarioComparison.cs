@@ -1,3 +1,5 @@
+using MemScript.Runtime;
+
 namespace MemScript.Cli.Compare;
 
 /// <summary>
@@ -19,6 +21,11 @@ public sealed record ScenarioComparison(
 {
     /// <summary>Diagnostics to print on standard error (read errors, errors in the scenario, failed expectations are not among them).</summary>
     public string? Diagnostics { get; init; }
+
+    /// <summary>The textbook frame tables each run recorded (<see cref="FrameTablePair"/> draws them together).</summary>
+    public IReadOnlyList<ReferenceTable> BaseTables { get; init; } = [];
+
+    public IReadOnlyList<ReferenceTable> CandidateTables { get; init; } = [];
 
     public bool Changed => Error is null && Divergence is not null;
 
