@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
@@ -41,23 +43,47 @@ internal sealed class Tlb
     public long Misses { get; private set; }
 
     /// <summary>An access to a mapped page: true on a hit; a miss loads the entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Access(ulong vpn)
     {
         var first = SetStart(vpn);
         var tag = (vpn + 1) | _generationBits;
         var tick = ++_tick;
+        var tags = _tags;
+        var ages = _ages;
+        // One pass finds a hit and, for a miss, the entry Load would choose:
+        // the first empty (or flushed) one, else the least recently used.
+        var victim = first;
+        var empty = false;
         for (var w = first; w < first + _ways; w++)
         {
-            if (_tags[w] == tag)
+            var t = tags[w];
+            if (t == tag)
             {
-                _ages[w] = tick;
+                ages[w] = tick;
                 Hits++;
                 return true;
+            }
+
+            if (empty)
+            {
+                continue;
+            }
+
+            if (t < _generationBits)
+            {
+                victim = w;
+                empty = true;
+            }
+            else if (ages[w] < ages[victim])
+            {
+                victim = w;
             }
         }
 
         Misses++;
-        Load(first, tag, tick);
+        tags[victim] = tag;
+        ages[victim] = tick;
         return false;
     }
 
