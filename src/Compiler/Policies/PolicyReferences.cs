@@ -1,3 +1,4 @@
+using MemScript.Compiler.Roslyn;
 using Microsoft.CodeAnalysis;
 
 namespace MemScript.Compiler.Policies;
@@ -31,17 +32,7 @@ internal static class PolicyReferences
 
     private static IReadOnlyList<MetadataReference> Build(bool withRuntime)
     {
-        var references = new List<MetadataReference>();
-        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var path in trusted)
-            byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
-        foreach (var name in FrameworkAssemblies)
-            if (byName.TryGetValue(name, out var path))
-                references.Add(MetadataReference.CreateFromFile(path));
-        if (!byName.ContainsKey("System.Private.CoreLib"))
-            references.Add(MetadataReference.CreateFromFile(typeof(object).Assembly.Location));
+        var references = FrameworkReferences.Named(FrameworkAssemblies);
         references.Add(MetadataReference.CreateFromFile(typeof(MemScript.Policies.IReclaimPolicy).Assembly.Location));
         if (withRuntime)
             references.Add(MetadataReference.CreateFromFile(typeof(MemScript.Runtime.IScenario).Assembly.Location));

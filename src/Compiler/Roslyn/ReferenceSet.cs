@@ -28,22 +28,7 @@ internal static class ReferenceSet
 
     private static IReadOnlyList<MetadataReference> Build()
     {
-        var references = new List<MetadataReference>();
-        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var path in trusted)
-            byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
-
-        foreach (var name in FrameworkAssemblies)
-        {
-            if (byName.TryGetValue(name, out var path))
-                references.Add(MetadataReference.CreateFromFile(path));
-        }
-
-        if (!byName.ContainsKey("System.Private.CoreLib"))
-            references.Add(MetadataReference.CreateFromFile(typeof(object).Assembly.Location));
-
+        var references = FrameworkReferences.Named(FrameworkAssemblies);
         references.Add(MetadataReference.CreateFromFile(typeof(IScenario).Assembly.Location));
         return references;
     }
