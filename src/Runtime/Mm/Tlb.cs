@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MemScript.Runtime.Mm;
 
@@ -6,36 +9,67 @@ namespace MemScript.Runtime.Mm;
 /// One TLB array (an L1 data or instruction TLB, or the second-level TLB of
 /// <see cref="TlbSet"/>): N entries, M-way set associative, the set
 /// chosen by the low bits of the virtual page number, least recently used
-/// replacement within a set (ages from a per-TLB tick: deterministic). It
-/// decides only the cost of an access to a mapped page (hit 4 ns, miss and
-/// page walk 20 ns): translations are always read from the page tables, so a
-/// stale entry can never give a wrong answer, and the kernel flushes the
-/// whole TLB of an mm when it unmaps, write-protects or re-protects pages
-/// (flush_tlb_mm). A page-fault fills the entry of the page it mapped.
+/// replacement within a set (deterministic). It decides only the cost of an
+/// access to a mapped page (hit 4 ns, miss and page walk 20 ns):
+/// translations are always read from the page tables, so a stale entry can
+/// never give a wrong answer, and the kernel flushes the whole TLB of an mm
+/// when it unmaps, write-protects or re-protects pages (flush_tlb_mm). A
+/// page-fault fills the entry of the page it mapped.
 /// A flush is O(1): tags carry a generation above the page number's 37 bits,
 /// and an entry of an older generation counts as empty (the array is cleared
 /// only when the generation wraps).
+/// The hot path: a set's tags are compared four at a time (SIMD) where the
+/// CPU can, and a set of up to 16 ways keeps its recency order in one word
+/// (a way's number per 4-bit rank, the most recent lowest), so a miss finds
+/// the least recently used way without scanning; a wider set keeps an age
+/// per way. Either way a miss replaces the first empty (or flushed) way,
+/// else the least recently used one.
 /// </summary>
 internal sealed class Tlb
 {
+    private const int GenerationShift = 37;
+    private const ulong LastGeneration = (1UL << (64 - GenerationShift)) - 1;
+    private const int OrderedWays = 16;
+    private const ulong Nibbles = 0x1111_1111_1111_1111UL;
+
     private readonly ulong[] _tags;
-    private readonly uint[] _ages;
+    private readonly ulong[]? _order;
+    private readonly ulong[]? _ages;
     private readonly int _ways;
     private readonly ulong _sets;
     private readonly ulong _setMask;
-    private const int GenerationShift = 37;
-    private const ulong LastGeneration = (1UL << (64 - GenerationShift)) - 1;
+    private readonly bool _vector;
     private ulong _generation = 1;
     private ulong _generationBits = 1UL << GenerationShift;
-    private uint _tick;
+    private ulong _tick;
 
-    public Tlb(int entries, int ways)
+    /// <param name="entries">Entries in all.</param>
+    /// <param name="ways">Entries per set.</param>
+    /// <param name="simd">False compares a set's tags one at a time (the same answers; for tests).</param>
+    public Tlb(int entries, int ways, bool simd = true)
     {
         _ways = Math.Clamp(ways, 1, entries);
         _sets = (ulong)Math.Max(1, entries / _ways);
         _setMask = (_sets & (_sets - 1)) == 0 ? _sets - 1 : ulong.MaxValue;
         _tags = new ulong[_sets * (ulong)_ways];
-        _ages = new uint[_tags.Length];
+        _vector = simd && Vector256.IsHardwareAccelerated && _ways % 4 == 0 && _ways <= 32;
+        if (_ways <= OrderedWays)
+        {
+            // Rank i holds way i; the ranks past the last way hold 15, which
+            // no way of a narrower set has, so a search never finds them.
+            var order = ulong.MaxValue;
+            for (var w = 0; w < _ways; w++)
+            {
+                order = (order & ~(0xFUL << (4 * w))) | ((ulong)w << (4 * w));
+            }
+
+            _order = new ulong[_sets];
+            Array.Fill(_order, order);
+        }
+        else
+        {
+            _ages = new ulong[_tags.Length];
+        }
     }
 
     public long Hits { get; private set; }
@@ -46,69 +80,42 @@ internal sealed class Tlb
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Access(ulong vpn)
     {
-        var first = SetStart(vpn);
+        var set = SetOf(vpn);
+        var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        var tick = ++_tick;
-        var tags = _tags;
-        var ages = _ages;
-        // One pass finds a hit and, for a miss, the entry Load would choose:
-        // the first empty (or flushed) one, else the least recently used.
-        var victim = first;
-        var empty = false;
-        for (var w = first; w < first + _ways; w++)
+        var way = _vector ? FindVector(first, tag, out var empty) : FindScalar(first, tag, out empty);
+        if (way >= 0)
         {
-            var t = tags[w];
-            if (t == tag)
-            {
-                ages[w] = tick;
-                Hits++;
-                return true;
-            }
-
-            if (empty)
-            {
-                continue;
-            }
-
-            if (t < _generationBits)
-            {
-                victim = w;
-                empty = true;
-            }
-            else if (ages[w] < ages[victim])
-            {
-                victim = w;
-            }
+            Touch(set, way);
+            Hits++;
+            return true;
         }
 
         Misses++;
-        tags[victim] = tag;
-        ages[victim] = tick;
+        Replace(set, empty, tag);
         return false;
     }
 
     /// <summary>The entry a page fault leaves behind for the page it mapped.</summary>
     public void Fill(ulong vpn)
     {
-        var first = SetStart(vpn);
+        var set = SetOf(vpn);
+        var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        var tick = ++_tick;
-        for (var w = first; w < first + _ways; w++)
+        var way = _vector ? FindVector(first, tag, out var empty) : FindScalar(first, tag, out empty);
+        if (way >= 0)
         {
-            if (_tags[w] == tag)
-            {
-                _ages[w] = tick;
-                return;
-            }
+            Touch(set, way);
+            return;
         }
 
-        Load(first, tag, tick);
+        Replace(set, empty, tag);
     }
 
     /// <summary>INVLPG: drops the entry of <paramref name="vpn"/> if the TLB holds it.</summary>
     public void Invalidate(ulong vpn)
     {
-        var first = SetStart(vpn);
+        var first = SetOf(vpn) * _ways;
         var tag = (vpn + 1) | _generationBits;
         for (var w = first; w < first + _ways; w++)
         {
@@ -131,27 +138,123 @@ internal sealed class Tlb
         _generationBits = _generation << GenerationShift;
     }
 
-    private int SetStart(ulong vpn) =>
-        (int)(_setMask != ulong.MaxValue ? vpn & _setMask : vpn % _sets) * _ways;
+    private int SetOf(ulong vpn) => (int)(_setMask != ulong.MaxValue ? vpn & _setMask : vpn % _sets);
 
-    private void Load(int first, ulong tag, uint tick)
+    /// <summary>
+    /// The way of the set starting at <paramref name="first"/> that holds
+    /// <paramref name="tag"/>, or -1; <paramref name="empty"/> has a bit per
+    /// way that is empty (or flushed).
+    /// </summary>
+    private int FindScalar(int first, ulong tag, out ulong empty)
     {
-        var victim = first;
-        for (var w = first; w < first + _ways; w++)
+        var tags = _tags;
+        empty = 0;
+        for (var w = 0; w < _ways; w++)
         {
-            if (_tags[w] < _generationBits)   // empty or flushed
+            var t = tags[first + w];
+            if (t == tag)
             {
-                victim = w;
-                break;
+                return w;
             }
 
-            if (_ages[w] < _ages[victim])
+            if (t < _generationBits && w < 64)
             {
-                victim = w;
+                empty |= 1UL << w;
             }
         }
 
-        _tags[victim] = tag;
-        _ages[victim] = tick;
+        return -1;
+    }
+
+    /// <summary><see cref="FindScalar"/> four ways at a time (a set of 4, 8, 12 ... up to 32 ways).</summary>
+    private int FindVector(int first, ulong tag, out ulong empty)
+    {
+        ref var tags = ref MemoryMarshal.GetArrayDataReference(_tags);
+        var wanted = Vector256.Create(tag);
+        var live = Vector256.Create(_generationBits);
+        empty = 0;
+        for (var w = 0; w < _ways; w += 4)
+        {
+            var chunk = Vector256.LoadUnsafe(ref tags, (nuint)(first + w));
+            var hit = Vector256.Equals(chunk, wanted).ExtractMostSignificantBits();
+            if (hit != 0)
+            {
+                return w + BitOperations.TrailingZeroCount(hit);
+            }
+
+            empty |= (ulong)Vector256.LessThan(chunk, live).ExtractMostSignificantBits() << w;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A miss: the first empty way takes the tag, else the least recently used one.</summary>
+    private void Replace(int set, ulong empty, ulong tag)
+    {
+        int way;
+        if (empty != 0)
+        {
+            way = BitOperations.TrailingZeroCount(empty);
+        }
+        else if (_order is not null)
+        {
+            way = (int)(_order[set] >> (4 * (_ways - 1))) & 0xF;
+        }
+        else
+        {
+            way = OldestByAge(set * _ways);
+        }
+
+        _tags[set * _ways + way] = tag;
+        Touch(set, way);
+    }
+
+    /// <summary>Makes <paramref name="way"/> the most recently used of its set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Touch(int set, int way)
+    {
+        if (_order is null)
+        {
+            _ages![set * _ways + way] = ++_tick;
+            return;
+        }
+
+        var order = _order[set];
+        // The rank holding the way: the lowest zero nibble of order ^ (way in every nibble).
+        var x = order ^ ((uint)way * Nibbles);
+        var zero = (x - Nibbles) & ~x & (Nibbles << 3);
+        var shift = BitOperations.TrailingZeroCount(zero) & ~3;
+        if (shift == 0)
+        {
+            return;
+        }
+
+        var below = (1UL << shift) - 1;
+        var above = ~((below << 4) | 0xFUL);
+        _order[set] = (order & above) | ((order & below) << 4) | (uint)way;
+    }
+
+    /// <summary>A set wider than 16 ways: the first empty way past the 64 the mask holds, else the way with the smallest age.</summary>
+    private int OldestByAge(int first)
+    {
+        for (var w = 64; w < _ways; w++)
+        {
+            if (_tags[first + w] < _generationBits)
+            {
+                return w;
+            }
+        }
+
+        var ages = _ages!;
+        var oldest = 0;
+        for (var w = 1; w < _ways; w++)
+        {
+            if (ages[first + w] < ages[first + oldest])
+            {
+                oldest = w;
+            }
+        }
+
+        return oldest;
     }
 }

@@ -1,0 +1,125 @@
+using MemScript.Runtime.Mm;
+
+namespace MemScript.Tests.Runtime.Mm;
+
+/// <summary>
+/// The TLB compares a set's tags four at a time where the CPU has SIMD and
+/// keeps a narrow set's recency order in one word. Its answers (hit or miss,
+/// and which entry a miss replaces, which decides every later hit) must be
+/// those of a plain set-associative LRU written the textbook way, for every
+/// geometry the machine block accepts.
+/// </summary>
+public class TlbLookupEquivalenceTests
+{
+    [Theory]
+    [InlineData(64, 4, 256)]      // the L1 dTLB
+    [InlineData(32, 4, 64)]       // the 2 MiB L1
+    [InlineData(128, 8, 512)]     // the L1 iTLB
+    [InlineData(1536, 12, 4096)]  // the STLB (128 sets: a power of two)
+    [InlineData(1920, 12, 4096)]  // 160 sets: the modulo path
+    [InlineData(16, 16, 64)]      // one set, its order in all 16 nibbles
+    [InlineData(48, 16, 200)]
+    [InlineData(96, 32, 300)]     // wider than 16 ways: ages
+    [InlineData(128, 128, 400)]   // fully associative, past the 64-way mask
+    [InlineData(30, 3, 100)]      // not a multiple of four
+    public void SimdAndScalarLookups_AgreeWithATextbookLru(int entries, int ways, int pages)
+    {
+        var simd = new Tlb(entries, ways);
+        var scalar = new Tlb(entries, ways, simd: false);
+        var reference = new ReferenceTlb(entries, ways);
+        var random = new Random(entries * 31 + ways);
+        var hits = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            // Mostly a hot subset, sometimes anywhere: both hits and evictions happen.
+            var vpn = (ulong)(random.Next(4) == 0 ? random.Next(pages) : random.Next(pages / 8 + 1));
+            switch (random.Next(100))
+            {
+                case 0:
+                    simd.Flush();
+                    scalar.Flush();
+                    reference.Flush();
+                    break;
+                case < 4:
+                    simd.Invalidate(vpn);
+                    scalar.Invalidate(vpn);
+                    reference.Invalidate(vpn);
+                    break;
+                case < 10:
+                    simd.Fill(vpn);
+                    scalar.Fill(vpn);
+                    reference.Access(vpn);
+                    break;
+                default:
+                    var expected = reference.Access(vpn);
+                    Assert.Equal(expected, simd.Access(vpn));
+                    Assert.Equal(expected, scalar.Access(vpn));
+                    hits += expected ? 1 : 0;
+                    break;
+            }
+        }
+
+        Assert.Equal(scalar.Hits, simd.Hits);
+        Assert.Equal(scalar.Misses, simd.Misses);
+        Assert.InRange(hits, 1_000, 95_000);   // both outcomes were exercised
+    }
+
+    /// <summary>Per set a list of ways: a hit or load stamps the way with the time; a miss takes the lowest empty way, else the oldest stamp.</summary>
+    private sealed class ReferenceTlb(int entries, int ways)
+    {
+        private readonly ulong?[] _pages = new ulong?[entries];
+        private readonly long[] _used = new long[entries];
+        private readonly int _sets = entries / ways;
+        private long _now;
+
+        public bool Access(ulong vpn)
+        {
+            var first = (int)(vpn % (ulong)_sets) * ways;
+            _now++;
+            for (var w = first; w < first + ways; w++)
+            {
+                if (_pages[w] == vpn)
+                {
+                    _used[w] = _now;
+                    return true;
+                }
+            }
+
+            var victim = -1;
+            for (var w = first; w < first + ways && victim < 0; w++)
+            {
+                if (_pages[w] is null)
+                {
+                    victim = w;
+                }
+            }
+
+            if (victim < 0)
+            {
+                victim = first;
+                for (var w = first; w < first + ways; w++)
+                {
+                    if (_used[w] < _used[victim])
+                    {
+                        victim = w;
+                    }
+                }
+            }
+
+            _pages[victim] = vpn;
+            _used[victim] = _now;
+            return false;
+        }
+
+        public void Invalidate(ulong vpn)
+        {
+            var i = Array.IndexOf(_pages, vpn);
+            if (i >= 0)
+            {
+                _pages[i] = null;
+            }
+        }
+
+        public void Flush() => Array.Fill(_pages, null);
+    }
+}
