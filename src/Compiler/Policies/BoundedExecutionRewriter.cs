@@ -8,18 +8,20 @@ namespace MemScript.Compiler.Policies;
 /// <summary>
 /// Rewrites a policy's syntax tree so it cannot hang or overflow the host's
 /// stack: every body that runs as a method (methods, constructors, accessors,
-/// operators, local functions, lambdas) becomes
+/// operators, local functions, lambdas) and may recurse (the
+/// <see cref="PolicyCallGraph"/>'s guarded set) becomes
 /// <c>{ Guard.Enter(site); try { body } finally { Guard.Exit(); } }</c> and
 /// every loop body (for, foreach, while, do) and backward <c>goto</c> starts
 /// with <c>Guard.Step(site)</c> (the runtime's PolicyGuard: a step budget per
 /// call from the kernel and a depth bound). Sites are numbered in document
 /// order; <see cref="Sites"/> gives each site's line and column in the
-/// policy's own text. Inserted code carries no line breaks, so every line of
+/// policy's own text. A body on no cycle of the call graph keeps its code as
+/// written: it runs a bounded number of statements outside its loops. Inserted code carries no line breaks, so every line of
 /// the policy keeps its number in diagnostics and in the image's line table.
 /// Expression bodies need the semantic model to know whether they return a
 /// value.
 /// </summary>
-internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSyntaxRewriter
+internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet<SyntaxNode> guarded) : CSharpSyntaxRewriter
 {
     private const string Guard = "global::MemScript.Runtime.PolicyHost.PolicyGuard";
 
@@ -31,6 +33,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
         if (visited.Body is null && visited.ExpressionBody is null)
             return visited;   // abstract, partial or extern
+        if (!Guards(node, node.Body))
+            return visited;
         var returnsValue = model.GetDeclaredSymbol(node) is { ReturnsVoid: false } m && !IsIterator(node.Body);
         return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken))
             .WithExpressionBody(null).WithSemicolonToken(default);
@@ -42,6 +46,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
         if (visited.Body is null && visited.ExpressionBody is null)
             return visited;
+        if (!Guards(node, node.Body))
+            return visited;
         return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, false, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
@@ -50,6 +56,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var site = Site(node.OperatorKeyword);
         var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
         if (visited.Body is null && visited.ExpressionBody is null)
+            return visited;
+        if (!Guards(node, node.Body))
             return visited;
         return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
@@ -60,6 +68,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
         if (visited.Body is null && visited.ExpressionBody is null)
             return visited;
+        if (!Guards(node, node.Body))
+            return visited;
         return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
@@ -69,6 +79,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
         if (visited.Body is null && visited.ExpressionBody is null)
             return visited;   // auto-accessor
+        if (!Guards(node, node.Body))
+            return visited;
         var returnsValue = node.Keyword.IsKind(SyntaxKind.GetKeyword) && !IsIterator(node.Body);
         return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
@@ -77,7 +89,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
     {
         var site = Site(node.Identifier);
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
-        if (visited.ExpressionBody is null)
+        if (visited.ExpressionBody is null || !Guards(node, null))
             return visited;
         var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
         var accessors = AccessorList(SingletonList(getter));
@@ -91,7 +103,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
     {
         var site = Site(node.ThisKeyword);
         var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
-        if (visited.ExpressionBody is null)
+        if (visited.ExpressionBody is null || !Guards(node, null))
             return visited;
         var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
         var accessors = AccessorList(SingletonList(getter));
@@ -105,6 +117,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
     {
         var site = Site(node.Identifier);
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        if (!Guards(node, node.Body))
+            return visited;
         var returnsValue = model.GetDeclaredSymbol(node) is IMethodSymbol { ReturnsVoid: false } && !IsIterator(node.Body);
         return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
@@ -114,6 +128,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var site = Site(node.ArrowToken);
         var returnsValue = LambdaReturnsValue(node);
         var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
+        if (!Guards(node, null))
+            return visited;
         return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site)).WithExpressionBody(null);
     }
 
@@ -122,6 +138,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var site = Site(node.ArrowToken);
         var returnsValue = LambdaReturnsValue(node);
         var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
+        if (!Guards(node, null))
+            return visited;
         return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site)).WithExpressionBody(null);
     }
 
@@ -130,6 +148,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var site = Site(node.DelegateKeyword);
         var returnsValue = LambdaReturnsValue(node);
         var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
+        if (!Guards(node, null))
+            return visited;
         return visited.WithBlock(Wrap(visited.Block, null, returnsValue, site));
     }
 
@@ -174,6 +194,9 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model) : CSharpSynt
         var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
         return Block(Call("Step", site), visited);
     }
+
+    /// <summary>Whether a body keeps its guard: it may recurse (<see cref="PolicyCallGraph"/>), or it is an iterator (which steps at entry).</summary>
+    private bool Guards(SyntaxNode node, BlockSyntax? body) => guarded.Contains(node) || IsIterator(body);
 
     private bool LambdaReturnsValue(AnonymousFunctionExpressionSyntax node) =>
         model.GetSymbolInfo(node).Symbol is IMethodSymbol { ReturnsVoid: false } lambda && !lambda.IsAsync;

@@ -30,7 +30,8 @@ namespace MemScript.Compiler.Policies;
 /// MEMS3nnn (analyzer warnings are passed on); then the class shape is
 /// checked (one public non-abstract class with a public parameterless
 /// constructor implementing the role's interface, MEMS1141); then the tree
-/// is rewritten for bounded execution (<see cref="BoundedExecutionRewriter"/>)
+/// is rewritten for bounded execution (<see cref="BoundedExecutionRewriter"/>,
+/// guarding what <see cref="PolicyCallGraph"/> finds may recurse)
 /// and emitted with an embedded line table and a small class holding the
 /// site table, cached and loaded into its own collectible context.
 /// </summary>
@@ -122,9 +123,10 @@ internal static class PolicyCompiler
         if (policyType is null)
             return (null, [.. found, shapeError!]);
 
-        var rewriter = new BoundedExecutionRewriter(model);
+        var graph = PolicyCallGraph.Build(model);
+        var rewriter = new BoundedExecutionRewriter(model, graph.Guarded);
         var rewritten = CSharpSyntaxTree.Create((CSharpSyntaxNode)rewriter.Visit(tree.GetRoot()), ParseOptions, display, Encoding.UTF8);
-        var info = CSharpSyntaxTree.ParseText(InfoSource(policyType, rewriter.Sites, MemberSites(policyType)), ParseOptions, "policy-info.cs", Encoding.UTF8);
+        var info = CSharpSyntaxTree.ParseText(InfoSource(policyType, rewriter.Sites, MemberSites(policyType), GuardFreeEntries(policyType, graph)), ParseOptions, "policy-info.cs", Encoding.UTF8);
         var emitCompilation = CSharpCompilation.Create("MemScript.Policy_" + key[..16], [rewritten, info], PolicyReferences.Rewritten, Options);
         using var image = new MemoryStream();
         var emitted = emitCompilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
@@ -184,7 +186,27 @@ internal static class PolicyCompiler
         return sites;
     }
 
-    private static string InfoSource(INamedTypeSymbol type, IReadOnlyList<(int Line, int Column)> sites, Dictionary<string, (int Line, int Column)> members)
+    /// <summary>The role interface's members whose calls from the kernel can reach no guarded or looping code: no guard is armed around them.</summary>
+    private static List<string> GuardFreeEntries(INamedTypeSymbol type, PolicyCallGraph graph)
+    {
+        var free = new List<string>();
+        foreach (var face in type.AllInterfaces)
+        {
+            if (face.Name is not ("IReclaimPolicy" or "IOomPolicy") || face.ContainingNamespace.ToDisplayString() != "MemScript.Policies")
+                continue;
+            foreach (var member in face.GetMembers().OfType<IMethodSymbol>())
+            {
+                var implementation = type.FindImplementationForInterfaceMember(member) as IMethodSymbol;
+                if (implementation is null || implementation.ContainingType.TypeKind == TypeKind.Interface || graph.IsGuardFree(implementation))
+                    free.Add(member.AssociatedSymbol?.Name ?? member.Name);
+            }
+        }
+
+        free.Sort(StringComparer.Ordinal);
+        return free;
+    }
+
+    private static string InfoSource(INamedTypeSymbol type, IReadOnlyList<(int Line, int Column)> sites, Dictionary<string, (int Line, int Column)> members, List<string> guardFree)
     {
         var ci = System.Globalization.CultureInfo.InvariantCulture;
         var b = new StringBuilder();
@@ -194,6 +216,7 @@ internal static class PolicyCompiler
         var ordered = members.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
         b.Append("public static readonly string[] Members = new string[] {").AppendJoin(",", ordered.Select(m => "\"" + m.Key + "\"")).Append("};\n");
         b.Append("public static readonly int[] MemberSites = new int[] {").AppendJoin(",", ordered.Select(m => m.Value.Line.ToString(ci) + "," + m.Value.Column.ToString(ci))).Append("};\n");
+        b.Append("public static readonly string[] GuardFree = new string[] {").AppendJoin(",", guardFree.Select(m => "\"" + m + "\"")).Append("};\n");
         b.Append("} }\n");
         return b.ToString();
     }
@@ -211,6 +234,7 @@ internal static class PolicyCompiler
             var flat = (int[])info.GetField("Sites")!.GetValue(null)!;
             var names = (string[])info.GetField("Members")!.GetValue(null)!;
             var memberFlat = (int[])info.GetField("MemberSites")!.GetValue(null)!;
+            var guardFree = (string[])info.GetField("GuardFree")!.GetValue(null)!;
             var type = assembly.GetType(typeName, throwOnError: true)!;
             var ctor = type.GetConstructor(Type.EmptyTypes) ?? throw new MissingMethodException(typeName, ".ctor");
             var sites = new List<(int, int)>();
@@ -220,7 +244,7 @@ internal static class PolicyCompiler
             for (var i = 0; i < names.Length; i++)
                 members[names[i]] = (memberFlat[2 * i], memberFlat[2 * i + 1]);
             var lines = text.Split('\n');
-            return new PolicyFile(display, header, () => ctor.Invoke(null), sites, e => Locate(e, assembly, lines), members);
+            return new PolicyFile(display, header, () => ctor.Invoke(null), sites, e => Locate(e, assembly, lines), members, guardFree);
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or MissingMethodException
                                       or InvalidCastException or NullReferenceException or TargetInvocationException)

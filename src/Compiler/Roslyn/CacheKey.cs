@@ -35,13 +35,14 @@ internal static class CacheKey
     {
         var compiler = typeof(CacheKey).Assembly;
         var runtime = typeof(IScenario).Assembly;
-        var roslyn = typeof(Microsoft.CodeAnalysis.Compilation).Assembly;
+        // Roslyn's version as the compiler was built against it, read without loading Roslyn (a cached run never needs it).
+        var roslyn = compiler.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "Microsoft.CodeAnalysis")?.Version;
         var version = compiler.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
                       ?? compiler.GetName().Version?.ToString() ?? "0";
         return string.Join("\n",
             "memscript " + version,
             "compiler " + compiler.ManifestModule.ModuleVersionId.ToString("N"),
             "runtime " + runtime.ManifestModule.ModuleVersionId.ToString("N"),
-            "roslyn " + roslyn.GetName().Version);
+            "roslyn " + roslyn);
     }
 }

@@ -6,7 +6,8 @@ namespace MemScript.Runtime.PolicyHost;
 /// (<c>sieve.cs (sha256 1a2b3c4d)</c>), the path diagnostics name, a factory
 /// for one new instance per run, and the table of the sites the bounded
 /// execution rewriter numbered (site id to line and column, 1-based) so a stop
-/// is reported at the policy's own line. <see cref="Locate"/> finds the line of
+/// is reported at the policy's own line, and the members whose calls need no
+/// guard armed (<see cref="Guards"/>). <see cref="Locate"/> finds the line of
 /// an exception the policy threw (from the compiled image's line table).
 /// </summary>
 public sealed class PolicyFile(
@@ -15,8 +16,11 @@ public sealed class PolicyFile(
     Func<object> create,
     IReadOnlyList<(int Line, int Column)> sites,
     Func<Exception, (int Line, int Column)?> locate,
-    IReadOnlyDictionary<string, (int Line, int Column)> members)
+    IReadOnlyDictionary<string, (int Line, int Column)> members,
+    IReadOnlyCollection<string>? guardFree = null)
 {
+    private readonly HashSet<string> _guardFree = new(guardFree ?? [], StringComparer.Ordinal);
+
     /// <summary>The path as the diagnostics print it (as written, relative to where it was resolved).</summary>
     public string DisplayPath { get; } = displayPath;
 
@@ -41,6 +45,13 @@ public sealed class PolicyFile(
             throw PolicyCall.Stop(this, "constructor", null);
         return instance;
     }
+
+    /// <summary>
+    /// Whether a call into <paramref name="member"/> needs the guard armed:
+    /// false when the compiler found that the member can reach no loop and no
+    /// possibly recursive code (its run is bounded by the code's size).
+    /// </summary>
+    public bool Guards(string member) => !_guardFree.Contains(member);
 
     /// <summary>The line and column of rewriter site <paramref name="site"/>.</summary>
     public (int Line, int Column) Site(int site) => (uint)site < (uint)sites.Count ? sites[site] : (1, 1);

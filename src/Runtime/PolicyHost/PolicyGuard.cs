@@ -56,6 +56,9 @@ public static class PolicyGuard
         t_tripped = PolicyStopKind.None;
     }
 
+    /// <summary>Whether the last armed call tripped (one thread-static read: the kernel checks it after every guarded call).</summary>
+    internal static bool HasTripped => t_tripped != PolicyStopKind.None;
+
     /// <summary>How the last armed call tripped, and where (None: it did not).</summary>
     internal static (PolicyStopKind Kind, int Site) Tripped => (t_tripped, t_site);
 

@@ -8,7 +8,9 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// kernel's own <see cref="IReclaimPolicy"/>, so the kernel calls it at
 /// exactly the points it calls a built-in (the built-ins keep their direct
 /// path). Frame numbers become <see cref="PageRef"/>s. Each call is armed with
-/// a fresh step budget (<see cref="PolicyGuard"/>); a tripped guard or an
+/// a fresh step budget (<see cref="PolicyGuard"/>), except a call the compiler
+/// found can reach no loop and no recursion (<see cref="PolicyFile.Guards"/>),
+/// which runs bare inside its try; a tripped guard or an
 /// exception stops the run at the policy's line (MEMS4101-4103). A reclaim
 /// pass is <see cref="IReclaimPolicy.BeginReclaim"/>, then
 /// <see cref="IReclaimPolicy.Victim"/> until enough is freed or it answers
@@ -21,6 +23,11 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
 {
     private readonly Policies.IReclaimPolicy _policy;
     private readonly PolicyFile _file;
+    private readonly bool _guardAdded;
+    private readonly bool _guardAccessed;
+    private readonly bool _guardRemoved;
+    private readonly bool _guardBeginReclaim;
+    private readonly bool _guardVictim;
     private PolicyContext _context = null!;
     private byte[] _held = [];
 
@@ -28,6 +35,11 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
     {
         _file = file;
         _policy = policy;
+        _guardAdded = file.Guards("Added");
+        _guardAccessed = file.Guards("Accessed");
+        _guardRemoved = file.Guards("Removed");
+        _guardBeginReclaim = file.Guards("BeginReclaim");
+        _guardVictim = file.Guards("Victim");
         TracksAccesses = Guarded(static p => p.TracksAccesses, "TracksAccesses");
     }
 
@@ -44,7 +56,11 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
     {
         PfnArrays.Cover(ref _held, pfn, (byte)0);
         _held[pfn] = 1;
-        PolicyGuard.Arm();
+        if (_guardAdded)
+        {
+            PolicyGuard.Arm();
+        }
+
         try
         {
             _policy.Added(new PageRef(pfn), _context);
@@ -54,7 +70,10 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             throw PolicyCall.Stop(_file, "Added", e);
         }
 
-        CheckTripped("Added");
+        if (_guardAdded)
+        {
+            CheckTripped("Added");
+        }
     }
 
     public void Removed(int pfn)
@@ -65,7 +84,11 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         }
 
         _held[pfn] = 0;
-        PolicyGuard.Arm();
+        if (_guardRemoved)
+        {
+            PolicyGuard.Arm();
+        }
+
         try
         {
             _policy.Removed(new PageRef(pfn), _context);
@@ -75,12 +98,19 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             throw PolicyCall.Stop(_file, "Removed", e);
         }
 
-        CheckTripped("Removed");
+        if (_guardRemoved)
+        {
+            CheckTripped("Removed");
+        }
     }
 
     public void Accessed(int pfn)
     {
-        PolicyGuard.Arm();
+        if (_guardAccessed)
+        {
+            PolicyGuard.Arm();
+        }
+
         try
         {
             _policy.Accessed(new PageRef(pfn), _context);
@@ -90,13 +120,20 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             throw PolicyCall.Stop(_file, "Accessed", e);
         }
 
-        CheckTripped("Accessed");
+        if (_guardAccessed)
+        {
+            CheckTripped("Accessed");
+        }
     }
 
     public ReclaimTally Reclaim(IReclaimContext context, int nrToReclaim)
     {
         _context.ScannedInPass = 0;
-        PolicyGuard.Arm();
+        if (_guardBeginReclaim)
+        {
+            PolicyGuard.Arm();
+        }
+
         try
         {
             _policy.BeginReclaim(nrToReclaim, _context);
@@ -106,12 +143,19 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             throw PolicyCall.Stop(_file, "BeginReclaim", e);
         }
 
-        CheckTripped("BeginReclaim");
+        if (_guardBeginReclaim)
+        {
+            CheckTripped("BeginReclaim");
+        }
         int reclaimed = 0, failed = 0;
         while (reclaimed < nrToReclaim)
         {
             PageRef? answer;
-            PolicyGuard.Arm();
+            if (_guardVictim)
+            {
+                PolicyGuard.Arm();
+            }
+
             try
             {
                 answer = _policy.Victim(_context);
@@ -121,7 +165,10 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
                 throw PolicyCall.Stop(_file, "Victim", e);
             }
 
-            CheckTripped("Victim");
+            if (_guardVictim)
+            {
+                CheckTripped("Victim");
+            }
             if (answer is not { } page)
             {
                 break;
@@ -157,7 +204,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
 
     private void CheckTripped(string member)
     {
-        if (PolicyGuard.Tripped.Kind != PolicyStopKind.None)
+        if (PolicyGuard.HasTripped)
         {
             throw PolicyCall.Stop(_file, member, null);
         }

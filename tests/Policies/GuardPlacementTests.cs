@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MemScript.Tests.Policies;
+
+/// <summary>
+/// Only code that can run without end pays for the bounded-execution guard
+/// (the call graph decides), yet every way to run without end still stops at
+/// the policy's own line: recursion through two methods, through a lambda,
+/// through an override the framework calls back, a loop in a helper, and a
+/// chain of calls whose count doubles at each level. The textbook policies'
+/// per-access members run with no guard armed.
+/// </summary>
+public sealed class GuardPlacementTests
+{
+    private static (int Exit, string Out, string Error) RunTimed(string policy)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = PolicySandbox.Run(policy);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        return result;
+    }
+
+    [Fact]
+    public void MutualRecursionThroughTwoMethods_StopsWithMEMS4102()
+    {
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+            "        return Ping(0);",
+            "    private PageRef? Ping(int n) => Pong(n + 1);\n    private PageRef? Pong(int n) => Ping(n + 1);"));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:1[34]:22: error MEMS4102: Victim nested calls deeper than 512", error);
+    }
+
+    [Fact]
+    public void RecursionThroughALambda_StopsWithMEMS4102()
+    {
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+            "        System.Func<int, PageRef?> f = null!;\n        f = n => f(n + 1);\n        return f(0);"));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:12:15: error MEMS4102: Victim nested calls deeper than 512", error);
+    }
+
+    [Fact]
+    public void RecursionThroughAnOverrideTheFrameworkCalls_StopsWithMEMS4102()
+    {
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+            "        return new Loop().ToString().Length > 0 ? _pages[0] : null;",
+            "    private sealed class Loop { public override string ToString() => \"x\" + this; }"));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:13:\d+: error MEMS4102: Victim nested calls deeper than 512", error);
+    }
+
+    [Fact]
+    public void ALoopInAHelper_StopsAtTheHelpersLine_WithMEMS4101()
+    {
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+            "        return Pick();",
+            "    private PageRef? Pick()\n    {\n        var i = 0;\n        while (i >= 0) { i = i == 5 ? 0 : i + 1; }\n        return null;\n    }"));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:16:9: error MEMS4101: Victim ran past its budget", error);
+    }
+
+    [Fact]
+    public void ALoopInAHelperOfAdded_StopsAtTheHelpersLine_WithMEMS4101()
+    {
+        var policy = PolicySandbox.Reclaim("        return _pages.Count > 0 ? _pages[0] : null;", "    private void Spin() { for (var i = 0; i != -1; i = (i + 1) % 7) { } }")
+            .Replace("public void Added(PageRef page, IPolicyContext ctx) => _pages.Add(page);", "public void Added(PageRef page, IPolicyContext ctx) { Spin(); _pages.Add(page); }", StringComparison.Ordinal);
+        var (exit, _, error) = RunTimed(policy);
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:13:27: error MEMS4101: Added ran past its budget", error);
+    }
+
+    [Fact]
+    public void CallsThatDoubleAtEachLevel_StopWithinTheBudget_WithMEMS4101()
+    {
+        // L0 calls L1 twice, L1 calls L2 twice, ... 48 levels: 2^48 calls, no loop and no recursion.
+        var members = new StringBuilder();
+        for (var i = 0; i < 48; i++)
+            members.Append("    private int L").Append(i).Append("(int n) => L").Append(i + 1).Append("(n) + L").Append(i + 1).Append("(n + 1);\n");
+        members.Append("    private int L48(int n) => n;\n");
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim("        return L0(0) == 3 ? null : _pages[0];", members.ToString()));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:\d+:17: error MEMS4101: Victim ran past its budget", error);
+    }
+
+    [Theory]
+    [InlineData("policies/fifo.cs", "Added,Removed,BeginReclaim", "Victim")]
+    [InlineData("policies/lru.cs", "Added,Accessed,Removed,BeginReclaim", "Victim")]
+    [InlineData("policies/clock.cs", "Added,Accessed,Removed,BeginReclaim", "Victim")]
+    public void TextbookPolicies_PerPageCalls_RunWithNoGuardArmed(string path, string free, string guarded)
+    {
+        var file = PolicyHarness.Policy(path);
+
+        foreach (var member in free.Split(','))
+            Assert.False(file.Guards(member), member + " should need no guard");
+        foreach (var member in guarded.Split(','))
+            Assert.True(file.Guards(member), member + " should be guarded");
+    }
+}
