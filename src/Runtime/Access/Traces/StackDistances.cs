@@ -26,6 +26,8 @@ public sealed class StackDistances
     /// <summary>The stack distance of this access to <paramref name="page"/>, or <see cref="Cold"/>.</summary>
     public long Access(ulong page)
     {
+        if (_clock == _tree.Length)
+            Compact();   // first: every page in the map has its one mark
         long distance = Cold;
         if (_slot.TryGetValue(page, out var last))
         {
@@ -33,8 +35,6 @@ public sealed class StackDistances
             Add(last, -1);
         }
 
-        if (_clock == _tree.Length)
-            Compact();
         Add(_clock, 1);
         _slot[page] = _clock++;
         return distance;
