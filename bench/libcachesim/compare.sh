@@ -102,7 +102,7 @@ echo
 echo "trace: $REQUESTS requests, $PAGES pages (oracleGeneral, $(du -h "$TRACE" | cut -f1)); cache $FRAMES objects/frames"
 echo "memscript trace stats: LRU misses at $FRAMES = $lru_exact (exact, by stack distance; ${stats_s}s, peak RSS ${stats_rss} kB)"
 echo
-printf '%-6s %14s %14s %10s %10s %10s %10s %7s %12s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-Mreq/s ms-Mreq/s ratio ms-RSS-kB
+printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-s ms-s lcs-Mreq/s ms-Mreq/s ratio ms-RSS-kB
 for a in $ALGOS; do
   lcs_algo=$a
   [[ $a == opt ]] && lcs_algo=belady
@@ -114,10 +114,10 @@ for a in $ALGOS; do
   equal=no
   [[ "$ms_ratio" == "$lcs_ratio" ]] && equal=yes
   [[ $a == lru && "$ms_misses" != "$lru_exact" ]] && equal="no(exact)"
-  lcs_rate=$(awk -v n="$REQUESTS" -v s="$lcs_s" 'BEGIN { printf "%.2f", n / s / 1e6 }')
-  ms_rate=$(awk -v n="$REQUESTS" -v s="$ms_s" 'BEGIN { printf "%.2f", n / s / 1e6 }')
-  ratio=$(awk -v a="$ms_rate" -v b="$lcs_rate" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-6s %14s %14s %10s %10s %10s %10s %7s %12s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_rate" "$ms_rate" "$ratio" "$ms_rss"
+  lcs_rate=$(awk -v n="$REQUESTS" -v s="$lcs_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
+  ms_rate=$(awk -v n="$REQUESTS" -v s="$ms_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
+  ratio=$(awk -v a="$ms_s" -v b="$lcs_s" 'BEGIN { printf "%.3f", b / a }')
+  printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_s" "$ms_s" "$lcs_rate" "$ms_rate" "$ratio" "$ms_rss"
 done
 echo
 echo "req/s: requests / wall-clock seconds of the whole process; ratio: memscript / cachesim (above 1: memscript faster)"
