@@ -63,6 +63,7 @@ TRACE=$WORK/trace-$REQUESTS-$PAGES-$SEED.oracleGeneral.bin
 "$WORK/tracegen" 1000 "$PAGES" "$SEED" "$WORK/warmup.oracleGeneral.bin"
 
 export MEMSCRIPT_CACHE=$WORK/cache
+cd "$WORK"   # cachesim writes TRACE.cachesim into the current folder
 swap_pages=$((PAGES + 1024))
 cat > "$WORK/replay.mems" <<MEMS
 # $REQUESTS requests over $PAGES pages through $FRAMES frames: a textbook machine.
