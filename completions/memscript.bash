@@ -9,13 +9,13 @@ _memscript() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      accept|check|compare|completions|emit|new|run|test) cmd="$word"; break ;;
+      accept|check|compare|completions|emit|new|run|test|trace) cmd="$word"; break ;;
     esac
   done
   local opts=""
   case "$cmd" in
     "") opts="--version --help -h"
-        if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "accept check compare completions emit new run test" -- "$cur")); return; fi ;;
+        if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "accept check compare completions emit new run test trace" -- "$cur")); return; fi ;;
     accept) opts="--set"
       case "$prev" in
         --set) COMPREPLY=(); return ;;
@@ -53,6 +53,8 @@ _memscript() {
         --shard) COMPREPLY=(); return ;;
         --jobs|-j) COMPREPLY=(); return ;;
       esac ;;
+    trace) opts=""
+      ;;
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -120,5 +120,6 @@ public static class CommandLineApp
             CompareCommand.Create(context),
             CompletionsCommand.Create(context),
             NewCommand.Create(context),
+            TraceCommand.Create(context),
         };
 }

@@ -112,6 +112,13 @@ public static class Simulator
             EndOpenStatements(system);
             system?.Kswapd.Summarize();
         }
+        catch (Access.Traces.TraceFormatException e)
+        {
+            outcome = RunOutcome.TraceError;
+            message = e.Message;
+            EndOpenStatements(system);
+            system?.Kswapd.Summarize();
+        }
         catch (OutOfMemoryException)
         {
             // The host ran out before the guard saw it: stop as at a limit, never an internal error.

@@ -28,7 +28,7 @@ public class SemanticTests
     [InlineData("machine { numa 2 nodes }", "MEMS1009", 1, 11)]
     [InlineData("machine { layout i386 }", "MEMS1009", 1, 11)]
     [InlineData("machine { reclaim \"mine.py\" }", "MEMS1140", 1, 19)]
-    [InlineData("process p { a = malloc 4K; read a trace \"t.txt\" }", "MEMS1009", 1, 35)]
+    [InlineData("process p { a = malloc 4K; read a trace \"t.txt\" }", "MEMS1300", 1, 41)]
     [InlineData("process p { touch nothing }", "MEMS1010", 1, 19)]
     [InlineData("process p { mlock nothing }", "MEMS1010", 1, 19)]
     [InlineData("process p { munlock stack[..9M] }", "MEMS1016", 1, 21)]

@@ -25,6 +25,7 @@ internal sealed class DataTable
 
     private readonly List<string> _strings = new();
     private readonly List<long[]> _lists = new();
+    private readonly List<TraceSource> _traces = new();
     private long _literalChars;
 
     /// <summary>A C# expression for a user string: its literal, or its entry in the data.</summary>
@@ -50,5 +51,12 @@ internal sealed class DataTable
         return "d.Pages(" + (_lists.Count - 1).ToString(CultureInfo.InvariantCulture) + ")";
     }
 
-    public ScenarioData Build(IReadOnlyList<Site> sites) => new(sites, _strings, _lists);
+    /// <summary>A trace pattern's file: always in the data, so the code (and its cache key) does not name the scenario's folder.</summary>
+    public string Trace(TraceSource trace)
+    {
+        _traces.Add(trace);
+        return "d.Trace(" + (_traces.Count - 1).ToString(CultureInfo.InvariantCulture) + ")";
+    }
+
+    public ScenarioData Build(IReadOnlyList<Site> sites) => new(sites, _strings, _lists) { Traces = [.. _traces] };
 }

@@ -51,6 +51,7 @@ internal sealed class ExpressionLowering
         PatternSyntax.Random r => $"{Rt}AccessPattern.RandomOf({Long((long)r.Count.Value)}, {Long((long)(r.Seed?.Value ?? 0))})",
         PatternSyntax.Zipf z => $"{Rt}AccessPattern.ZipfOf({Long((long)z.Count.Value)}, {Double(z.Alpha?.Value ?? 1.0)}, {Long((long)(z.Seed?.Value ?? 0))})",
         PatternSyntax.Pages p => $"{Rt}AccessPattern.PagesOf({_context.Data.Pages(PageIndices(p))})",
+        PatternSyntax.Trace t => $"{Rt}AccessPattern.TraceOf({_context.Data.Trace(TraceLowering.Source(t, _context.Text.Path))})",
         _ => throw new InvalidOperationException("Pattern not supported after checking."),
     };
 

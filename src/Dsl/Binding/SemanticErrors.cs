@@ -62,6 +62,9 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PolicyClassShape = new("MEMS1141", Error, "a {0} policy file holds one public non-abstract class with a public parameterless constructor implementing {1}; {2}", "reclaim \"empty.cs\"");
     public static readonly DiagnosticDescriptor PolicyFileMissing = new("MEMS1142", Error, "policy file \"{0}\" cannot be read: {1}", "reclaim \"nope.cs\"");
     public static readonly DiagnosticDescriptor PolicyLoad = new("MEMS1143", Error, "the compiled policy could not be loaded: {0}", "a policy whose constructor throws");
+    public static readonly DiagnosticDescriptor TraceFileMissing = new("MEMS1300", Error, "trace file \"{0}\" cannot be read: {1}", "read a trace \"nope.txt\"");
+    public static readonly DiagnosticDescriptor TraceOption = new("MEMS1301", Error, "'{0}' applies to {1} traces, and this one is {2}", "read a trace \"t.txt\" base 0x400000");
+    public static readonly DiagnosticDescriptor TraceColumns = new("MEMS1302", Error, "bad csv columns \"{0}\": {1}", "read a trace \"t.csv\" columns \"id=2\"");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -74,5 +77,6 @@ public static class SemanticErrors
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
         PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize,
+        TraceFileMissing, TraceOption, TraceColumns,
     };
 }

@@ -50,7 +50,14 @@ internal static class ExpressionGrammar
         select (PatternSyntax)new PatternSyntax.Pages(indices.ToArray());
 
     private static readonly Parser<PatternSyntax> Trace =
-        Keyword("trace").Then(_ => Lexemes.String).Select(f => (PatternSyntax)new PatternSyntax.Trace(f));
+        from _ in Keyword("trace")
+        from file in Lexemes.String
+        from format in Keyword("format").Then(_ => Name).Optional()
+        from columns in Keyword("columns").Then(_ => Lexemes.String).Optional()
+        from @base in Keyword("base").Then(_ => Integer).Optional()
+        from split in KeywordName("split").Optional()
+        from marks in Spanned(Keyword("access").Then(_ => Keyword("trace")).Select(w => new LiteralSyntax.Name("access trace"))).Optional()
+        select (PatternSyntax)new PatternSyntax.Trace(file, format.GetOrDefault(), columns.GetOrDefault(), @base.GetOrDefault(), split.GetOrDefault(), marks.GetOrDefault());
 
     public static readonly Parser<PatternSyntax> Pattern =
         Spanned(Stride.Or(Random).Or(Zipf).Or(Pages).Or(Trace)).Named("a pattern");

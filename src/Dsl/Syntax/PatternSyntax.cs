@@ -11,5 +11,12 @@ public abstract record PatternSyntax : SyntaxNode
 
     public sealed record Pages(IReadOnlyList<LiteralSyntax.Integer> Indices) : PatternSyntax;
 
-    public sealed record Trace(LiteralSyntax.String File) : PatternSyntax;
+    /// <summary><c>trace "FILE" [format NAME] [columns "..."] [base ADDRESS] [split] [access trace]</c>; the keywords kept for their spans.</summary>
+    public sealed record Trace(
+        LiteralSyntax.String File,
+        LiteralSyntax.Name? Format = null,
+        LiteralSyntax.String? Columns = null,
+        LiteralSyntax.Integer? Base = null,
+        LiteralSyntax.Name? Split = null,
+        LiteralSyntax.Name? Marks = null) : PatternSyntax;
 }

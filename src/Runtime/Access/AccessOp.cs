@@ -18,7 +18,8 @@ namespace MemScript.Runtime.Access;
 /// that leaves kswapd wanted ends the slice, so kswapd preempts.
 /// An access whose fault got the process OOM-killed (<see cref="FaultResult.OomKilled"/>)
 /// ends the statement: the killer already wrote its row (<c>oom-killed</c>).
-/// Allocation-free per access.
+/// A trace replay (<see cref="PatternKind.Trace"/>) renews the work budget at
+/// each slice: the file bounds it. Allocation-free per access.
 /// </summary>
 internal sealed class AccessOp : Op
 {
@@ -29,6 +30,7 @@ internal sealed class AccessOp : Op
     private readonly PageCursor _cursor;
     private readonly StatementMark _mark;
     private readonly ReferenceRecorder? _references;
+    private readonly bool _traced;
 
     public AccessOp(ProcessTask task, Site site, Region region, AccessKind kind, AccessPattern pattern, long times)
     {
@@ -39,6 +41,7 @@ internal sealed class AccessOp : Op
         _cursor = region.OutOfBounds
             ? new PageCursor(InsidePart(region), AccessPattern.Sequential, 1, task.Kernel.Machine.PageSize)
             : new PageCursor(region, pattern, times, task.Kernel.Machine.PageSize);
+        _traced = pattern.Kind == PatternKind.Trace;
         _mark = task.Begin(site);
         _references = region.OutOfBounds ? null : task.ReferenceRecorderFor(site, region, pattern);
     }
@@ -55,6 +58,8 @@ internal sealed class AccessOp : Op
         // hands them to the clock before anything else can look at it. The
         // budget is re-read after each fault (the fault's own work counts),
         // never on a hit.
+        if (_traced)
+            clock.RenewBudgetForTrace();
         var start = clock.NowNs;
         var now = start;
         var budget = clock.RemainingWork;
@@ -80,7 +85,7 @@ internal sealed class AccessOp : Op
             // the clock, so the kernel can stamp an OOM kill in the middle of it.
             var inFlight = now - start;
             var cost = inFlight;
-            var result = kernel.Access(mm, address, _kind, ref cost);
+            var result = kernel.Access(mm, address, _cursor.Mark ?? _kind, ref cost);
             cost -= inFlight;
             done++;
             _references?.Record(address, result);

@@ -25,6 +25,7 @@ internal sealed class PageCursor
     private readonly long _passes;
     private readonly ZipfTable? _zipf;
     private readonly RejectionInversionZipf _zipfLarge;
+    private readonly Traces.TraceCursor? _trace;
     private SplitMix64 _rng;
     private long _pass;
     private long _index;
@@ -57,7 +58,12 @@ internal sealed class PageCursor
                 _zipfLarge = new RejectionInversionZipf(_pageCount, pattern.Alpha);
         }
         _rng = new SplitMix64((ulong)pattern.Seed);
+        if (pattern is { Kind: PatternKind.Trace, Trace: { } trace })
+            _trace = new Traces.TraceCursor(trace, _pageCount, pageSize, _passes);
     }
+
+    /// <summary>For a trace replayed with its own marks: the kind of the access just made (null: the statement's).</summary>
+    public AccessKind? Mark => _trace?.Mark;
 
     /// <summary>Pages the region covers.</summary>
     public long PageCount => _pageCount;
@@ -70,6 +76,13 @@ internal sealed class PageCursor
     {
         invalid = false;
         address = 0;
+        if (_trace != null)
+        {
+            if (!_trace.TryNext(out var tracePage))
+                return false;
+            address = PageAddress(tracePage);
+            return true;
+        }
         if (_index == _perPass)
         {
             if (_perPass == 0 || _pass + 1 >= _passes)

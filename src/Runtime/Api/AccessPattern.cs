@@ -13,6 +13,8 @@ public enum PatternKind
     Zipf,
     /// <summary>The listed page indices, in order.</summary>
     Pages,
+    /// <summary>The page indices a trace file holds, streamed (<see cref="AccessPattern.Trace"/>).</summary>
+    Trace,
 }
 
 /// <summary>An access pattern with its parameters; built by generated code.</summary>
@@ -22,7 +24,8 @@ public sealed record AccessPattern(
     long Count = 0,
     double Alpha = 1.0,
     long Seed = 0,
-    long[]? Pages = null)
+    long[]? Pages = null,
+    TraceSource? Trace = null)
 {
     public static readonly AccessPattern Sequential = new(PatternKind.Sequential);
 
@@ -33,4 +36,6 @@ public sealed record AccessPattern(
     public static AccessPattern ZipfOf(long count, double alpha, long seed) => new(PatternKind.Zipf, Count: count, Alpha: alpha, Seed: seed);
 
     public static AccessPattern PagesOf(params long[] pages) => new(PatternKind.Pages, Pages: pages);
+
+    public static AccessPattern TraceOf(TraceSource trace) => new(PatternKind.Trace, Trace: trace);
 }

@@ -3,7 +3,7 @@ namespace MemScript.Runtime;
 /// <summary>
 /// What a compiled scenario takes at run time instead of holding it as code:
 /// its statement sites (line, column and source text), its long strings
-/// (notes, expectation texts) and its long <c>pages</c> lists. The compiler
+/// (notes, expectation texts), its long <c>pages</c> lists and its trace files. The compiler
 /// builds it from the .mems text each time it loads a scenario and hands it
 /// to the generated class's constructor; the assembly keeps only indices
 /// into it. So a scenario's size is bounded by nothing in the assembly
@@ -37,4 +37,10 @@ public sealed class ScenarioData
     public long[] Pages(int index) => _lists[index];
 
     public int SiteCount => _sites.Length;
+
+    /// <summary>The trace files of the scenario's <c>trace</c> patterns, resolved beside the .mems file.</summary>
+    public IReadOnlyList<TraceSource> Traces { get; init; } = [];
+
+    /// <summary>Trace <paramref name="index"/> of a <c>trace</c> pattern.</summary>
+    public TraceSource Trace(int index) => Traces[index];
 }

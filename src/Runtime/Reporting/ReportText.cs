@@ -125,6 +125,7 @@ internal static class ReportText
         RunOutcome.InternalError => "internal_error",
         RunOutcome.WorkLimit => "work_limit",
         RunOutcome.PolicyError => "policy_error",
+        RunOutcome.TraceError => "trace_error",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
@@ -138,6 +139,7 @@ internal static class ReportText
             RunOutcome.KernelPanic => "kernel panic",
             RunOutcome.WorkLimit => "work limit reached",
             RunOutcome.PolicyError => "policy error",
+            RunOutcome.TraceError => "trace error",
             _ => "internal error",
         };
         return string.IsNullOrEmpty(result.OutcomeMessage) ? "stopped: " + why : "stopped: " + why + ": " + OneLine(result.OutcomeMessage);

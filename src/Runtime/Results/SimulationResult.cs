@@ -47,6 +47,8 @@ public enum RunOutcome
     WorkLimit,
     /// <summary>A policy file stopped the run (MEMS41nn: its budget, an exception, an invalid answer); the message is the diagnostic.</summary>
     PolicyError,
+    /// <summary>A trace file could not be read on (MEMS50nn at its line or record); the message is the diagnostic.</summary>
+    TraceError,
 }
 
 /// <summary>A named value in the order and units the kernel prints (vmstat: counts; meminfo: kB).</summary>

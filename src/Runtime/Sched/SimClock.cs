@@ -72,6 +72,20 @@ internal sealed class SimClock
     /// <summary>Units of work done: page accesses counted so far and the kernel's slow-path work.</summary>
     public long Work => PageAccesses + StepWork * Steps + (Meter?.WorkUnits ?? 0);
 
+    /// <summary>
+    /// For a slice of a trace replay: its accesses are bounded by the file, not
+    /// a runaway loop, so the budget is renewed to the run's limit past the
+    /// work done so far, and a 100M-request trace runs to its end.
+    /// </summary>
+    public void RenewBudgetForTrace()
+    {
+        if (_traceBudget < 0)
+            _traceBudget = WorkLimit;
+        WorkLimit = Math.Max(WorkLimit, Work > long.MaxValue - _traceBudget ? long.MaxValue : Work + _traceBudget);
+    }
+
+    private long _traceBudget = -1;
+
     /// <summary>How many more hits the budget allows (negative past it); read at a fault, not per access.</summary>
     public long RemainingWork => WorkLimit - Work;
 

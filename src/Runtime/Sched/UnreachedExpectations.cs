@@ -89,6 +89,7 @@ internal static class UnreachedExpectations
         RunOutcome.KernelPanic => "kernel panic",
         RunOutcome.WorkLimit => "work limit reached",
         RunOutcome.PolicyError => "policy error",
+        RunOutcome.TraceError => "trace error",
         _ => "internal error",
     };
 }

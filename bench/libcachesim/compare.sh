@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Miss counts and throughput of `memscript run` against libCacheSim's
+# `cachesim` on one trace, measured as a user runs each: whole process, wall
+# clock, one after the other for each algorithm (pairs in one run: a shared
+# machine drifts).
+#
+#   bench/libcachesim/compare.sh [LIBCACHESIM_SOURCE]     (or LIBCACHESIM_SRC=...)
+#
+# LIBCACHESIM_SOURCE is a checkout of libCacheSim (github.com/1a1a11a/libCacheSim);
+# without one the script says so and exits 0. It needs cmake, a C compiler and
+# glib and zstd development files (Debian: libglib2.0-dev libzstd-dev) to build
+# cachesim, once, into LIBCACHESIM_BUILD (default SOURCE/_build).
+#
+# The trace: REQUESTS (default 10,000,000) requests drawn uniformly from PAGES
+# (262,144) 4 KiB objects, seed SEED (42), in libCacheSim's oracleGeneral
+# format (tracegen.c). The cache: FRAMES (65,536) objects; cachesim runs with
+# --ignore-obj-size, memscript on a textbook machine of FRAMES pages (no
+# watermarks, free page tables, swap for the rest) replaying the trace into
+# a region of PAGES pages with `reclaim lru|fifo|clock|opt`. A memscript miss
+# is a page fault (minflt + majflt). memscript's scenario is compiled before
+# the timed runs (a warm-up on a short trace at the same path), as a user's
+# second run finds it in the cache. `memscript trace stats` gives LRU's exact
+# miss count at FRAMES by stack distance, an independent check.
+#
+# cachesim prints its miss ratio to 4 decimals, so its side is compared at that
+# precision. libCacheSim's Clock puts a new object in with its reference bit
+# clear (Clock.c: freq = 0); memscript's clock, as the hardware does, has the
+# faulting access set it: the two CLOCKs differ by design (see the README).
+set -euo pipefail
+
+SRC=${1:-${LIBCACHESIM_SRC:-}}
+if [[ -z "$SRC" || ! -f "$SRC/CMakeLists.txt" ]]; then
+  echo "compare.sh: no libCacheSim source (pass its folder, or set LIBCACHESIM_SRC): skipped"
+  exit 0
+fi
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+REQUESTS=${REQUESTS:-10000000}
+PAGES=${PAGES:-262144}
+FRAMES=${FRAMES:-65536}
+SEED=${SEED:-42}
+WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/memscript-libcachesim}
+BUILD=${LIBCACHESIM_BUILD:-$SRC/_build}
+ALGOS=${ALGOS:-"lru fifo clock opt"}
+mkdir -p "$WORK"
+
+if [[ ! -x "$BUILD/bin/cachesim" ]]; then
+  echo "building cachesim in $BUILD ..."
+  cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$WORK/cmake.log"
+  make -C "$BUILD" -j"${JOBS:-1}" cachesim > "$WORK/make.log"
+fi
+CACHESIM=$BUILD/bin/cachesim
+
+if [[ ! -x "$ROOT/src/Cli/bin/Release/net10.0/memscript" && ! -f "$ROOT/src/Cli/bin/Release/net10.0/memscript.dll" ]] || [[ -n "${REBUILD:-}" ]]; then
+  echo "building memscript (Release) ..."
+  dotnet build "$ROOT/src/Cli" -c Release -v q > "$WORK/dotnet-build.log"
+fi
+MEMSCRIPT=(dotnet "$ROOT/src/Cli/bin/Release/net10.0/memscript.dll")
+
+cc -O2 -o "$WORK/tracegen" "$ROOT/bench/libcachesim/tracegen.c"
+TRACE=$WORK/trace-$REQUESTS-$PAGES-$SEED.oracleGeneral.bin
+[[ -f "$TRACE" ]] || "$WORK/tracegen" "$REQUESTS" "$PAGES" "$SEED" "$TRACE"
+"$WORK/tracegen" 1000 "$PAGES" "$SEED" "$WORK/warmup.oracleGeneral.bin"
+
+export MEMSCRIPT_CACHE=$WORK/cache
+cd "$WORK"   # cachesim writes TRACE.cachesim into the current folder
+swap_pages=$((PAGES + 1024))
+cat > "$WORK/replay.mems" <<MEMS
+# $REQUESTS requests over $PAGES pages through $FRAMES frames: a textbook machine.
+machine { ram $FRAMES pages; swap $swap_pages pages; watermarks off; pagetables free; reclaim lru }
+
+process p {
+  a = mmap $PAGES pages
+  write a trace "replay.oracleGeneral.bin"
+}
+MEMS
+
+faults() { # JSON report -> minflt + majflt of its one process
+  local min maj
+  min=$(grep -o '"minflt": *[0-9]*' "$1" | head -1 | grep -o '[0-9]*$')
+  maj=$(grep -o '"majflt": *[0-9]*' "$1" | head -1 | grep -o '[0-9]*$')
+  echo $((min + maj))
+}
+
+timed() { # OUT ERR command... -> "seconds maxrss_kb" on stdout
+  local out=$1 err=$2
+  shift 2
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$out" 2> "$err"
+  cat "$WORK/time.txt"
+}
+
+echo "warming memscript's compile cache ..."
+ln -sf "$WORK/warmup.oracleGeneral.bin" "$WORK/replay.oracleGeneral.bin"
+for a in $ALGOS; do
+  "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$a" --format json > /dev/null
+done
+ln -sf "$TRACE" "$WORK/replay.oracleGeneral.bin"
+
+read -r stats_s stats_rss < <(timed "$WORK/stats.txt" "$WORK/stats.err" "${MEMSCRIPT[@]}" trace stats "$TRACE")
+lru_exact=$(awk -v f="$FRAMES" '$1 == f { gsub(",", "", $2); print $2 }' <(sed 's/,//g' "$WORK/stats.txt") | tail -1)
+
+echo
+echo "trace: $REQUESTS requests, $PAGES pages (oracleGeneral, $(du -h "$TRACE" | cut -f1)); cache $FRAMES objects/frames"
+echo "memscript trace stats: LRU misses at $FRAMES = $lru_exact (exact, by stack distance; ${stats_s}s, peak RSS ${stats_rss} kB)"
+echo
+printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-s ms-s lcs-Mreq/s ms-Mreq/s ratio ms-RSS-kB
+for a in $ALGOS; do
+  lcs_algo=$a
+  [[ $a == opt ]] && lcs_algo=belady
+  read -r lcs_s _ < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1)
+  read -r ms_s ms_rss < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$a" --format json)
+  lcs_ratio=$(grep -o 'miss ratio [0-9.]*' "$WORK/lcs-$a.txt" | tail -1 | awk '{print $3}')
+  ms_misses=$(faults "$WORK/ms-$a.json")
+  ms_ratio=$(awk -v m="$ms_misses" -v n="$REQUESTS" 'BEGIN { printf "%.4f", m / n }')
+  equal=no
+  [[ "$ms_ratio" == "$lcs_ratio" ]] && equal=yes
+  [[ $a == lru && "$ms_misses" != "$lru_exact" ]] && equal="no(exact)"
+  lcs_rate=$(awk -v n="$REQUESTS" -v s="$lcs_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
+  ms_rate=$(awk -v n="$REQUESTS" -v s="$ms_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
+  ratio=$(awk -v a="$ms_s" -v b="$lcs_s" 'BEGIN { printf "%.3f", b / a }')
+  printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_s" "$ms_s" "$lcs_rate" "$ms_rate" "$ratio" "$ms_rss"
+done
+echo
+echo "req/s: requests / wall-clock seconds of the whole process; ratio: memscript / cachesim (above 1: memscript faster)"
