@@ -45,7 +45,7 @@ public static class KnownNames
 
     public static readonly IReadOnlyList<string> Sysctls = new[]
     {
-        "swappiness", "overcommit_memory", "overcommit_ratio", "min_free_kbytes",
+        "swappiness", "overcommit_memory", "overcommit_ratio", "min_free_kbytes", "nr_hugepages",
     };
 
     /// <summary>The predefined regions of section 4.3, with the <c>Proc</c> property each lowers to.</summary>

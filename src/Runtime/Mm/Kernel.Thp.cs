@@ -244,7 +244,7 @@ internal sealed partial class Kernel
         }
 
         var haddr = address & ~HugeMask;
-        if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0)
+        if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0 && !IsHugetlbPte(leaf[0]))
         {
             SplitHugePmd(m, leaf, haddr);
         }
@@ -255,7 +255,7 @@ internal sealed partial class Kernel
     {
         for (var haddr = start & ~HugeMask; haddr < end; haddr += HugeSize)
         {
-            if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0)
+            if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0 && !IsHugetlbPte(leaf[0]))
             {
                 SplitHugePmd(m, leaf, haddr);
             }
