@@ -323,7 +323,7 @@ internal sealed partial class ScenarioGenerator
         if (Chance(10))
             flags.Add("noreserve");
         if (Chance(3))
-            flags.Add("huge"); // no hugepages pool can be declared yet: ENOMEM
+            flags.Add("huge"); // the generated machines have no hugepages pool: ENOMEM
         var writable = protection is "rw" or "write";
         return Assign(b, Region.Kind.Mmap, size, ("mmap " + Size(size) + " " + string.Join(' ', flags)).TrimEnd(), writable);
     }

@@ -7,7 +7,8 @@ namespace MemScript.Cli.Compare;
 /// The figures a comparison shows for one run, taken from the run's result
 /// (its /proc/vmstat counters, OOM kills, clock and expectations), named and
 /// ordered as mmtests' compare reports name them: minor faults
-/// (<c>pgfault - pgmajfault</c>), major faults, swap ins and outs, pages
+/// (<c>pgfault - pgmajfault</c>), major faults, the processes' dTLB load
+/// misses (perf's dTLB-load-misses, summed), swap ins and outs, pages
 /// scanned and reclaimed by kswapd and by direct reclaim, kswapd efficiency
 /// (<c>pgsteal_kswapd / pgscan_kswapd</c>), allocation stalls, workingset
 /// refaults (anon, file), OOM kills and their victims, simulated time and
@@ -18,7 +19,7 @@ public static class RunFigures
     /// <summary>The keys, in the order the table shows them.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        "minor_faults", "major_faults", "pswpin", "pswpout", "pgscan_kswapd", "pgsteal_kswapd", "pgscan_direct", "pgsteal_direct",
+        "minor_faults", "major_faults", "dtlb_load_misses", "pswpin", "pswpout", "pgscan_kswapd", "pgsteal_kswapd", "pgscan_direct", "pgsteal_direct",
         "kswapd_efficiency", "allocstall", "workingset_refault_anon", "workingset_refault_file", "oom_kill", "oom_victims",
         "elapsed", "expectations",
     ];
@@ -40,6 +41,7 @@ public static class RunFigures
         [
             new("minor_faults", "Minor faults", FigureKind.Count, V("pgfault") - V("pgmajfault")),
             new("major_faults", "Major faults", FigureKind.Count, V("pgmajfault")),
+            new("dtlb_load_misses", "dTLB-load-misses", FigureKind.Count, result.Processes.Sum(static p => p.Tlb.DtlbLoadMisses)),
             new("pswpin", "Swap ins", FigureKind.Count, V("pswpin")),
             new("pswpout", "Swap outs", FigureKind.Count, V("pswpout")),
             new("pgscan_kswapd", "Kswapd pages scanned", FigureKind.Count, scan),

@@ -28,6 +28,9 @@ internal sealed class BodyChecker
     /// <summary>With <c>reclaim opt</c>: the estimate of its record, fed by every access statement.</summary>
     public OptRecordEstimate? OptRecord { get; init; }
 
+    /// <summary>The machine has a hugetlb pool (<c>hugepages N</c>, N &gt; 0) or the scenario sets <c>vm.nr_hugepages</c>.</summary>
+    public bool HugetlbPool { get; init; }
+
     public BodyChecker(SourceText text, ulong pageSize, Globals globals, DiagnosticBag diagnostics)
     {
         _text = text;
@@ -81,7 +84,7 @@ internal sealed class BodyChecker
         {
             case S.Assign assign:
                 CheckAllocation(assign.Value, scope);
-                if (assign.Value is AllocationSyntax.Mmap { Flags: var flags } && flags.Any(f => f.Text == "huge"))
+                if (assign.Value is AllocationSyntax.Mmap { Flags: var flags } && flags.Any(f => f.Text == "huge") && !HugetlbPool)
                 {
                     Report(SemanticErrors.NoHugetlbPool, assign.Span);   // the machine has no hugetlb pool: ENOMEM at run time
                 }

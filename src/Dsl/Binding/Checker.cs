@@ -65,7 +65,9 @@ public static class Checker
         var opt = settings.LastOrDefault(s => s.Item1 is MachineSettingSyntax.Reclaim).Item1 is MachineSettingSyntax.Reclaim { Policy.Text: "opt" }
             ? new OptRecordEstimate(machine.PageSize)
             : null;
-        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt };
+        var hugetlbPool = machine.Assignments.Any(a => a.Property == "HugePages" && a.Value is long n && n > 0)
+            || text.Text.Contains("nr_hugepages", StringComparison.Ordinal);
+        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt, HugetlbPool = hugetlbPool };
         foreach (var declaration in syntax.Declarations)
         {
             bodies.CheckDeclaration(declaration);

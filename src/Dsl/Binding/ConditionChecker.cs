@@ -89,6 +89,7 @@ internal sealed class ConditionChecker
             "overcommit_memory" => (0L, 2L),
             "overcommit_ratio" => (0L, 1000L),
             "min_free_kbytes" => (0L, (long)(Limits.MaxRam >> 10)),
+            "nr_hugepages" => (0L, 1L << 20),
             _ => (-1L, -1L),
         };
         if (min < 0)

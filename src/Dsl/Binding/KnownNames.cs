@@ -20,7 +20,7 @@ public static class KnownNames
     {
         "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
         "pgsteal_direct", "allocstall", "pgactivate", "pgdeactivate", "workingset_refault_anon",
-        "workingset_refault_file", "oom_kill", "thp_fault_alloc", "thp_fault_fallback", "thp_collapse_alloc",
+        "workingset_refault_file", "oom_kill", "compact_stall", "compact_fail", "compact_success", "thp_fault_alloc", "thp_fault_fallback", "thp_collapse_alloc",
         "thp_split_page", "thp_split_pmd", "thp_zero_page_alloc", "nr_tlb_remote_flush", "nr_tlb_remote_flush_received",
         "nr_tlb_local_flush_all", "nr_tlb_local_flush_one",
     };
@@ -45,7 +45,7 @@ public static class KnownNames
 
     public static readonly IReadOnlyList<string> Sysctls = new[]
     {
-        "swappiness", "overcommit_memory", "overcommit_ratio", "min_free_kbytes",
+        "swappiness", "overcommit_memory", "overcommit_ratio", "min_free_kbytes", "nr_hugepages",
     };
 
     /// <summary>The predefined regions of section 4.3, with the <c>Proc</c> property each lowers to.</summary>

@@ -7,9 +7,8 @@ namespace MemScript.Dsl.Binding;
 /// The translation settings: the TLBs' default ways (4 for the L1 <c>tlb</c>,
 /// 12 for the <c>stlb</c>, never more than the entries), <c>thp</c> with its
 /// <c>defrag</c> and <c>khugepaged</c> words (/sys/kernel/mm/transparent_hugepage/),
-/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c>: the size is checked,
-/// a pool of more than 0 pages is not supported yet (MEMS1009), so
-/// <c>mmap huge</c> keeps failing with ENOMEM as MEMS1080 says.
+/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c>: the size is checked;
+/// a pool of 1G pages (more than 0 of them) is not supported yet (MEMS1009).
 /// </summary>
 internal sealed partial class MachineChecker
 {
@@ -61,10 +60,10 @@ internal sealed partial class MachineChecker
             size = bytes;
         }
 
-        if (count > 0)
+        if (count > 0 && size != 2UL << 20)
         {
-            // The pool's reservations and faults are not modelled yet: 'mmap huge' stays ENOMEM (MEMS1080).
-            Report(SemanticErrors.NotSupportedYet, h.Span, "a hugetlb pool (hugepages " + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+            // The pool, its reservations and faults are modelled for 2 MiB pages only.
+            Report(SemanticErrors.NotSupportedYet, h.Span, "a pool of 1G hugetlb pages (hugepages " + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " size 1G)");
             return;
         }
 

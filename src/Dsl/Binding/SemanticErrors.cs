@@ -31,7 +31,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor RangeOutside = new("MEMS1016", Error, "range {0}..{1} is outside '{2}' ({3} bytes)", "a = malloc 4K; touch a[..8K]");
     public static readonly DiagnosticDescriptor RangeReversed = new("MEMS1017", Error, "range start {0} is after its end {1}", "touch a[8K..4K]");
     public static readonly DiagnosticDescriptor UnknownField = new("MEMS1018", Error, "unknown {0} field '{1}'{2}", "expect p.rss == 4K");
-    public static readonly DiagnosticDescriptor UnknownSysctl = new("MEMS1019", Error, "unknown sysctl 'vm.{0}'; expected vm.swappiness, vm.overcommit_memory, vm.overcommit_ratio or vm.min_free_kbytes{1}", "sysctl vm.dirty_ratio = 5");
+    public static readonly DiagnosticDescriptor UnknownSysctl = new("MEMS1019", Error, "unknown sysctl 'vm.{0}'; expected vm.swappiness, vm.overcommit_memory, vm.overcommit_ratio, vm.min_free_kbytes or vm.nr_hugepages{1}", "sysctl vm.dirty_ratio = 5");
     public static readonly DiagnosticDescriptor BadOverride = new("MEMS1020", Error, "--set expects KEY=VALUE, not '{0}'", "--set swappiness");
     public static readonly DiagnosticDescriptor TooSmall = new("MEMS1021", Error, "{0} must be at least {1}", "read a stride 0");
     public static readonly DiagnosticDescriptor WatermarkOrder = new("MEMS1022", Error, "watermarks must satisfy min <= low <= high", "watermarks min 8K low 4K high 16K");
@@ -55,7 +55,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor TooManyStatements = new("MEMS1060", Error, "the scenario has more than {0} statements, the most the simulator compiles (this file is {1} characters long); split it, or use repeat, times or a pages list", "(150,001 statements)");
     public static readonly DiagnosticDescriptor PageOutside = new("MEMS1061", Error, "page {0} is outside '{1}' ({2})", "a = mmap 4K; read a pages 1");
 
-    public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none ('hugepages N' is not supported yet): the mmap will fail with ENOMEM", "a = mmap 2M huge");
+    public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none (no 'hugepages N' in machine, no 'sysctl vm.nr_hugepages'): the mmap will fail with ENOMEM", "a = mmap 2M huge");
     public static readonly DiagnosticDescriptor HugePageSize = new("MEMS1170", Error, "a hugetlb page is 2M or 1G, not {0}", "hugepages 4 size 4M");
     public static readonly DiagnosticDescriptor OptRecordTooLong = new("MEMS1110", Error, "reclaim opt records every page access of the run for its second pass, at most {1} runs of accesses to one page; this scenario's writes alone make at least {0}", "reclaim opt ... write a times 100000000 (a of 4 pages)");
     public static readonly DiagnosticDescriptor PolicyFileName = new("MEMS1140", Error, "a policy file is a C# file ending in .cs, not \"{0}\"", "reclaim \"sieve.py\"");

@@ -2,8 +2,8 @@ namespace MemScript.Runtime;
 
 /// <summary>
 /// The global event counters, named exactly as /proc/vmstat names them
-/// (the enum member's name is the printed name). The thp_ and nr_tlb_ counters
-/// keep mm/vmstat.c's relative order; the nr_tlb_ ones are those of a kernel
+/// (the enum member's name is the printed name). The compact_, thp_ and nr_tlb_
+/// counters keep mm/vmstat.c's relative order; the nr_tlb_ ones are those of a kernel
 /// built with CONFIG_DEBUG_TLBFLUSH.
 /// </summary>
 public enum VmCounter
@@ -22,6 +22,9 @@ public enum VmCounter
     workingset_refault_anon,
     workingset_refault_file,
     oom_kill,
+    compact_stall,
+    compact_fail,
+    compact_success,
     thp_fault_alloc,
     thp_fault_fallback,
     thp_collapse_alloc,

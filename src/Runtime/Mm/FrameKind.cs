@@ -17,4 +17,6 @@ internal enum FrameKind : byte
     PageTable,
     /// <summary>Memory the kernel keeps from boot.</summary>
     Kernel,
+    /// <summary>A page of the hugetlb pool (vm.nr_hugepages): 512 frames of one order-9 block, free in the pool or mapped.</summary>
+    Hugetlb,
 }

@@ -129,6 +129,11 @@ internal sealed partial class Kernel
 
     private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        if (vma.Hugetlb)
+        {
+            return HugetlbFault(m, vma, va, kind, populate, ref costNs);
+        }
+
         if (vma.Kind == MapKind.AnonPrivate && Machine.Thp != "never" && HugeFault(m, vma, va, kind, populate, ref costNs) is { } huge)
         {
             return huge;

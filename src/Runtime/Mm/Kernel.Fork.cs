@@ -71,7 +71,12 @@ internal sealed partial class Kernel
                 _commit.Force((long)copy.Pages);
             }
 
-            if (!vma.Shared && vma.HasAnonVma)
+            copy.HugetlbOwner = false;   // the reservations stay the parent's (HPAGE_RESV_OWNER)
+            if (!vma.Shared && vma.HasAnonVma && vma.Hugetlb)
+            {
+                CopyHugetlbPtes(parent, child, vma);
+            }
+            else if (!vma.Shared && vma.HasAnonVma)
             {
                 CopyPtes(parent, child, vma);
             }
@@ -162,6 +167,7 @@ internal sealed partial class Kernel
         }
 
         _cache.DropAll(obj);
+        ReleaseHugetlbFile(obj);
         _commit.Uncharge(obj.CommittedPages);
         obj.CommittedPages = 0;
         obj.Destroyed = true;

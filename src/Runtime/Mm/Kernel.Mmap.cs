@@ -42,10 +42,16 @@ internal sealed partial class Kernel
             return 0;
         }
 
+        var huge = request.Huge || (obj is not null && _hugetlbFiles.ContainsKey(obj.Id));
+        if (huge)
+        {
+            length = (length + HugeMask) & ~HugeMask;
+        }
+
         var shared = request.Shared || kind is MapKind.AnonShared or MapKind.SysVShm;
-        var accounted = request.Write && !shared && !request.NoReserve;
+        var accounted = request.Write && !shared && !request.NoReserve && !huge;   // hugetlb is not in Committed_AS
         var countsAsData = request.Write && !shared;
-        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length, VmaList.AlignsToHugePage(length, shared));
+        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length, huge || VmaList.AlignsToHugePage(length, shared));
         if (start == 0 || start + length > UserSpaceEnd || start + length < start)
         {
             error = Errno.ENOMEM;
@@ -63,7 +69,7 @@ internal sealed partial class Kernel
 
         var chargePages = (long)(length >> 12);
         var chargeVma = accounted;
-        var chargeObject = kind == MapKind.AnonShared && !request.NoReserve;
+        var chargeObject = kind == MapKind.AnonShared && !request.NoReserve && !huge;
         if ((chargeVma || chargeObject) && !_commit.TryCharge(chargePages))
         {
             error = Errno.ENOMEM;
@@ -77,8 +83,19 @@ internal sealed partial class Kernel
 
         if (kind == MapKind.AnonShared)
         {
-            obj = NewObject(MapKind.AnonShared, "/dev/zero (deleted)", length);
+            obj = NewObject(MapKind.AnonShared, huge ? "/anon_hugepage (deleted)" : "/dev/zero (deleted)", length);
             obj.CommittedPages = chargeObject ? chargePages : 0;
+        }
+
+        if (request.Huge && !ReserveHugetlb(m, start, length, obj))
+        {
+            if (obj is not null)
+            {
+                obj.Destroyed = true;
+            }
+
+            error = Errno.ENOMEM;
+            return 0;
         }
 
         var vma = new Vma
@@ -96,6 +113,8 @@ internal sealed partial class Kernel
             Object = obj,
             PageOffset = request.FileOffset >> 12,
             Ra = kind == MapKind.File ? new FileRaState() : null,
+            Hugetlb = huge,
+            HugetlbOwner = huge && !shared,
         };
         if (obj is not null)
         {
@@ -122,6 +141,16 @@ internal sealed partial class Kernel
         }
 
         var end = address + PageAlign(length);
+        if (m.Find(address) is { Hugetlb: true })
+        {
+            if ((address & HugeMask) != 0)
+            {
+                return Errno.EINVAL;   // a hugetlb VMA splits on its page size only
+            }
+
+            end = (end + HugeMask) & ~HugeMask;
+        }
+
         var pages = UnmapRange(m, address, end);
         LastSyscallCostNs = pages * Costs.MunmapPerPage;
         return Errno.Ok;
@@ -186,6 +215,11 @@ internal sealed partial class Kernel
         {
             var vma = m.Vmas[i];
             Zap(m, vma.Start, vma.End);
+            if (vma.Hugetlb)
+            {
+                ReleaseHugetlbReservations(m, vma);
+            }
+
             pages += (long)vma.Pages;
             if (vma.Accounted)
             {

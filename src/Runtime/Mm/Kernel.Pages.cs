@@ -152,6 +152,12 @@ internal sealed partial class Kernel
                 }
 
                 var pfn = Pte.Frame(pte);
+                if ((pte & Pte.Huge) != 0 && _frames[pfn].Kind == FrameKind.Hugetlb)
+                {
+                    ZapHugetlbPte(m, pfn);
+                    continue;
+                }
+
                 if ((pte & Pte.Mlocked) != 0)
                 {
                     MunlockFrame(pfn);

@@ -46,8 +46,7 @@ internal sealed partial class Kernel
     {
         if (vma.Hugetlb)
         {
-            var bytes = (ulong)HugetlbMapped(m, vma) * PageSize;
-            c[vma.Shared ? 13 : 14] += bytes;
+            GatherHugetlbSmaps(m, vma, c);
             return;
         }
 

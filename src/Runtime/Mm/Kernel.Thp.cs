@@ -11,7 +11,9 @@ namespace MemScript.Runtime.Mm;
 /// fault, pmd_none, eligible   read: the huge zero page (thp_zero_page_alloc
 ///                             the first time), RSS +0; write: an order-9
 ///                             block (thp_fault_alloc), RssAnon +2 MiB, one
-///                             fault; no free block: thp_fault_fallback, 4 KiB
+///                             fault; no free block: a direct compaction as
+///                             defrag allows (Kernel.Compaction.cs), else
+///                             thp_fault_fallback, 4 KiB
 /// write to the huge zero page allocate a huge page in its place (6.x
 ///                             do_huge_zero_wp_pmd); no block: split, 4 KiB
 /// write to a shared huge page reuse it whole when this mm alone maps it;
@@ -105,7 +107,7 @@ internal sealed partial class Kernel
                 return FaultResult.OomKilled;
             }
 
-            var head = _frames.AllocateLarge(HugeOrder, m.Id, (long)(haddr >> 12));
+            var head = AllocateHugeFolio(vma, m.Id, (long)(haddr >> 12), ref costNs);
             if (head < 0)
             {
                 _vmstat[(int)VmCounter.thp_fault_fallback]++;
@@ -137,7 +139,7 @@ internal sealed partial class Kernel
                 return FaultResult.OomKilled;
             }
 
-            var head = _frames.AllocateLarge(HugeOrder, m.Id, (long)(haddr >> 12));
+            var head = AllocateHugeFolio(vma, m.Id, (long)(haddr >> 12), ref costNs);
             if (head < 0)
             {
                 _vmstat[(int)VmCounter.thp_fault_fallback]++;
@@ -244,7 +246,7 @@ internal sealed partial class Kernel
         }
 
         var haddr = address & ~HugeMask;
-        if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0)
+        if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0 && !IsHugetlbPte(leaf[0]))
         {
             SplitHugePmd(m, leaf, haddr);
         }
@@ -255,7 +257,7 @@ internal sealed partial class Kernel
     {
         for (var haddr = start & ~HugeMask; haddr < end; haddr += HugeSize)
         {
-            if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0)
+            if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Huge) != 0 && !IsHugetlbPte(leaf[0]))
             {
                 SplitHugePmd(m, leaf, haddr);
             }

@@ -61,7 +61,7 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            long anon = 0, file = 0, shmem = 0, swapEnts = 0;
+            long anon = 0, file = 0, shmem = 0, swapEnts = 0, hugetlb = 0;
             spans.Clear();
             m.Tables.CollectLeaves(0, UserSpaceEnd, spans);
             foreach (var span in spans)
@@ -101,6 +101,11 @@ internal sealed partial class Kernel
                     {
                         shmem++;
                     }
+                    else if (kind == FrameKind.Hugetlb)
+                    {
+                        mapCounts[pfn]--;   // hugetlb pages count PMD mappings on the head only (checked by HugetlbPages)
+                        hugetlb++;
+                    }
                     else
                     {
                         problems.Add(Text($"mm {m.Id} maps frame {pfn} of kind {kind}"));
@@ -111,6 +116,11 @@ internal sealed partial class Kernel
             if (anon != m.RssAnon || file != m.RssFile || shmem != m.RssShmem)
             {
                 problems.Add(Text($"mm {m.Id} counts RSS {m.RssAnon}/{m.RssFile}/{m.RssShmem} pages, its PTEs map {anon}/{file}/{shmem}"));
+            }
+
+            if (hugetlb != m.HugetlbPages)
+            {
+                problems.Add(Text($"mm {m.Id} counts {m.HugetlbPages} hugetlb pages, its PTEs map {hugetlb}"));
             }
 
             if (swapEnts != m.SwapEnts)

@@ -99,6 +99,7 @@ internal sealed partial class Kernel
         }
 
         _policyTracksAccesses = Policy.TracksAccesses;
+        BootHugetlbPool();
     }
 
     /// <summary>The page-replacement policy of the <c>reclaim</c> setting.</summary>

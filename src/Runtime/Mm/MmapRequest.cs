@@ -4,7 +4,8 @@ namespace MemScript.Runtime.Mm;
 /// The arguments of mmap as the kernel's do_mmap sees them. <see cref="Address"/>
 /// 0 lets the kernel choose (top-down first fit below the mmap base, 2 MiB
 /// alignment for private lengths that are a multiple of 2 MiB); otherwise
-/// MAP_FIXED semantics.
+/// MAP_FIXED semantics. <see cref="Huge"/> is MAP_HUGETLB (the length rounded
+/// up to 2 MiB, pages from the hugetlb pool).
 /// <see cref="ObjectId"/> is the file id or shm segment id for
 /// <see cref="MapKind.File"/> and <see cref="MapKind.SysVShm"/>.
 /// </summary>
@@ -19,4 +20,5 @@ internal readonly record struct MmapRequest(
     bool NoReserve = false,
     int ObjectId = -1,
     ulong FileOffset = 0,
-    ulong Address = 0);
+    ulong Address = 0,
+    bool Huge = false);

@@ -36,6 +36,10 @@ internal sealed class Vma
     public bool NoHugePage;
     /// <summary>VM_HUGETLB: a hugetlbfs mapping (MAP_HUGETLB, SHM_HUGETLB), its pages from the pool.</summary>
     public bool Hugetlb;
+    /// <summary>HPAGE_RESV_OWNER: the private hugetlb mapping whose mmap made the reservations (not its fork children).</summary>
+    public bool HugetlbOwner;
+    /// <summary>HPAGE_RESV_UNMAPPED: the owner took a page back from this child's mapping on a COW it could not serve; a fault here is SIGBUS.</summary>
+    public bool HugetlbUnmapped;
 
     /// <summary>The read-ahead state of the mapped file's struct file (file mappings only).</summary>
     public FileRaState? Ra;

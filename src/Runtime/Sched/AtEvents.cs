@@ -68,6 +68,15 @@ internal sealed class AtEvents(SimSystem system) : Events
 
     public override void Sysctl(Site site, string name, long value)
     {
+        if (name is "nr_hugepages" or "vm.nr_hugepages")
+        {
+            var pool = system.Kernel.SetHugetlbPool(value);
+            Say(site, pool == value
+                ? $"sysctl nr_hugepages = {value}"
+                : $"sysctl nr_hugepages = {value}: the pool holds {pool} huge pages (no more free 2 MiB blocks, or pages in use)");
+            return;
+        }
+
         var known = SysctlSettings.Apply(system.Machine, name, value);
         if (known && SysctlSettings.ChangesWatermarks(name))
             system.Kernel.RecomputeWatermarks();

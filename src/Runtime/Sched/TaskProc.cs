@@ -110,15 +110,11 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
     public override Region Mmap(Site site, ulong size, MmapFlags flags)
     {
         var mark = task.Begin(site);
-        if (flags.HasFlag(MmapFlags.Huge))
-        {
-            task.End(site, mark, "ENOMEM: the hugetlb pool is empty, no huge page to map");
-            return Region.Null;
-        }
         var (read, write, exec) = Protections(flags, defaultWrite: true);
         var shared = flags.HasFlag(MmapFlags.Shared);
         var request = new MmapRequest(PageAlign(size), shared ? MapKind.AnonShared : MapKind.AnonPrivate, read, write, exec,
-            Shared: shared, Populate: flags.HasFlag(MmapFlags.Populate), NoReserve: flags.HasFlag(MmapFlags.NoReserve));
+            Shared: shared, Populate: flags.HasFlag(MmapFlags.Populate), NoReserve: flags.HasFlag(MmapFlags.NoReserve),
+            Huge: flags.HasFlag(MmapFlags.Huge));
         return Map(site, mark, request, size);
     }
 

@@ -110,7 +110,7 @@ public sealed partial class CompareCommandTests
 
             if (lines[i].StartsWith("| figure |", StringComparison.Ordinal))
             {
-                Assert.Equal(16 + 2, j - i);
+                Assert.Equal(17 + 2, j - i);
                 tables++;
             }
             else

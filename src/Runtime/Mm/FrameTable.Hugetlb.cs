@@ -1,0 +1,41 @@
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The frames of the hugetlb pool: a pool page is one order-9 buddy block
+/// taken whole (alloc_pool_huge_folio) and kept out of the buddy lists and
+/// the LRU while the pool holds it; its 512 frames are of kind
+/// <see cref="FrameKind.Hugetlb"/>, so MemFree does not count them and frame
+/// conservation does. Shrinking the pool gives the block back
+/// (update_and_free_hugetlb_folio), frame by frame so the buddies merge.
+/// </summary>
+internal sealed partial class FrameTable
+{
+    /// <summary>The head frame of a free order-9 block turned into a pool page; -1 when no such block is free.</summary>
+    public int TakeHugetlbBlock()
+    {
+        var head = TakeBlock(Kernel.HugetlbOrder);
+        if (head < 0)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < 1 << Kernel.HugetlbOrder; i++)
+        {
+            this[head + i] = new PageFrame { Kind = FrameKind.Hugetlb, Owner = -1, LruPrev = -1, LruNext = -1 };
+        }
+
+        var frames = 1L << Kernel.HugetlbOrder;
+        _byKind[(int)FrameKind.Free] -= frames;
+        _byKind[(int)FrameKind.Hugetlb] += frames;
+        return head;
+    }
+
+    /// <summary>Gives a pool page's block back to the buddy allocator.</summary>
+    public void ReturnHugetlbBlock(int head)
+    {
+        for (var i = 0; i < 1 << Kernel.HugetlbOrder; i++)
+        {
+            Free(head + i);
+        }
+    }
+}
