@@ -98,6 +98,13 @@ internal sealed class PageGeometry
 
     public bool Is32Bit { get; }
 
+    /// <summary>
+    /// PMD tables pgd_alloc creates with the PGD: PAE's three user PDPT entries
+    /// (arch/x86/mm/pgtable.c preallocate_pmds, PREALLOCATED_PMDS =
+    /// KERNEL_PGD_BOUNDARY with a shared kernel PMD), counted in VmPTE from the start.
+    /// </summary>
+    public int PreallocatedPmds => Is32Bit && Levels == 3 ? (int)(TaskSize >> Shifts[0]) : 0;
+
     /// <summary>TASK_SIZE: the end of user space.</summary>
     public ulong TaskSize { get; }
 

@@ -47,6 +47,10 @@ internal sealed class PageTables
         _charged = charged;
         _owner = owner;
         _pgd = NewNode(0);
+        for (var i = 0; i < geometry.PreallocatedPmds; i++)
+        {
+            _pgd.SetChild(i, NewNode(1));
+        }
     }
 
     /// <summary>The tables below the top level, PUD + PMD + PTE on x86-64 (VmPTE, the OOM badness).</summary>
