@@ -60,6 +60,7 @@ public static class Checker
         }
 
         machine.CheckAgainstRam();
+        machine.CheckGeometry();
 
         var globals = Globals.Collect(syntax, machine.PageSize, diagnostics);
         var opt = settings.LastOrDefault(s => s.Item1 is MachineSettingSyntax.Reclaim).Item1 is MachineSettingSyntax.Reclaim { Policy.Text: "opt" }

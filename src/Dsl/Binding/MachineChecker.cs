@@ -50,9 +50,9 @@ internal sealed partial class MachineChecker
     {
         foreach (var (setting, _) in settings)
         {
-            // The kernel model supports 4 KiB pages only; 16K and 64K are refused (MEMS1009) by Check.
+            // 4K, 16K and 64K; another size is refused (MEMS1006) by Check.
             if (setting is Setting.Size { Keyword.Text: "page_size" } size && Evaluator.Size(size.Value, 4096) is { } bytes
-                && bytes is 4096)
+                && bytes is 4096 or 16384 or 65536)
             {
                 PageSize = bytes;
             }
@@ -181,12 +181,7 @@ internal sealed partial class MachineChecker
                     return;
                 }
 
-                if (bytes != 4096)
-                {
-                    Report(SemanticErrors.NotSupportedYet, s.Value.Span, "page_size " + _source.ToString(s.Value.Span));
-                    return;
-                }
-
+                _pageSizeSetting = (bytes, _source, s.Value.Span);
                 break;
         }
 
@@ -239,11 +234,12 @@ internal sealed partial class MachineChecker
                 Assign("Pcid", pcid == "on", setting);
                 break;
             case "layout" when Word(value, "layout", new[] { "x86_64", "i386" }) is { } layout:
-                if (layout != "x86_64")
-                {
-                    Report(SemanticErrors.NotSupportedYet, setting.Span, "layout " + layout);
-                }
-
+                _layoutSetting = (layout, _source, value.Span);
+                Assign("Layout", layout, setting);
+                break;
+            case "pae" when Word(value, "pae setting", new[] { "on", "off" }) is { } pae:
+                _paeSetting = (pae == "on", _source, value.Span);
+                Assign("Pae", pae == "on", setting);
                 break;
             case "watermarks" when Word(value, "watermarks mode", new[] { "auto", "off" }) is { } mode:
                 Forget("watermarks high");

@@ -62,6 +62,9 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PolicyClassShape = new("MEMS1141", Error, "a {0} policy file holds one public non-abstract class with a public parameterless constructor implementing {1}; {2}", "reclaim \"empty.cs\"");
     public static readonly DiagnosticDescriptor PolicyFileMissing = new("MEMS1142", Error, "policy file \"{0}\" cannot be read: {1}", "reclaim \"nope.cs\"");
     public static readonly DiagnosticDescriptor PolicyLoad = new("MEMS1143", Error, "the compiled policy could not be loaded: {0}", "a policy whose constructor throws");
+    public static readonly DiagnosticDescriptor I386PageSize = new("MEMS1220", Error, "layout i386 has 4 KiB pages only, not page_size {0}", "layout i386 ... page_size 16K");
+    public static readonly DiagnosticDescriptor PaeWithoutI386 = new("MEMS1221", Error, "pae applies to layout i386 only (x86-64 page tables always have 8-byte entries)", "pae on (without layout i386)");
+    public static readonly DiagnosticDescriptor I386RamWithoutPae = new("MEMS1222", Error, "a 32-bit machine without PAE addresses at most 4 GiB of RAM, not ram {0}; add pae on", "layout i386 ... ram 8G");
     public static readonly DiagnosticDescriptor TraceFileMissing = new("MEMS1300", Error, "trace file \"{0}\" cannot be read: {1}", "read a trace \"nope.txt\"");
     public static readonly DiagnosticDescriptor TraceOption = new("MEMS1301", Error, "'{0}' applies to {1} traces, and this one is {2}", "read a trace \"t.txt\" base 0x400000");
     public static readonly DiagnosticDescriptor TraceColumns = new("MEMS1302", Error, "bad csv columns \"{0}\": {1}", "read a trace \"t.csv\" columns \"id=2\"");
@@ -76,7 +79,7 @@ public static class SemanticErrors
         NameTooLong, ReportNeedsProcess, ForkStart, ForkPidInRepeat, UsedBeforeAssigned,
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
-        PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize,
+        PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize, I386PageSize, PaeWithoutI386, I386RamWithoutPae,
         TraceFileMissing, TraceOption, TraceColumns,
     };
 }

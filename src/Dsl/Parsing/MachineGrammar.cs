@@ -111,6 +111,7 @@ internal static class MachineGrammar
         "ram", "swap", "page_size", "swappiness", "overcommit", "min_free", "watermarks", "reclaim", "oom",
         "fault_around", "readahead", "mmap_threshold", "top_pad", "pagetables", "kernel", "tlb", "thp", "numa",
         "layout", "quantum", "pid_max", "threads_max", "stlb", "pcid", "defrag", "khugepaged", "hugepages",
+        "pae",
     };
 
     private static readonly Parser<Setting> Unknown =
@@ -122,7 +123,7 @@ internal static class MachineGrammar
         SizeSetting("ram").Or(SizeSetting("swap")).Or(SizeSetting("page_size")).Or(SizeSetting("min_free"))
         .Or(SizeSetting("mmap_threshold")).Or(SizeSetting("top_pad")).Or(SizeSetting("kernel"))
         .Or(SizeOrOff("fault_around")).Or(SizeOrOff("readahead"))
-        .Or(PolicyFile).Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(Thp).Or(HugePages).Or(WordSetting("pcid")).Or(WordSetting("layout"))
+        .Or(PolicyFile).Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(Thp).Or(HugePages).Or(WordSetting("pcid")).Or(WordSetting("layout")).Or(WordSetting("pae"))
         .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb("tlb")).Or(Tlb("stlb")).Or(Numa).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
         .Or(NumberSetting("threads_max")).Or(Quantum).Or(Unknown))
         .Named("a machine setting")

@@ -54,6 +54,10 @@ public sealed class MachineSettings
     public ulong HugePageSize { get; set; } = 2UL << 20;
     public int NumaNodes { get; set; } = 1;
     public string Layout { get; set; } = "x86_64";
+    /// <summary>With <c>layout i386</c>: PAE's three-level page tables of 8-byte entries instead of two levels of 4-byte ones.</summary>
+    public bool Pae { get; set; }
+    /// <summary>A 32-bit machine (<c>layout i386</c>): 3 GiB of user space, HighMem above 896 MiB of RAM.</summary>
+    public bool Is32Bit => Layout == "i386";
     public long QuantumNs { get; set; } = 1_000_000;
     /// <summary>kernel.pid_max: a fork fails with EAGAIN once the live tasks and the pids the model reserves (below 100) reach it.</summary>
     public int PidMax { get; set; } = DefaultPidMax;

@@ -8,7 +8,7 @@ internal sealed partial class MallocArena
 {
     public MallocArena CloneFor(IMallocHost childHost)
     {
-        var copy = new MallocArena(childHost, MmapThreshold, TopPad, DynamicThreshold)
+        var copy = new MallocArena(childHost, this)
         {
             TrimThreshold = TrimThreshold,
             _tcacheReady = _tcacheReady,
@@ -39,11 +39,16 @@ internal sealed partial class MallocArena
         return copy;
     }
 
-    private MallocArena(IMallocHost host, ulong mmapThreshold, ulong topPad, bool dynamicThreshold)
+    private MallocArena(IMallocHost host, MallocArena parent)
     {
         _host = host;
-        MmapThreshold = mmapThreshold;
-        TopPad = topPad;
-        DynamicThreshold = dynamicThreshold;
+        MmapThreshold = parent.MmapThreshold;
+        TopPad = parent.TopPad;
+        DynamicThreshold = parent.DynamicThreshold;
+        SizeSz = parent.SizeSz;
+        MinSize = parent.MinSize;
+        TcacheChunkRequest = parent.TcacheChunkRequest;
+        MaxDynamicThreshold = parent.MaxDynamicThreshold;
+        MmapSlack = parent.MmapSlack;
     }
 }

@@ -52,10 +52,10 @@ internal sealed partial class MallocArena
         _details.Clear();
         if (!EnsureTcache())
             return 0;
-        var nb = RequestToSize(n);
+        var nb = RequestSize(n);
         if (_mmapped.TryGetValue(pointer, out var mapped))
         {
-            var length = AlignUp(nb + SizeSz);
+            var length = AlignUp(nb + SizeSz + MmapSlack);
             if (length == mapped.MapLength)
                 return pointer;
             var start = _host.Mremap(mapped.MapStart, mapped.MapLength, length);

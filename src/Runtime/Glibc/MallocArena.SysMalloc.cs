@@ -34,7 +34,7 @@ internal sealed partial class MallocArena
     {
         if (nb > MaxGrowth)
             return 0;
-        var size = AlignUp(nb + SizeSz);
+        var size = AlignUp(nb + SizeSz + MmapSlack);
         var start = _host.Mmap(size);
         if (start == 0)
             return 0;

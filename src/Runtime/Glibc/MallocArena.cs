@@ -30,17 +30,39 @@ namespace MemScript.Runtime.Glibc;
 /// back abandons the old top (glibc fences it and frees it). When brk is
 /// refused the request is served by its own mmap (glibc maps a 1 MiB new top).
 /// realloc of an mmapped chunk uses mremap, see MallocArena.Resize.cs.
+///
+/// On a 32-bit machine (<c>layout i386</c>) the figures are glibc's for i386
+/// (malloc/malloc.c with sysdeps/i386/malloc-alignment.h, glibc 2.26+):
+/// SIZE_SZ 4, MALLOC_ALIGNMENT 16, MINSIZE 16, request2size
+/// <c>max(16, (n + 4 + 15) &amp; ~15)</c>, a tcache_perthread_struct of 384
+/// bytes (64 two-byte counts and 64 four-byte pointers), an mmapped chunk of
+/// <c>nb + 4 + 15</c> page-rounded (sysmalloc_mmap when MALLOC_ALIGNMENT is
+/// above CHUNK_HDR_SZ) and DEFAULT_MMAP_THRESHOLD_MAX 512 KiB
+/// (4 * 1024 * 1024 * sizeof(long) on 64-bit: 32 MiB). glibc places an i386
+/// chunk 8 bytes past a 16-byte boundary so that its user pointer is 16-aligned
+/// (the first chunk at brk + 8); the model keeps each chunk at that boundary,
+/// so the user pointer is 16 bytes past it on both, and a header is written 8
+/// bytes before glibc's, in the same 16-byte slot and so on the same page.
 /// Setting <c>mmap_threshold</c> or <c>top_pad</c> to a non-default value
 /// turns the dynamic threshold off, as mallopt does.
 /// </summary>
 internal sealed partial class MallocArena
 {
     public const ulong HeaderBytes = 16;
-    public const ulong SizeSz = 8;
-    public const ulong MinSize = 32;
-    public const ulong TcacheChunkRequest = 640;
     public const ulong DefaultThreshold = 128UL << 10;
-    public const ulong MaxDynamicThreshold = 32UL << 20;
+    private const ulong Lp64SizeSz = 8;
+    private const ulong Lp64MinSize = 32;
+
+    /// <summary>SIZE_SZ: 8 on 64-bit, 4 on i386.</summary>
+    private readonly ulong SizeSz = Lp64SizeSz;
+    /// <summary>MINSIZE: 32 on 64-bit, 16 on i386.</summary>
+    private readonly ulong MinSize = Lp64MinSize;
+    /// <summary>sizeof(tcache_perthread_struct): 640 on 64-bit, 384 on i386.</summary>
+    private readonly ulong TcacheChunkRequest = 640;
+    /// <summary>DEFAULT_MMAP_THRESHOLD_MAX: 32 MiB on 64-bit, 512 KiB on i386.</summary>
+    private readonly ulong MaxDynamicThreshold = 32UL << 20;
+    /// <summary>The extra MALLOC_ALIGN_MASK sysmalloc_mmap adds when MALLOC_ALIGNMENT exceeds CHUNK_HDR_SZ (i386).</summary>
+    private readonly ulong MmapSlack;
     public const ulong ConsolidationThreshold = 64UL << 10;
 
     private readonly IMallocHost _host;
@@ -55,9 +77,18 @@ internal sealed partial class MallocArena
     private ulong _topSize;
     private ulong _maxBrk;
 
-    public MallocArena(IMallocHost host, ulong mmapThreshold, ulong topPad)
+    public MallocArena(IMallocHost host, ulong mmapThreshold, ulong topPad, bool is32Bit = false)
     {
         _host = host;
+        if (is32Bit)
+        {
+            SizeSz = 4;
+            MinSize = 16;
+            TcacheChunkRequest = 384;
+            MaxDynamicThreshold = 512UL << 10;
+            MmapSlack = 15;
+        }
+
         MmapThreshold = mmapThreshold;
         TrimThreshold = DefaultThreshold;
         TopPad = topPad;
@@ -113,7 +144,11 @@ internal sealed partial class MallocArena
         _mmapped.ContainsKey(pointer) ||
         (_chunks.TryGetValue(pointer - HeaderBytes, out var c) && !c.Free);
 
-    public static ulong RequestToSize(ulong n) => n + SizeSz + 15 < MinSize ? MinSize : (n + SizeSz + 15) & ~15UL;
+    /// <summary>request2size on 64-bit.</summary>
+    public static ulong RequestToSize(ulong n) => n + Lp64SizeSz + 15 < Lp64MinSize ? Lp64MinSize : (n + Lp64SizeSz + 15) & ~15UL;
+
+    /// <summary>request2size for this arena's SIZE_SZ and MINSIZE.</summary>
+    public ulong RequestSize(ulong n) => n + SizeSz + 15 < MinSize ? MinSize : (n + SizeSz + 15) & ~15UL;
 
     private bool EnsureTcache()
     {
@@ -134,7 +169,7 @@ internal sealed partial class MallocArena
             _details.Add("ENOMEM");
             return 0;
         }
-        var pointer = AllocateChunk(RequestToSize(n));
+        var pointer = AllocateChunk(RequestSize(n));
         _freedPointers.Remove(pointer);
         return pointer;
     }

@@ -24,6 +24,9 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
 
     public PageTables Tables { get; } = tables;
 
+    /// <summary>The machine's page size, levels and user layout.</summary>
+    public PageGeometry Geometry { get; init; } = null!;
+
     public bool Alive = true;
 
     public ulong TextStart;
@@ -47,7 +50,7 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     /// <summary>TLB flushes of this address space (the tlb:tlb_flush tracepoint).</summary>
     public long TlbFlushEvents;
 
-    /// <summary>va >> 21 of <see cref="CachedLeaf"/>; ulong.MaxValue when empty.</summary>
+    /// <summary>va >> PMD_SHIFT (21 on x86-64) of <see cref="CachedLeaf"/>; ulong.MaxValue when empty.</summary>
     public ulong CachedLeafKey = ulong.MaxValue;
     public ulong[]? CachedLeaf;
 
@@ -81,9 +84,10 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
             GatherStart = va;
         }
 
-        if (va + 4096 > GatherEnd)
+        var end = va + Geometry.PageSize;
+        if (end > GatherEnd)
         {
-            GatherEnd = va + 4096;
+            GatherEnd = end;
         }
     }
 

@@ -154,7 +154,7 @@ internal sealed partial class Kernel
 
     /// <summary>Frames a fault at <paramref name="va"/> may need for page tables (charged tables missing below it).</summary>
     private long MissingTables(AddressSpace m, ulong va) =>
-        Machine.PageTablesCharged && (va >> 21) != m.CachedLeafKey ? m.Tables.MissingTables(va) : 0;
+        Machine.PageTablesCharged && (va >> _leafShift) != m.CachedLeafKey ? m.Tables.MissingTables(va) : 0;
 
     /// <summary>
     /// The most frames a fault may take: the page tables it lacks, plus a new
@@ -169,8 +169,8 @@ internal sealed partial class Kernel
     {
         optional = 0;
         var tables = MissingTables(m, va);
-        var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf : tables == 0 ? m.Tables.FindLeaf(va) : null;
-        var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
+        var leaf = (va >> _leafShift) == m.CachedLeafKey ? m.CachedLeaf : tables == 0 ? m.Tables.FindLeaf(va) : null;
+        var pte = leaf is null ? 0 : leaf[(int)(va >> _pageShift) & _pteMask];
         var write = kind == AccessKind.Write;
         if ((pte & Pte.Present) != 0 || Pte.IsSwap(pte))
         {

@@ -31,6 +31,6 @@ internal sealed partial class Kernel
         if (pfn >= _frames.HighWater)
             return null;
         ref var f = ref _frames[pfn];
-        return f.Kind == FrameKind.Anon && f.Owner == mm ? (ulong)f.Index << 12 : null;
+        return f.Kind == FrameKind.Anon && f.Owner == mm ? (ulong)f.Index << _pageShift : null;
     }
 }

@@ -35,11 +35,11 @@ internal sealed partial class Kernel
     public FaultResult Access(int mm, ulong address, AccessKind kind, ref long costNs)
     {
         var m = _mms[mm];
-        var key = address >> 21;
+        var key = address >> _leafShift;
         var leaf = key == m.CachedLeafKey ? m.CachedLeaf : FindLeaf(m, address, key);
         if (leaf is not null)
         {
-            var i = (int)(address >> 12) & 511;
+            var i = (int)(address >> _pageShift) & _pteMask;
             var pte = leaf[i];
             var need = kind switch
             {
@@ -79,7 +79,7 @@ internal sealed partial class Kernel
         return Fault(m, address, kind, ref costNs);
     }
 
-    private static ulong[]? FindLeaf(AddressSpace m, ulong address, ulong key)
+    private ulong[]? FindLeaf(AddressSpace m, ulong address, ulong key)
     {
         if (address >= UserSpaceEnd)
         {
@@ -158,10 +158,10 @@ internal sealed partial class Kernel
             need = again;
         }
 
-        var leaf = (va >> 21) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
-        m.CachedLeafKey = va >> 21;
+        var leaf = (va >> _leafShift) == m.CachedLeafKey ? m.CachedLeaf! : m.Tables.GetOrCreateLeaf(va);
+        m.CachedLeafKey = va >> _leafShift;
         m.CachedLeaf = leaf;
-        var i = (int)(va >> 12) & 511;
+        var i = (int)(va >> _pageShift) & _pteMask;
         var pte = leaf[i];
         (FaultResult Result, long Cost) outcome;
         if ((pte & Pte.Present) != 0)
@@ -277,7 +277,7 @@ internal sealed partial class Kernel
             {
                 LeaveSwapCache(old);
                 frame.Owner = m.Id;
-                frame.Index = (long)(va >> 12);
+                frame.Index = (long)(va >> _pageShift);
                 leaf[i] = StampWrite(Pte.Make(old, flags, 0));
             }
 
@@ -327,7 +327,7 @@ internal sealed partial class Kernel
         }
 
         var growth = stack.Start - newStart;
-        if ((m.LimitAs is { } limitAs && m.VmSize() + growth > limitAs) || !_commit.TryCharge((long)(growth >> 12)))
+        if ((m.LimitAs is { } limitAs && m.VmSize() + growth > limitAs) || !_commit.TryCharge((long)(growth >> _pageShift)))
         {
             return null;
         }

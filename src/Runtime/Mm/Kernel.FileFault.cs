@@ -113,9 +113,9 @@ internal sealed partial class Kernel
 
         var mapped = 0;
 
-        var vpn = va >> 12;
-        var leafBase = (va >> 21) << 9;
-        var (first, last) = PageCache.FaultAroundWindow(vma, vpn, _faultAroundPages, obj.PageCount);
+        var vpn = va >> _pageShift;
+        var leafBase = (va >> _leafShift) << (_leafShift - _pageShift);
+        var (first, last) = PageCache.FaultAroundWindow(vma, vpn, _faultAroundPages, obj.PageCount, _geometry.PteEntries);
         for (var v = first; v < last; v++)
         {
             var j = (int)(v - leafBase);
@@ -124,7 +124,7 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            var pfn = _cache.Lookup(obj, (long)vma.ObjectPage(v << 12));
+            var pfn = _cache.Lookup(obj, (long)vma.ObjectPage(v << _pageShift));
             if (pfn >= 0 && (_frames[pfn].Flags & FrameFlags.Readahead) == 0)
             {
                 MapCachePage(m, leaf, j, pfn, flags);

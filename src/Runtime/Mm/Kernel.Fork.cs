@@ -41,8 +41,9 @@ internal sealed partial class Kernel
         }
 
         var id = _mms.Count;
-        var child = new AddressSpace(id, parent.Command, new PageTables(_frames, Machine.PageTablesCharged, id))
+        var child = new AddressSpace(id, parent.Command, new PageTables(_frames, Machine.PageTablesCharged, id, _geometry))
         {
+            Geometry = _geometry,
             TextStart = parent.TextStart,
             DataStart = parent.DataStart,
             HeapStart = parent.HeapStart,

@@ -107,7 +107,7 @@ internal sealed partial class Kernel
         }
 
         var leaf = m.Tables.FindLeaf(va);
-        var i = (int)(va >> 12) & 511;
+        var i = (int)(va >> _pageShift) & _pteMask;
         var pte = leaf is null ? 0 : leaf[i];
         var anonPrivate = vma.Kind == MapKind.AnonPrivate;
         var write = !vma.Shared && (vma.Write || (anonPrivate && (pte & Pte.Present) == 0));
@@ -198,8 +198,8 @@ internal sealed partial class Kernel
         }
         else
         {
-            var tableStart = va & ~((512UL << 12) - 1);
-            LockPtes(m, Math.Max(vma.Start, tableStart), Math.Min(vma.End, tableStart + (512UL << 12)));
+            var tableStart = va & ~(_geometry.LeafSpan - 1);
+            LockPtes(m, Math.Max(vma.Start, tableStart), Math.Min(vma.End, tableStart + _geometry.LeafSpan));
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed partial class Kernel
         var shared = request.Shared || kind is MapKind.AnonShared or MapKind.SysVShm;
         var accounted = request.Write && !shared && !request.NoReserve && !huge;   // hugetlb is not in Committed_AS
         var countsAsData = request.Write && !shared;
-        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length, huge || VmaList.AlignsToHugePage(length, shared));
+        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length, huge || VmaList.AlignsToHugePage(m, length, shared));
         if (start == 0 || start + length > UserSpaceEnd || start + length < start)
         {
             error = Errno.ENOMEM;
@@ -67,7 +67,7 @@ internal sealed partial class Kernel
             return 0;
         }
 
-        var chargePages = (long)(length >> 12);
+        var chargePages = (long)(length >> _pageShift);
         var chargeVma = accounted;
         var chargeObject = kind == MapKind.AnonShared && !request.NoReserve && !huge;
         if ((chargeVma || chargeObject) && !_commit.TryCharge(chargePages))
@@ -100,6 +100,7 @@ internal sealed partial class Kernel
 
         var vma = new Vma
         {
+            PageShift = _pageShift,
             Start = start,
             End = start + length,
             Read = request.Read,
@@ -111,7 +112,7 @@ internal sealed partial class Kernel
             Kind = kind,
             Role = VmaRole.Mmap,
             Object = obj,
-            PageOffset = request.FileOffset >> 12,
+            PageOffset = request.FileOffset >> _pageShift,
             Ra = kind == MapKind.File ? new FileRaState() : null,
             Hugetlb = huge,
             HugetlbOwner = huge && !shared,
@@ -178,7 +179,7 @@ internal sealed partial class Kernel
             if (m.AnyVmaIn(oldEnd, newEnd)
                 || (m.LimitAs is { } limitAs && m.VmSize() + growth > limitAs)
                 || (m.LimitData is { } limitData && m.VmData() + growth > limitData)
-                || !_commit.TryCharge((long)(growth >> 12)))
+                || !_commit.TryCharge((long)(growth >> _pageShift)))
             {
                 return m.Brk;
             }
@@ -187,6 +188,7 @@ internal sealed partial class Kernel
             // (not after mprotect made it read-only, as vma_merge decides).
             VmaList.Insert(m, new Vma
             {
+                PageShift = _pageShift,
                 Start = oldEnd,
                 End = newEnd,
                 Read = true,
@@ -262,7 +264,7 @@ internal sealed partial class Kernel
             }
 
             var leaf = m.Tables.FindLeaf(va);
-            var i = (int)(va >> 12) & 511;
+            var i = (int)(va >> _pageShift) & _pteMask;
             var pte = leaf is null ? 0 : leaf[i];
 
             // A fresh page of a read-only private anonymous mapping gets a
@@ -276,7 +278,7 @@ internal sealed partial class Kernel
                 continue;
             }
 
-            _frames.PendingNeed = (long)((end - va) >> 12);
+            _frames.PendingNeed = (long)((end - va) >> _pageShift);
             try
             {
                 var result = HandleFault(m, vma, va, kind, populate: true, ref cost);

@@ -57,13 +57,13 @@ internal sealed partial class Kernel
         var growth = newLength - oldLength;
         if ((m.LimitAs is { } limitAs && m.VmSize() + growth > limitAs)
             || (vma.CountsAsData && m.LimitData is { } limitData && m.VmData() + growth > limitData)
-            || (vma.Accounted && !_commit.TryCharge((long)(growth >> 12))))
+            || (vma.Accounted && !_commit.TryCharge((long)(growth >> _pageShift))))
         {
             error = Errno.ENOMEM;
             return 0;
         }
 
-        if (oldEnd == vma.End && address + newLength <= VmaList.MmapBase && !m.AnyVmaIn(oldEnd, address + newLength))
+        if (oldEnd == vma.End && address + newLength <= m.Geometry.MmapBase && !m.AnyVmaIn(oldEnd, address + newLength))
         {
             vma.End = address + newLength;
             VmaList.MergeAround(m, m.IndexAbove(address));
@@ -71,15 +71,15 @@ internal sealed partial class Kernel
             return address;
         }
 
-        var target = VmaList.GetUnmappedArea(m, newLength, VmaList.AlignsToHugePage(newLength, shared: false));
+        var target = VmaList.GetUnmappedArea(m, newLength, VmaList.AlignsToHugePage(m, newLength, shared: false));
         long cost = 0;
-        var tables = Machine.PageTablesCharged ? (long)(newLength >> 21) + 4 : 0;
+        var tables = Machine.PageTablesCharged ? (long)(newLength >> _leafShift) + 4 : 0;
         if (target == 0 || !Reserve(m.Id, tables + SharedAnonPages(m, address, oldEnd), ref cost) || !m.Alive)
         {
             LastSyscallCostNs = cost;
             if (vma.Accounted)
             {
-                _commit.Uncharge((long)(growth >> 12));
+                _commit.Uncharge((long)(growth >> _pageShift));
             }
 
             error = Errno.ENOMEM;
@@ -136,7 +136,7 @@ internal sealed partial class Kernel
         for (var va = start; va < end; va += PageSize)
         {
             var leaf = m.Tables.FindLeaf(va);
-            var i = (int)(va >> 12) & 511;
+            var i = (int)(va >> _pageShift) & _pteMask;
             var pte = leaf is null ? 0 : leaf[i];
             if (pte == 0)
             {
@@ -145,7 +145,7 @@ internal sealed partial class Kernel
 
             leaf![i] = 0;
             var to = target + (va - start);
-            m.Tables.GetOrCreateLeaf(to)[(int)(to >> 12) & 511] = Retarget(m, vma, pte, to);
+            m.Tables.GetOrCreateLeaf(to)[(int)(to >> _pageShift) & _pteMask] = Retarget(m, vma, pte, to);
             moved++;
         }
 
@@ -192,6 +192,6 @@ internal sealed partial class Kernel
     {
         ref var frame = ref _frames[pfn];
         frame.Owner = m.Id;
-        frame.Index = (long)(to >> 12);
+        frame.Index = (long)(to >> _pageShift);
     }
 }

@@ -13,7 +13,7 @@ internal sealed partial class Kernel
 {
     private int NewAnonPage(AddressSpace m, ulong va, uint stamp)
     {
-        var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> 12));
+        var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> _pageShift));
         ref var frame = ref _frames[pfn];
         frame.MapCount = 1;
         frame.Stamp = stamp;
@@ -67,7 +67,7 @@ internal sealed partial class Kernel
     internal bool InjectContentCorruption(int mm, ulong address)
     {
         var leaf = _mms[mm].Tables.FindLeaf(address);
-        var pte = leaf is null ? 0 : leaf[(int)(address >> 12) & 511];
+        var pte = leaf is null ? 0 : leaf[(int)(address >> _pageShift) & _pteMask];
         if ((pte & Pte.Present) == 0 || (pte & Pte.Zero) != 0)
         {
             return false;
@@ -140,7 +140,7 @@ internal sealed partial class Kernel
                     continue;
                 }
 
-                m.Gather(span.BaseVa + ((ulong)j << 12));
+                m.Gather(span.BaseVa + ((ulong)j << _pageShift));
                 if (j == 0 && (pte & (Pte.Huge | Pte.Zero)) == Pte.Huge)
                 {
                     PmdUnmapped(Pte.Frame(pte));   // zap_huge_pmd: the whole huge PMD goes

@@ -34,7 +34,7 @@ internal sealed partial class Kernel
             var vma = m.Vmas[i];
             if (write && !vma.Shared && !vma.Accounted && !vma.NoReserve)
             {
-                charge += (long)((Math.Min(end, vma.End) - Math.Max(address, vma.Start)) >> 12);
+                charge += (long)((Math.Min(end, vma.End) - Math.Max(address, vma.Start)) >> _pageShift);
             }
         }
 
@@ -134,7 +134,8 @@ internal sealed partial class Kernel
     private void DontNeed(AddressSpace m, ulong start, ulong end)
     {
         Zap(m, start, end);
-        for (var table = (start + VmaList.HugeAlign - 1) & ~(VmaList.HugeAlign - 1); table + VmaList.HugeAlign <= end; table += VmaList.HugeAlign)
+        var span = _geometry.LeafSpan;
+        for (var table = (start + span - 1) & ~(span - 1); table + span <= end; table += span)
         {
             m.Tables.FreeLeaf(table);
         }
@@ -152,7 +153,7 @@ internal sealed partial class Kernel
     /// a dead mm is EINVAL, an empty range is done (Ok), a range with a hole is
     /// ENOMEM; null when the whole page-aligned range [address, end) is mapped.
     /// </summary>
-    private static Errno? CheckMappedRange(AddressSpace m, ulong address, ulong length, out ulong end)
+    private Errno? CheckMappedRange(AddressSpace m, ulong address, ulong length, out ulong end)
     {
         end = address + PageAlign(length);
         if ((address & (PageSize - 1)) != 0 || !m.Alive)
@@ -234,7 +235,7 @@ internal sealed partial class Kernel
                         : vma.Kind is MapKind.AnonShared or MapKind.SysVShm || (pte & Pte.Write) != 0);
                 pte &= ~(Pte.Read | Pte.Write | Pte.Exec);
                 span.Ptes[j] = pte | allowed | (keepWrite ? Pte.Write : 0);
-                m.Gather(span.BaseVa + ((ulong)j << 12));
+                m.Gather(span.BaseVa + ((ulong)j << _pageShift));
             }
         }
 

@@ -62,8 +62,8 @@ internal sealed partial class Kernel : IReclaimContext
     /// <summary>The anonymous rmap walk of <see cref="CollectMappers"/>, clearing accessed bits as it goes (no buffer).</summary>
     private int TestAndClearAnonReferenced(int pfn, ref PageFrame frame)
     {
-        var va = (ulong)frame.Index << 12;
-        var i = (int)(va >> 12) & 511;
+        var va = (ulong)frame.Index << _pageShift;
+        var i = (int)(va >> _pageShift) & _pteMask;
         var referenced = 0;
         foreach (var mm in _mms[frame.Owner].Family)
         {
@@ -124,7 +124,7 @@ internal sealed partial class Kernel : IReclaimContext
 
         if (frame.Kind == FrameKind.Anon)
         {
-            var va = (ulong)frame.Index << 12;
+            var va = (ulong)frame.Index << _pageShift;
             foreach (var mm in _mms[frame.Owner].Family)
             {
                 if (!mm.Alive)
@@ -133,7 +133,7 @@ internal sealed partial class Kernel : IReclaimContext
                 }
 
                 var leaf = mm.Tables.FindLeaf(va);
-                var i = (int)(va >> 12) & 511;
+                var i = (int)(va >> _pageShift) & _pteMask;
                 if (leaf is not null && (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) == Pte.Present && Pte.Frame(leaf[i]) == pfn)
                 {
                     _rmapHits.Add(new RmapHit(mm, leaf, i, va));
@@ -165,9 +165,9 @@ internal sealed partial class Kernel : IReclaimContext
                     continue;
                 }
 
-                var va = vma.Start + ((page - vma.PageOffset) << 12);
+                var va = vma.Start + ((page - vma.PageOffset) << _pageShift);
                 var leaf = mm.Tables.FindLeaf(va);
-                var i = (int)(va >> 12) & 511;
+                var i = (int)(va >> _pageShift) & _pteMask;
                 if (leaf is not null && (leaf[i] & (Pte.Present | Pte.PageCache)) == (Pte.Present | Pte.PageCache) && Pte.Frame(leaf[i]) == pfn)
                 {
                     _rmapHits.Add(new RmapHit(mm, leaf, i, va));

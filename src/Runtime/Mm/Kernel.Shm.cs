@@ -30,7 +30,7 @@ internal sealed partial class Kernel
             return -1;
         }
 
-        var pages = (long)(PageAlign(size) >> 12);
+        var pages = (long)(PageAlign(size) >> _pageShift);
         if (!_commit.TryCharge(pages))
         {
             error = Errno.ENOMEM;

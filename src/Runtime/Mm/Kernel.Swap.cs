@@ -168,7 +168,7 @@ internal sealed partial class Kernel
     {
         var slot = Pte.Frame(pte);
         var pfn = _swap.CachePfn(slot);
-        if (pfn >= 0 && _frames[pfn].Index != (long)(va >> 12))
+        if (pfn >= 0 && _frames[pfn].Index != (long)(va >> _pageShift))
         {
             return SwapInMovedCopy(m, vma, leaf, i, pte, va, kind, pfn);
         }
@@ -249,7 +249,7 @@ internal sealed partial class Kernel
         for (var va = start; va < end; va += PageSize)
         {
             var leaf = m.Tables.FindLeaf(va);
-            var pte = leaf is null ? 0 : leaf[(int)(va >> 12) & 511];
+            var pte = leaf is null ? 0 : leaf[(int)(va >> _pageShift) & _pteMask];
             if ((pte & (Pte.Present | Pte.Zero)) == Pte.Present && _frames[Pte.Frame(pte)].MapCount == 1)
             {
                 Evict(Pte.Frame(pte));
@@ -267,7 +267,7 @@ internal sealed partial class Kernel
     /// </summary>
     private int ReadSwapIntoCache(AddressSpace m, ulong va, int slot)
     {
-        var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> 12));
+        var pfn = _frames.Allocate(FrameKind.Anon, m.Id, (long)(va >> _pageShift));
         ref var frame = ref _frames[pfn];
         frame.Stamp = _swap.Stamp(slot);
         frame.Flags |= FrameFlags.SwapCache;

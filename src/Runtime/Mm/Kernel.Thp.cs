@@ -31,10 +31,11 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel
 {
-    private const ulong HugeSize = 2UL << 20;
-    private const ulong HugeMask = HugeSize - 1;
-    private const int HugeOrder = 9;
-    private const int HugePages = 512;
+    // HPAGE_PMD_SIZE, _ORDER and _NR of the machine's geometry: 2 MiB, 9, 512 with 4 KiB pages.
+    private ulong HugeSize => _geometry.LeafSpan;
+    private ulong HugeMask => _geometry.LeafSpan - 1;
+    private int HugeOrder => _geometry.HugeOrder;
+    private int HugePages => _geometry.PteEntries;
 
     /// <summary>folio->_entire_mapcount of each PMD-mapped huge page, by head frame.</summary>
     private readonly Dictionary<int, int> _pmdMaps = [];
@@ -47,6 +48,12 @@ internal sealed partial class Kernel
     private bool ThpEligible(Vma vma)
     {
         if (vma.Kind != MapKind.AnonPrivate || vma.Hugetlb || vma.NoHugePage || vma.Locked || vma.Role is VmaRole.Text or VmaRole.Data)
+        {
+            return false;
+        }
+
+        // The buddy allocator stops at order 10: a 32 MiB (16K) or 512 MiB (64K) PMD page, or a 32-bit machine's, is not modelled.
+        if (HugeOrder > FrameTable.MaxOrder || _geometry.Is32Bit)
         {
             return false;
         }
@@ -107,7 +114,7 @@ internal sealed partial class Kernel
                 return FaultResult.OomKilled;
             }
 
-            var head = AllocateHugeFolio(vma, m.Id, (long)(haddr >> 12), ref costNs);
+            var head = AllocateHugeFolio(vma, m.Id, (long)(haddr >> _pageShift), ref costNs);
             if (head < 0)
             {
                 _vmstat[(int)VmCounter.thp_fault_fallback]++;
@@ -125,7 +132,7 @@ internal sealed partial class Kernel
             return null;
         }
 
-        var i = (int)(va >> 12) & 511;
+        var i = (int)(va >> _pageShift) & _pteMask;
         if ((leaf[i] & Pte.Write) != 0)
         {
             return null;
@@ -139,7 +146,7 @@ internal sealed partial class Kernel
                 return FaultResult.OomKilled;
             }
 
-            var head = AllocateHugeFolio(vma, m.Id, (long)(haddr >> 12), ref costNs);
+            var head = AllocateHugeFolio(vma, m.Id, (long)(haddr >> _pageShift), ref costNs);
             if (head < 0)
             {
                 _vmstat[(int)VmCounter.thp_fault_fallback]++;
@@ -177,7 +184,7 @@ internal sealed partial class Kernel
             leaf[j] = Pte.Make(head + j, flags, 0);
         }
 
-        var i = (int)(va >> 12) & 511;
+        var i = (int)(va >> _pageShift) & _pteMask;
         leaf[i] = StampWrite(leaf[i]);
         m.RssAnon += HugePages;
         _pmdMaps[head] = 1;
@@ -294,7 +301,7 @@ internal sealed partial class Kernel
         }
 
         var head = pfn & ~(HugePages - 1);
-        var haddr = ((ulong)frame.Index << 12) - ((ulong)(pfn - head) << 12);
+        var haddr = ((ulong)frame.Index << _pageShift) - ((ulong)(pfn - head) << _pageShift);
         foreach (var mm in _mms[frame.Owner].Family)
         {
             if (mm.Alive && mm.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & (Pte.Huge | Pte.Present | Pte.Zero)) == (Pte.Huge | Pte.Present)

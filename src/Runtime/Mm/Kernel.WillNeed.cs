@@ -92,7 +92,7 @@ internal sealed partial class Kernel
                     continue;
                 }
 
-                ReadSwapIntoCache(m, span.BaseVa + ((ulong)j << 12), Pte.Frame(pte));
+                ReadSwapIntoCache(m, span.BaseVa + ((ulong)j << _pageShift), Pte.Frame(pte));
             }
         }
     }

@@ -40,16 +40,20 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel
 {
-    public const ulong PageSize = 4096;
-    public const ulong TextBase = 0x555555554000;
     public const ulong TextSize = 64UL << 10;
     public const ulong DataSize = 16UL << 10;
+    public const ulong InitialStackSize = 132UL << 10;
+    /// <summary>The x86-64 stack top (<see cref="PageGeometry.StackTop"/> gives each layout's).</summary>
     public const ulong StackTopAddress = 0x7ffffffff000;
 
-    /// <summary>stack_guard_gap: 256 pages between a growing stack and an accessible mapping below it.</summary>
-    public const ulong StackGuardGap = 256UL << 12;
-    public const ulong InitialStackSize = 132UL << 10;
-    public const ulong UserSpaceEnd = 0x7ffffffff000;
+    /// <summary>The page size, levels and user layout of the machine (page_size, layout, pae).</summary>
+    private readonly PageGeometry _geometry;
+    /// <summary>PAGE_SHIFT, PMD_SHIFT (the span of one PTE table) and PTRS_PER_PTE - 1: read once per access.</summary>
+    private readonly int _pageShift;
+    private readonly int _leafShift;
+    private readonly int _pteMask;
+    /// <summary>TASK_SIZE.</summary>
+    private readonly ulong _userSpaceEnd;
 
     private readonly FrameTable _frames;
     private readonly PageCache _cache;
@@ -80,6 +84,11 @@ internal sealed partial class Kernel
     internal Kernel(MachineSettings machine, Func<FrameTable, Reclaim.IReclaimPolicy> policyFactory)
     {
         Machine = machine;
+        _geometry = PageGeometry.For(machine);
+        _pageShift = _geometry.PageShift;
+        _leafShift = _geometry.LeafShift;
+        _pteMask = _geometry.PteMask;
+        _userSpaceEnd = _geometry.TaskSize;
         Costs = new CostModel();
         _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk];
         _ramPages = (long)(machine.Ram / PageSize);
@@ -137,7 +146,7 @@ internal sealed partial class Kernel
 
     private MemObject NewObject(MapKind kind, string name, ulong size)
     {
-        var obj = new MemObject(_objects.Count, kind, name, size);
+        var obj = new MemObject(_objects.Count, kind, name, size, _pageShift);
         _objects.Add(obj);
         return obj;
     }
@@ -152,14 +161,17 @@ internal sealed partial class Kernel
     {
         var id = _mms.Count;
         long cost = 0;
-        Reserve(-1, Machine.PageTablesCharged ? 1 : 0, ref cost);
-        var mm = new AddressSpace(id, command, new PageTables(_frames, Machine.PageTablesCharged, id))
+        Reserve(-1, Machine.PageTablesCharged ? 1 + _geometry.PreallocatedPmds : 0, ref cost);
+        var textBase = _geometry.TextBase;
+        var dataSize = PageAlign(DataSize);
+        var mm = new AddressSpace(id, command, new PageTables(_frames, Machine.PageTablesCharged, id, _geometry))
         {
-            TextStart = TextBase,
-            DataStart = TextBase + TextSize,
-            HeapStart = TextBase + TextSize + DataSize,
-            Brk = TextBase + TextSize + DataSize,
-            StackTop = StackTopAddress,
+            Geometry = _geometry,
+            TextStart = textBase,
+            DataStart = textBase + TextSize,
+            HeapStart = textBase + TextSize + dataSize,
+            Brk = textBase + TextSize + dataSize,
+            StackTop = _geometry.StackTop,
             StackLimit = limitStack,
             LimitAs = limitAs,
             LimitData = limitData,
@@ -167,11 +179,11 @@ internal sealed partial class Kernel
         mm.Tlb = NewTlb();
         mm.Family = [mm];
         _mms.Add(mm);
-        mm.Vmas.Add(ImageVma(VmaRole.Text, TextBase, TextSize, write: false, exec: true));
-        mm.Vmas.Add(ImageVma(VmaRole.Data, mm.DataStart, DataSize, write: true, exec: false));
+        mm.Vmas.Add(ImageVma(VmaRole.Text, textBase, TextSize, write: false, exec: true));
+        mm.Vmas.Add(ImageVma(VmaRole.Data, mm.DataStart, dataSize, write: true, exec: false));
         // setup_arg_pages: 128 KiB below the arguments' page, or the whole RLIMIT_STACK when that is smaller.
-        var stackSize = Math.Max(PageSize, Math.Min(InitialStackSize, limitStack & ~(PageSize - 1)));
-        mm.Vmas.Add(ImageVma(VmaRole.Stack, StackTopAddress - stackSize, stackSize, write: true, exec: false));
+        var stackSize = Math.Max(PageSize, Math.Min(InitialStackSize - 4096 + PageSize, limitStack & ~(PageSize - 1)));
+        mm.Vmas.Add(ImageVma(VmaRole.Stack, _geometry.StackTop - stackSize, stackSize, write: true, exec: false));
         foreach (var vma in mm.Vmas)
         {
             if (vma.Accounted)
@@ -183,8 +195,9 @@ internal sealed partial class Kernel
         return id;
     }
 
-    private static Vma ImageVma(VmaRole role, ulong start, ulong size, bool write, bool exec) => new()
+    private Vma ImageVma(VmaRole role, ulong start, ulong size, bool write, bool exec) => new()
     {
+        PageShift = _pageShift,
         Start = start,
         End = start + size,
         Read = true,
@@ -246,11 +259,19 @@ internal sealed partial class Kernel
         return sum;
     }
 
-    private TlbSet NewTlb() => new(Machine);
+    private TlbSet NewTlb() => new(Machine, _pageShift, _leafShift);
 
-    private static ulong PageAlign(ulong value) => (value + PageSize - 1) & ~(PageSize - 1);
+    /// <summary>The machine's page size (4 KiB, 16 KiB or 64 KiB).</summary>
+    public ulong PageSize => _geometry.PageSize;
 
-    private static int WindowPages(ulong bytes)
+    /// <summary>stack_guard_gap: 256 pages between a growing stack and an accessible mapping below it.</summary>
+    private ulong StackGuardGap => 256UL << _pageShift;
+
+    private ulong UserSpaceEnd => _userSpaceEnd;
+
+    private ulong PageAlign(ulong value) => (value + PageSize - 1) & ~(PageSize - 1);
+
+    private int WindowPages(ulong bytes)
     {
         var pages = bytes / PageSize;
         if (pages <= 1)
@@ -259,7 +280,7 @@ internal sealed partial class Kernel
         }
 
         var window = 1;
-        while ((ulong)window * 2 <= pages && window < PageTableNode.Entries)
+        while ((ulong)window * 2 <= pages && window < _geometry.PteEntries)
         {
             window *= 2;
         }

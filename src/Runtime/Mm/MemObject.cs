@@ -11,13 +11,13 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed class MemObject
 {
-    public MemObject(int id, MapKind kind, string name, ulong size)
+    public MemObject(int id, MapKind kind, string name, ulong size, int pageShift)
     {
         Id = id;
         Kind = kind;
         Name = name;
         Size = size;
-        PageCount = (long)((size + 4095) >> 12);
+        PageCount = (long)((size + (1UL << pageShift) - 1) >> pageShift);
         Pages = new int[PageCount];
     }
 

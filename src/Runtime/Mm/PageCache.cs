@@ -173,21 +173,22 @@ internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
     /// window clamped at the VMA's start then extends nr pages from there. The
     /// object's end clips it too (filemap_map_pages stops at the file's last page).
     /// </summary>
-    public static (ulong First, ulong Last) FaultAroundWindow(Vma vma, ulong vpn, int windowPages, long objectPages)
+    public static (ulong First, ulong Last) FaultAroundWindow(Vma vma, ulong vpn, int windowPages, long objectPages, int ptesPerTable)
     {
-        const ulong ptrsPerPte = PageTableNode.Entries;
+        var ptrsPerPte = (ulong)ptesPerTable;
+        var shift = vma.PageShift;
         var nr = (ulong)windowPages;
         var tableBase = vpn & ~(ptrsPerPte - 1);
         var pteOff = vpn - tableBase;
-        var vmaOff = vpn - (vma.Start >> 12);
-        var vmaPages = (vma.End - vma.Start) >> 12;
+        var vmaOff = vpn - (vma.Start >> shift);
+        var vmaPages = (vma.End - vma.Start) >> shift;
         var from = Math.Max(pteOff & ~(nr - 1), pteOff - Math.Min(pteOff, vmaOff));
         var to = Math.Min(Math.Min(from + nr, ptrsPerPte), pteOff + vmaPages - vmaOff);
         var first = tableBase + from;
         var last = tableBase + to;
         if (objectPages >= (long)vma.PageOffset)
         {
-            var eofVpn = (vma.Start >> 12) + (ulong)objectPages - vma.PageOffset;
+            var eofVpn = (vma.Start >> shift) + (ulong)objectPages - vma.PageOffset;
             last = Math.Min(last, eofVpn);
         }
 

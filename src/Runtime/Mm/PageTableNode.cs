@@ -1,7 +1,7 @@
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
-/// One 4 KiB page-table page: 512 entries. Upper levels (PGD, PUD, PMD) hold
+/// One page-table page: <see cref="PageGeometry.Entries"/> entries at its level (512 on x86-64). Upper levels (PGD, PUD, PMD) hold
 /// child tables; the PTE level holds <see cref="Pte"/> words. <see cref="Frame"/>
 /// is the RAM frame the table occupies when page tables are charged (-1 otherwise).
 /// The simulated table is 512 entries, but an upper level's host array only
@@ -12,16 +12,17 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed class PageTableNode
 {
-    public const int Entries = 512;
     private static readonly PageTableNode?[] NoChildren = [];
+    private readonly int _entries;
 
-    public PageTableNode(int level, int frame)
+    public PageTableNode(int level, int frame, int entries, bool leaf)
     {
         Level = level;
         Frame = frame;
-        if (level == PageTables.PteLevel)
+        _entries = entries;
+        if (leaf)
         {
-            Ptes = new ulong[Entries];
+            Ptes = new ulong[entries];
         }
         else
         {
@@ -29,7 +30,7 @@ internal sealed class PageTableNode
         }
     }
 
-    /// <summary>0 = PGD, 1 = PUD, 2 = PMD, 3 = PTE.</summary>
+    /// <summary>0 = PGD, then down to the PTE level (3 with four levels).</summary>
     public int Level { get; }
 
     public int Frame { get; }
@@ -61,7 +62,7 @@ internal sealed class PageTableNode
                 length *= 2;
             }
 
-            Array.Resize(ref children, Math.Min(Entries, length));
+            Array.Resize(ref children, Math.Min(_entries, length));
             Children = children;
         }
 

@@ -1,10 +1,11 @@
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
-/// One address space's 4-level page tables (the walk of memory.c):
+/// One address space's page tables (the walk of memory.c), 4-level on x86-64:
 /// <code>
 /// va: [47..39 PGD][38..30 PUD][29..21 PMD][20..12 PTE][11..0 offset]
 /// </code>
+/// and as <see cref="PageGeometry"/> gives them for the other granules and i386.
 /// The PGD exists for the life of the mm. PUD, PMD and PTE tables are created
 /// at the first fault below them (<see cref="GetOrCreateLeaf"/>) and freed
 /// by <see cref="FreeUnused"/>, which munmap and exit call with "is any
@@ -22,28 +23,53 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed class PageTables
 {
-    public const int PteLevel = 3;
-    private static readonly int[] Shifts = [39, 30, 21, 12];
-
+    private readonly int[] _shifts;
+    private readonly int[] _entries;
+    private readonly int _pteLevel;
+    private readonly int _leafShift;
     private readonly FrameTable _frames;
     private readonly bool _charged;
     private readonly int _owner;
-    private readonly long[] _tablesByLevel = new long[4];
+    private readonly long[] _tablesByLevel;
     private const int LeafCacheSize = 64;
     private ulong[]? _leafCacheKeys;   // key + 1; 0 = empty; allocated at the first FindLeaf
     private ulong[]?[]? _leafCache;
     private PageTableNode? _pgd;
 
-    public PageTables(FrameTable frames, bool charged, int owner)
+    public PageTables(FrameTable frames, bool charged, int owner, PageGeometry geometry)
     {
+        _shifts = geometry.Shifts;
+        _entries = geometry.Entries;
+        _pteLevel = geometry.PteLevel;
+        _leafShift = geometry.LeafShift;
+        _tablesByLevel = new long[geometry.Levels];
         _frames = frames;
         _charged = charged;
         _owner = owner;
         _pgd = NewNode(0);
+        for (var i = 0; i < geometry.PreallocatedPmds; i++)
+        {
+            _pgd.SetChild(i, NewNode(1));
+        }
     }
 
-    /// <summary>PUD + PMD + PTE tables (VmPTE, the OOM badness).</summary>
-    public long CountedTables => _tablesByLevel[1] + _tablesByLevel[2] + _tablesByLevel[3];
+    /// <summary>The tables below the top level, PUD + PMD + PTE on x86-64 (VmPTE, the OOM badness).</summary>
+    public long CountedTables
+    {
+        get
+        {
+            long sum = 0;
+            for (var level = 1; level < _tablesByLevel.Length; level++)
+            {
+                sum += _tablesByLevel[level];
+            }
+
+            return sum;
+        }
+    }
+
+    /// <summary>PTE tables only.</summary>
+    public long PteTables => _tablesByLevel[_pteLevel];
 
     /// <summary>Every table including the PGD.</summary>
     public long AllTables => CountedTables + _tablesByLevel[0];
@@ -53,7 +79,7 @@ internal sealed class PageTables
 
     public ulong[]? FindLeaf(ulong va)
     {
-        var key = va >> 21;
+        var key = va >> _leafShift;
         var slot = (int)(key & (LeafCacheSize - 1));
         var keys = _leafCacheKeys ??= new ulong[LeafCacheSize];
         var cache = _leafCache ??= new ulong[]?[LeafCacheSize];
@@ -74,31 +100,25 @@ internal sealed class PageTables
 
     private ulong[]? WalkToLeaf(ulong va)
     {
-        var node = _pgd?.Child((int)(va >> 39) & 511);
-        if (node is null)
+        var node = _pgd;
+        for (var level = 0; level < _pteLevel && node is not null; level++)
         {
-            return null;
+            node = node.Child(Index(va, level));
         }
 
-        node = node.Child((int)(va >> 30) & 511);
-        if (node is null)
-        {
-            return null;
-        }
-
-        return node.Child((int)(va >> 21) & 511)?.Ptes;
+        return node?.Ptes;
     }
 
     /// <summary>How many tables (PUD, PMD, PTE) a fault at <paramref name="va"/> would create.</summary>
     public int MissingTables(ulong va)
     {
         var node = _pgd;
-        for (var level = 0; level < PteLevel; level++)
+        for (var level = 0; level < _pteLevel; level++)
         {
-            node = node?.Child((int)(va >> Shifts[level]) & 511);
+            node = node?.Child(Index(va, level));
             if (node is null)
             {
-                return PteLevel - level;
+                return _pteLevel - level;
             }
         }
 
@@ -108,9 +128,9 @@ internal sealed class PageTables
     public ulong[] GetOrCreateLeaf(ulong va)
     {
         var node = _pgd ?? throw new InvalidOperationException("address space has exited");
-        for (var level = 0; level < PteLevel; level++)
+        for (var level = 0; level < _pteLevel; level++)
         {
-            var index = (int)(va >> Shifts[level]) & 511;
+            var index = Index(va, level);
             var child = node.Child(index);
             if (child is null)
             {
@@ -142,12 +162,16 @@ internal sealed class PageTables
         }
     }
 
-    /// <summary>Frees the PTE table that maps the 2 MiB containing <paramref name="va"/>, if there is one (its entries must be clear).</summary>
+    /// <summary>Frees the PTE table that maps the PMD span (2 MiB on x86-64) containing <paramref name="va"/>, if there is one (its entries must be clear).</summary>
     public bool FreeLeaf(ulong va)
     {
-        var pud = _pgd?.Child((int)(va >> 39) & 511);
-        var pmd = pud?.Child((int)(va >> 30) & 511);
-        var index = (int)(va >> 21) & 511;
+        var pmd = _pgd;
+        for (var level = 0; level < _pteLevel - 1 && pmd is not null; level++)
+        {
+            pmd = pmd.Child(Index(va, level));
+        }
+
+        var index = Index(va, _pteLevel - 1);
         if (pmd?.Child(index) is not { } leaf)
         {
             return false;
@@ -175,10 +199,10 @@ internal sealed class PageTables
 
     private void Collect(PageTableNode node, ulong baseVa, ulong start, ulong end, List<LeafSpan> into)
     {
-        var shift = Shifts[node.Level];
+        var shift = _shifts[node.Level];
         var span = 1UL << shift;
         var first = start <= baseVa ? 0 : (int)((start - baseVa) >> shift);
-        for (var i = first; i < PageTableNode.Entries; i++)
+        for (var i = first; i < _entries[node.Level]; i++)
         {
             var entryVa = baseVa + ((ulong)i << shift);
             if (entryVa >= end)
@@ -186,9 +210,10 @@ internal sealed class PageTables
                 break;
             }
 
-            if (node.Level == PteLevel)
+            if (node.Level == _pteLevel)
             {
-                var last = end - baseVa >= (512UL << 12) ? 512 : (int)((end - baseVa + 4095) >> 12);
+                var entries = _entries[_pteLevel];
+                var last = end - baseVa >= ((ulong)entries << shift) ? entries : (int)((end - baseVa + span - 1) >> shift);
                 into.Add(new LeafSpan(node.Ptes!, baseVa, i, last));
                 return;
             }
@@ -203,10 +228,10 @@ internal sealed class PageTables
 
     private void FreeBelow(PageTableNode node, ulong baseVa, ulong start, ulong end, Func<ulong, ulong, bool> spanInUse)
     {
-        var shift = Shifts[node.Level];
+        var shift = _shifts[node.Level];
         var span = 1UL << shift;
         var first = start <= baseVa ? 0 : (int)((start - baseVa) >> shift);
-        for (var i = first; i < PageTableNode.Entries; i++)
+        for (var i = first; i < _entries[node.Level]; i++)
         {
             var entryVa = baseVa + ((ulong)i << shift);
             if (entryVa >= end)
@@ -220,7 +245,7 @@ internal sealed class PageTables
                 continue;
             }
 
-            if (child.Level < PteLevel)
+            if (child.Level < _pteLevel)
             {
                 FreeBelow(child, entryVa, Math.Max(start, entryVa), Math.Min(end, entryVa + span), spanInUse);
             }
@@ -243,11 +268,13 @@ internal sealed class PageTables
         }
     }
 
+    private int Index(ulong va, int level) => (int)(va >> _shifts[level]) & (_entries[level] - 1);
+
     private PageTableNode NewNode(int level)
     {
         var frame = _charged ? _frames.Allocate(FrameKind.PageTable, _owner, level) : -1;
         _tablesByLevel[level]++;
-        return new PageTableNode(level, frame);
+        return new PageTableNode(level, frame, _entries[level], level == _pteLevel);
     }
 
     private void Release(PageTableNode node)

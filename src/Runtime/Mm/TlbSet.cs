@@ -47,8 +47,14 @@ internal sealed class TlbSet
     public long ItlbLoads;
     public long ItlbLoadMisses;
 
-    public TlbSet(MachineSettings machine)
+    /// <summary>PAGE_SHIFT and PMD_SHIFT: the page numbers of small and huge entries.</summary>
+    private readonly int _smallShift = 12;
+    private readonly int _hugeShift = 21;
+
+    public TlbSet(MachineSettings machine, int smallShift = 12, int hugeShift = 21)
     {
+        _smallShift = smallShift;
+        _hugeShift = hugeShift;
         if (machine.TlbEntries <= 0)
         {
             return;
@@ -78,7 +84,7 @@ internal sealed class TlbSet
         }
 
         var l1 = kind == AccessKind.Exec ? (huge ? _inst2M : _inst4K)! : huge ? _data2M! : _data4K;
-        var key = huge ? address >> 21 : address >> 12;
+        var key = address >> (huge ? _hugeShift : _smallShift);
         if (l1.Access(key))
         {
             return L1Hit;
@@ -105,7 +111,7 @@ internal sealed class TlbSet
 
         CountMiss(kind);
         var l1 = kind == AccessKind.Exec ? (huge ? _inst2M : _inst4K)! : huge ? _data2M! : _data4K;
-        var key = huge ? address >> 21 : address >> 12;
+        var key = address >> (huge ? _hugeShift : _smallShift);
         l1.Fill(key);
         _stlb?.Fill(huge ? key | HugeTag : key);
     }
@@ -118,8 +124,8 @@ internal sealed class TlbSet
             return;
         }
 
-        var small = address >> 12;
-        var huge = address >> 21;
+        var small = address >> _smallShift;
+        var huge = address >> _hugeShift;
         _data4K.Invalidate(small);
         _data2M!.Invalidate(huge);
         _inst4K!.Invalidate(small);

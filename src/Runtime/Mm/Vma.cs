@@ -46,12 +46,15 @@ internal sealed class Vma
 
     public ulong Length => End - Start;
 
-    public ulong Pages => (End - Start) >> 12;
+    /// <summary>PAGE_SHIFT of the machine (12 for 4 KiB pages).</summary>
+    public int PageShift = 12;
+
+    public ulong Pages => (End - Start) >> PageShift;
 
     /// <summary>VmData: private writable, not the stack.</summary>
     public bool CountsAsData => Write && !Shared && Role != VmaRole.Stack;
 
-    public ulong ObjectPage(ulong va) => PageOffset + ((va - Start) >> 12);
+    public ulong ObjectPage(ulong va) => PageOffset + ((va - Start) >> PageShift);
 
     public Vma Clone() => (Vma)MemberwiseClone();
 

@@ -11,9 +11,9 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal static class VmaList
 {
+    /// <summary>mmap_base on x86-64 (<see cref="PageGeometry.MmapBase"/> gives each layout's).</summary>
     public const ulong MmapBase = 0x7ffff7fff000;
     public const ulong MinAddress = 0x10000;
-    public const ulong HugeAlign = 2UL << 20;
 
     /// <summary>Inserts <paramref name="vma"/> (its range must be free) and merges it with its neighbours.</summary>
     public static void Insert(AddressSpace mm, Vma vma)
@@ -72,14 +72,24 @@ internal static class VmaList
         mm.Vmas.Insert(i + 1, tail);
     }
 
-    /// <summary>Whether a new mapping of <paramref name="length"/> bytes starts on a 2 MiB boundary (private, a multiple of 2 MiB).</summary>
-    public static bool AlignsToHugePage(ulong length, bool shared) => !shared && length % HugeAlign == 0;
+    /// <summary>
+    /// Whether a new mapping of <paramref name="length"/> bytes starts on a PMD boundary (private, a
+    /// multiple of the PMD size: 2 MiB on x86-64). Never on a 32-bit machine (6.8's
+    /// thp_get_unmapped_area: no huge alignment without CONFIG_64BIT).
+    /// </summary>
+    public static bool AlignsToHugePage(AddressSpace mm, ulong length, bool shared) =>
+        !shared && !mm.Geometry.Is32Bit && length % mm.Geometry.LeafSpan == 0;
 
-    /// <summary>Top-down first fit below the mmap base (2 MiB-aligned when <paramref name="huge"/>); 0 when nothing fits.</summary>
+    /// <summary>
+    /// Top-down first fit below the mmap base (PMD-aligned when <paramref name="huge"/>); when that
+    /// fails, bottom-up from TASK_UNMAPPED_BASE to TASK_SIZE, keeping stack_guard_gap below the stack
+    /// (arch_get_unmapped_area_topdown's fallback, which only a 32-bit space ever reaches); 0 when nothing fits.
+    /// </summary>
     public static ulong GetUnmappedArea(AddressSpace mm, ulong length, bool huge)
     {
-        var align = huge ? HugeAlign : 4096UL;
-        var ceiling = MmapBase;
+        var geometry = mm.Geometry;
+        var align = huge ? geometry.LeafSpan : geometry.PageSize;
+        var ceiling = geometry.MmapBase;
         for (var i = mm.Vmas.Count - 1; i >= -1; i--)
         {
             var floor = i >= 0 ? mm.Vmas[i].End : MinAddress;
@@ -104,7 +114,30 @@ internal static class VmaList
             }
         }
 
-        return 0;
+        return BottomUp(mm, length, align);
+    }
+
+    private static ulong BottomUp(AddressSpace mm, ulong length, ulong align)
+    {
+        var geometry = mm.Geometry;
+        var candidate = geometry.UnmappedBase;
+        foreach (var vma in mm.Vmas)
+        {
+            if (vma.End <= candidate)
+            {
+                continue;
+            }
+
+            var gapEnd = vma.Role == VmaRole.Stack ? vma.Start - Math.Min(vma.Start, 256UL * geometry.PageSize) : vma.Start;
+            if (gapEnd >= candidate && gapEnd - candidate >= length)
+            {
+                return candidate;
+            }
+
+            candidate = (Math.Max(candidate, vma.End) + align - 1) & ~(align - 1);
+        }
+
+        return candidate + length <= geometry.TaskSize ? candidate : 0;
     }
 
     private static void Absorb(Vma into, Vma next)

@@ -29,7 +29,7 @@ internal sealed class AtEvents(SimSystem system) : Events
 
     public override void Pressure(Site site, ulong bytes)
     {
-        var page = Kernel.PageSize;
+        var page = system.Kernel.Machine.PageSize;
         var pages = PagesFor(bytes, page);
         // Said first: when the kernel cannot find the memory, the OOM lines and
         // the panic follow this row.
@@ -50,7 +50,7 @@ internal sealed class AtEvents(SimSystem system) : Events
 
     public override void Release(Site site, ulong bytes)
     {
-        var page = Kernel.PageSize;
+        var page = system.Kernel.Machine.PageSize;
         var asked = PagesFor(bytes, page);
         var given = system.Kernel.UnpinKernelPages(asked);
         system.PinnedBytes = (ulong)system.Kernel.PinnedPages * page;
@@ -63,7 +63,7 @@ internal sealed class AtEvents(SimSystem system) : Events
     public override void DropCaches(Site site)
     {
         var pages = system.Kernel.DropCaches();
-        Say(site, $"drop_caches: {pages} clean page-cache {(pages == 1 ? "page" : "pages")} dropped ({Units.Size((ulong)pages * Kernel.PageSize)}); mapped and dirty pages stay");
+        Say(site, $"drop_caches: {pages} clean page-cache {(pages == 1 ? "page" : "pages")} dropped ({Units.Size((ulong)pages * system.Kernel.Machine.PageSize)}); mapped and dirty pages stay");
     }
 
     public override void Sysctl(Site site, string name, long value)

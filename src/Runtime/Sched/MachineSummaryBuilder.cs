@@ -33,7 +33,7 @@ internal static class MachineSummaryBuilder
         if (m.HugePages > 0)
             Add("hugepages", $"{Units.Count(m.HugePages)} size {Units.Size(m.HugePageSize)}");
         Add("numa", $"{m.NumaNodes} nodes");
-        Add("layout", m.Layout);
+        Add("layout", m.Is32Bit && m.Pae ? m.Layout + " pae" : m.Layout);
         Add("quantum", Units.Duration(m.QuantumNs));
         if (m.PidMax != MachineSettings.DefaultPidMax)
             Add("pid_max", Units.Count(m.PidMax));

@@ -100,7 +100,7 @@ internal sealed partial class ProcessTask : ISchedTask
     public void Start()
     {
         Mm = Kernel.CreateAddressSpace(Command, Options.LimitStack, Options.LimitAs, Options.LimitData);
-        Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad);
+        Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad, _system.Machine.Is32Bit);
         RunState = TaskRunState.Runnable;
         StartedNs = _system.Now;
         _system.Series.Track(this);
