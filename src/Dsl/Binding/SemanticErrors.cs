@@ -62,6 +62,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PolicyClassShape = new("MEMS1141", Error, "a {0} policy file holds one public non-abstract class with a public parameterless constructor implementing {1}; {2}", "reclaim \"empty.cs\"");
     public static readonly DiagnosticDescriptor PolicyFileMissing = new("MEMS1142", Error, "policy file \"{0}\" cannot be read: {1}", "reclaim \"nope.cs\"");
     public static readonly DiagnosticDescriptor PolicyLoad = new("MEMS1143", Error, "the compiled policy could not be loaded: {0}", "a policy whose constructor throws");
+    public static readonly DiagnosticDescriptor KmallocSize = new("MEMS1270", Error, "kmalloc and kfree take a size a kmalloc cache serves, 1 byte to 8K, not {0}", "at 1ms { kmalloc 16K }");
 
     /// <summary>Every descriptor of this catalogue, in id order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -74,5 +75,6 @@ public static class SemanticErrors
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
         PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize,
+        KmallocSize,
     };
 }

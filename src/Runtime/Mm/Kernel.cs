@@ -179,6 +179,7 @@ internal sealed partial class Kernel
             }
         }
 
+        SlabNewTask(id, parent: -1, ref cost);
         return id;
     }
 
