@@ -38,7 +38,10 @@ internal sealed class AtBlockEmitter
         {
             S.Pressure pressure => $"e.Pressure({site}, {e.Size(pressure.Size)});",
             S.Release release => $"e.Release({site}, {e.Size(release.Size)});",
-            S.DropCaches => $"e.DropCaches({site});",
+            S.DropCaches { Mode: { } mode } => $"e.DropCaches({site}, {Int((long)mode.Value)});",
+            S.DropCaches => $"e.DropCaches({site}, 3);",
+            S.Kmalloc kmalloc => $"e.Kmalloc({site}, {e.Size(kmalloc.Size)}, {Long(kmalloc.Count is null ? 1 : (long)kmalloc.Count.Value)});",
+            S.Kfree kfree => $"e.Kfree({site}, {e.Size(kfree.Size)}, {Long(kfree.Count is null ? 1 : (long)kfree.Count.Value)});",
             S.Sysctl sysctl => $"e.Sysctl({site}, {Literal(sysctl.Name.Text)}, {Long(ExpressionLowering.Signed(sysctl.Value))});",
             S.Kill kill => $"e.Kill({site}, {_context.Data.String(kill.Process.Text)});",
             S.SetOomScoreAdj adj => $"e.OomScoreAdj({site}, {_context.Data.String(adj.Process.Text)}, {Int(ExpressionLowering.Signed(adj.Value))});",

@@ -164,6 +164,15 @@ internal sealed class BodyChecker
             case S.Release release:
                 _values.Size(release.Size);
                 break;
+            case S.DropCaches { Mode: { } mode }:
+                _values.Count(mode, "drop_caches", 1, 3);
+                break;
+            case S.Kmalloc kmalloc:
+                CheckKmalloc(kmalloc.Size, kmalloc.Count);
+                break;
+            case S.Kfree kfree:
+                CheckKmalloc(kfree.Size, kfree.Count);
+                break;
             case S.Sysctl sysctl:
                 _conditions.Sysctl(sysctl);
                 break;
@@ -171,6 +180,20 @@ internal sealed class BodyChecker
                 _conditions.Process(adj.Process);
                 _values.Signed(adj.Value, "oom_score_adj", -1000, 1000);
                 break;
+        }
+    }
+
+    /// <summary>kmalloc and kfree: a size a kmalloc cache serves (1 byte to 8 KiB), a count of at least 1.</summary>
+    private void CheckKmalloc(SizeSyntax size, LiteralSyntax.Integer? count)
+    {
+        if (_values.Size(size) is { } bytes && bytes is 0 or > 8192)
+        {
+            Report(SemanticErrors.KmallocSize, size.Span, _values.Text.ToString(size.Span));
+        }
+
+        if (count is not null)
+        {
+            _values.Count(count, "count", 1, 1_000_000_000);
         }
     }
 

@@ -65,6 +65,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor I386PageSize = new("MEMS1220", Error, "layout i386 has 4 KiB pages only, not page_size {0}", "layout i386 ... page_size 16K");
     public static readonly DiagnosticDescriptor PaeWithoutI386 = new("MEMS1221", Error, "pae applies to layout i386 only (x86-64 page tables always have 8-byte entries)", "pae on (without layout i386)");
     public static readonly DiagnosticDescriptor I386RamWithoutPae = new("MEMS1222", Error, "a 32-bit machine without PAE addresses at most 4 GiB of RAM, not ram {0}; add pae on", "layout i386 ... ram 8G");
+    public static readonly DiagnosticDescriptor KmallocSize = new("MEMS1270", Error, "kmalloc and kfree take a size a kmalloc cache serves, 1 byte to 8K, not {0}", "at 1ms { kmalloc 16K }");
     public static readonly DiagnosticDescriptor TraceFileMissing = new("MEMS1300", Error, "trace file \"{0}\" cannot be read: {1}", "read a trace \"nope.txt\"");
     public static readonly DiagnosticDescriptor TraceOption = new("MEMS1301", Error, "'{0}' applies to {1} traces, and this one is {2}", "read a trace \"t.txt\" base 0x400000");
     public static readonly DiagnosticDescriptor TraceColumns = new("MEMS1302", Error, "bad csv columns \"{0}\": {1}", "read a trace \"t.csv\" columns \"id=2\"");
@@ -80,6 +81,6 @@ public static class SemanticErrors
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
         PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize, I386PageSize, PaeWithoutI386, I386RamWithoutPae,
-        TraceFileMissing, TraceOption, TraceColumns,
+        KmallocSize, TraceFileMissing, TraceOption, TraceColumns,
     };
 }

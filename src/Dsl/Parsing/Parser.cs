@@ -220,8 +220,8 @@ public static class Parser
         {
             BodyContext.TopLevel => (statement is S.Expect or S.Note or S.Report, "at top level"),
             BodyContext.At => (statement is S.Kill or S.Note or S.Expect or S.Report or S.Pressure or S.Release
-                or S.DropCaches or S.Sysctl or S.SetOomScoreAdj, "in an 'at' block"),
-            _ => (statement is not (S.Pressure or S.Release or S.DropCaches or S.Sysctl or S.SetOomScoreAdj), "in a process"),
+                or S.DropCaches or S.Sysctl or S.SetOomScoreAdj or S.Kmalloc or S.Kfree, "in an 'at' block"),
+            _ => (statement is not (S.Pressure or S.Release or S.DropCaches or S.Sysctl or S.SetOomScoreAdj or S.Kmalloc or S.Kfree), "in a process"),
         };
         if (!allowed)
         {

@@ -77,7 +77,7 @@ internal static class StatementGrammar
         select make(region, word);
 
     private static readonly string[] ReportWords =
-        { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores" };
+        { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores", "slabinfo", "slabtop" };
 
     private static readonly Parser<S> Report =
         (from kind in KeywordName("maps").Or(KeywordName("status")).Or(KeywordName("smaps")).Or(KeywordName("perf"))
@@ -116,7 +116,15 @@ internal static class StatementGrammar
     private static readonly Parser<S> Events =
         Keyword("pressure").Then(_ => QuantityGrammar.Size).Select(s => (S)new S.Pressure(s))
         .Or(Keyword("release").Then(_ => QuantityGrammar.Size).Select(s => (S)new S.Release(s)))
-        .Or(Keyword("drop_caches").Return((S)new S.DropCaches()))
+        .Or(Keyword("drop_caches").Then(_ => Integer.Optional()).Select(m => (S)new S.DropCaches(m.GetOrDefault())))
+        .Or(from _ in Keyword("kmalloc")
+            from size in QuantityGrammar.Size
+            from count in Keyword("count").Then(_ => Integer).Optional()
+            select (S)new S.Kmalloc(size, count.GetOrDefault()))
+        .Or(from _ in Keyword("kfree")
+            from size in QuantityGrammar.Size
+            from count in Keyword("count").Then(_ => Integer).Optional()
+            select (S)new S.Kfree(size, count.GetOrDefault()))
         .Or(from _ in Keyword("sysctl")
             from vm in Keyword("vm")
             from dot in Symbol(".")

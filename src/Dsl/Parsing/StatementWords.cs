@@ -15,6 +15,7 @@ public static class StatementWords
         "munmap", "mprotect", "madvise", "mlock", "munlock", "brk", "shmdt", "shmrm",
         "top", "meminfo", "vmstat", "buddyinfo", "oom_scores", "maps", "status",
         "pressure", "release", "drop_caches", "sysctl", "oom_score_adj",
+        "kmalloc", "kfree", "slabinfo", "slabtop",
         "machine", "file", "shm", "process", "at",
     ];
 }

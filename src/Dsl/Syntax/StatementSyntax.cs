@@ -51,7 +51,14 @@ public abstract record StatementSyntax : SyntaxNode
 
     public sealed record Release(SizeSyntax Size) : StatementSyntax;
 
-    public sealed record DropCaches : StatementSyntax;
+    /// <summary><c>drop_caches [1|2|3]</c>; no mode means 3.</summary>
+    public sealed record DropCaches(LiteralSyntax.Integer? Mode = null) : StatementSyntax;
+
+    /// <summary><c>kmalloc SIZE [count N]</c> in an <c>at</c> block: a driver's slab objects.</summary>
+    public sealed record Kmalloc(SizeSyntax Size, LiteralSyntax.Integer? Count) : StatementSyntax;
+
+    /// <summary><c>kfree SIZE [count N]</c> in an <c>at</c> block.</summary>
+    public sealed record Kfree(SizeSyntax Size, LiteralSyntax.Integer? Count) : StatementSyntax;
 
     /// <summary><c>sysctl vm.NAME = VALUE</c>.</summary>
     public sealed record Sysctl(LiteralSyntax.Name Name, LiteralSyntax.Signed Value) : StatementSyntax;

@@ -13,6 +13,15 @@ public abstract class Events
 
     public abstract void DropCaches(Site site);
 
+    /// <summary><c>drop_caches 1|2|3</c>: the page cache, the dentry and inode caches, or both.</summary>
+    public abstract void DropCaches(Site site, int mode);
+
+    /// <summary><c>kmalloc SIZE count N</c>: a driver takes N objects of the kmalloc cache for SIZE.</summary>
+    public abstract void Kmalloc(Site site, ulong size, long count);
+
+    /// <summary><c>kfree SIZE count N</c>: the driver gives back up to N of them.</summary>
+    public abstract void Kfree(Site site, ulong size, long count);
+
     /// <summary><c>sysctl vm.NAME = VALUE</c>; names checked by the compiler.</summary>
     public abstract void Sysctl(Site site, string name, long value);
 

@@ -13,4 +13,6 @@ public enum ReportKind
     OomScores,
     Smaps,
     Perf,
+    Slabinfo,
+    Slabtop,
 }

@@ -215,9 +215,10 @@ internal sealed partial class Kernel
 
         if (outcome.Result is FaultResult.Minor or FaultResult.Major)
         {
-            if (!vma.Shared && (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) == Pte.Present)
+            if (!vma.Shared && !vma.HasAnonVma && (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) == Pte.Present)
             {
                 vma.HasAnonVma = true;   // anon_vma_prepare: the VMA now holds anonymous pages
+                SlabAnonVmaFault(m);
             }
 
             if (vma.Locked)

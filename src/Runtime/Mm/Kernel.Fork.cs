@@ -85,6 +85,8 @@ internal sealed partial class Kernel
 
         parent.ForgetCachedLeaf();
         FlushTlbMm(parent);   // dup_mmap: the parent's PTEs were write-protected
+        SlabNewTask(id, mm, ref cost);
+        LastSyscallCostNs = cost;
         return id;
     }
 
@@ -102,6 +104,7 @@ internal sealed partial class Kernel
         m.ForgetCachedLeaf();
         m.Alive = false;
         m.Family.Remove(m);   // its pages are gone; the family list stays for pages it allocated that others still map
+        SlabExit(mm);
     }
 
     /// <summary>copy_page_range for a private VMA with an anon_vma: every PTE, page-cache pages included.</summary>

@@ -7,8 +7,9 @@ namespace MemScript.Runtime.Mm;
 /// self-checks of section 10. Simplifications, documented here: MemTotal is
 /// the whole RAM (the `kernel` reservation shows as used memory, not as a
 /// smaller total); Active and Inactive are the LRU lists (the policy moves
-/// pages between them); MemAvailable is si_mem_available without slab:
-/// free - high watermark + file LRU pages - min(file LRU / 2, low watermark);
+/// pages between them); MemAvailable is si_mem_available:
+/// free - high watermark + file LRU pages - min(file LRU / 2, low watermark)
+/// + SReclaimable - min(SReclaimable / 2, low watermark);
 /// SwapCached counts anonymous pages in the swap cache; PageTables counts
 /// table frames only when page tables are charged.
 /// </summary>
@@ -105,6 +106,9 @@ internal sealed partial class Kernel
             MeminfoField.AnonPages => anon,
             MeminfoField.Mapped => _mappedCachePages,
             MeminfoField.Shmem => shmem,
+            MeminfoField.KReclaimable or MeminfoField.SReclaimable => _slab.Pages(reclaimable: true),
+            MeminfoField.Slab => _slab.Pages(reclaimable: true) + _slab.Pages(reclaimable: false),
+            MeminfoField.SUnreclaim => _slab.Pages(reclaimable: false),
             MeminfoField.PageTables => _frames.Count(FrameKind.PageTable) - HugetlbChargedTables,
             MeminfoField.CommitLimit => _commit.CommitLimitPages,
             MeminfoField.Committed_AS => _commit.CommittedPages,
@@ -128,6 +132,8 @@ internal sealed partial class Kernel
     {
         var pagecache = Lru(LruList.ActiveFile) + Lru(LruList.InactiveFile);
         var available = _frames.FreeFrames - _watermarks.High + pagecache - Math.Min(pagecache / 2, _watermarks.Low);
+        var reclaimable = _slab.Pages(reclaimable: true);   // SReclaimable, half of it at most kept back as for the page cache
+        available += reclaimable - Math.Min(reclaimable / 2, _watermarks.Low);
         return Math.Max(0, available);
     }
 

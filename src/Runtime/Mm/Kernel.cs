@@ -192,6 +192,7 @@ internal sealed partial class Kernel
             }
         }
 
+        SlabNewTask(id, parent: -1, ref cost);
         return id;
     }
 

@@ -11,7 +11,10 @@ namespace MemScript.Runtime.Sched;
 /// kernel panic (<see cref="RunOutcome.KernelPanic"/>); the reclaim it did
 /// advances the clock. <c>release</c> gives
 /// the frames back. Sizes are rounded up to whole pages. <c>drop_caches</c>
-/// drops the clean page cache no process maps and says how much.
+/// drops the clean page cache no process maps and says how much; with 2 or 3
+/// it also frees the dentries and inodes of unused files (Kernel.Slab.cs).
+/// <c>kmalloc</c> and <c>kfree</c> are a driver's slab objects: kmalloc is a
+/// kernel allocation like <c>pressure</c> (reclaim, the OOM killer, a panic).
 /// <c>sysctl vm.min_free_kbytes</c> derives the watermarks again.
 /// <c>kill NAME</c> of a process in the middle of a statement gives that
 /// statement its row with detail <c>killed</c>.
@@ -65,6 +68,42 @@ internal sealed class AtEvents(SimSystem system) : Events
         var pages = system.Kernel.DropCaches();
         Say(site, $"drop_caches: {pages} clean page-cache {(pages == 1 ? "page" : "pages")} dropped ({Units.Size((ulong)pages * system.Kernel.Machine.PageSize)}); mapped and dirty pages stay");
     }
+
+    public override void DropCaches(Site site, int mode)
+    {
+        if ((mode & 1) != 0)
+            DropCaches(site);
+        if ((mode & 2) != 0)
+        {
+            var objects = system.Kernel.DropSlab();
+            Say(site, $"drop_caches: {objects} dentry and inode {(objects == 1 ? "object" : "objects")} freed; those of mapped files and of files with cached pages stay");
+        }
+    }
+
+    public override void Kmalloc(Site site, ulong size, long count)
+    {
+        // Said first: when the kernel cannot find the memory, the OOM lines follow this row.
+        Say(site, $"kmalloc: a driver takes {count} {(count == 1 ? "object" : "objects")} of {Units.Size(size)} from {Kernel.KmallocCacheName(size)}");
+        system.OomKiller.KernelSite = site;
+        try
+        {
+            system.Kernel.Kmalloc(size, count);
+        }
+        finally
+        {
+            system.OomKiller.KernelSite = Site.None;
+        }
+        system.Clock.Advance(system.Kernel.LastSyscallCostNs);
+    }
+
+    public override void Kfree(Site site, ulong size, long count)
+    {
+        var freed = system.Kernel.Kfree(size, count, out var cache);
+        var what = freed == count ? $"{count}" : $"{freed} (of {count} asked: only that many were the driver's)";
+        Say(site, $"kfree: the driver frees {what} {(count == 1 ? "object" : "objects")} of {cache} ({SlabKb()} kB of slab)");
+    }
+
+    private long SlabKb() => system.Kernel.Meminfo(MeminfoField.Slab) / 1024;
 
     public override void Sysctl(Site site, string name, long value)
     {

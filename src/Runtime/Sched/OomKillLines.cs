@@ -30,10 +30,13 @@ internal static class OomKillLines
     public const int MaxTaskRows = 50;
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public static void ModernHeader(List<string> lines, ProcessTask? requester, IReadOnlyList<ProcessTask> tasks, IReadOnlyList<ProcessTask> all)
+    public static void ModernHeader(List<string> lines, ProcessTask? requester, IReadOnlyList<ProcessTask> tasks, IReadOnlyList<ProcessTask> all,
+        IReadOnlyList<string>? unreclaimableSlab = null)
     {
         var gfp = requester == null ? "0xcc0(GFP_KERNEL)" : "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)";
         lines.Add($"{requester?.Command ?? KernelWorker} invoked oom-killer: gfp_mask={gfp}, order=0, oom_score_adj={(requester?.OomScoreAdj ?? 0).ToString(Ci)}");
+        if (unreclaimableSlab != null)
+            lines.AddRange(unreclaimableSlab);   // dump_unreclaimable_slab, before dump_tasks
         lines.Add("Tasks state (memory values in pages):");
         lines.Add(TableHeader);
         var shown = Math.Min(tasks.Count, MaxTaskRows);

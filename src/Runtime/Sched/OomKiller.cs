@@ -1,4 +1,5 @@
 using MemScript.Runtime.Mm;
+using MemScript.Runtime.Reporting.Proc;
 
 namespace MemScript.Runtime.Sched;
 
@@ -40,7 +41,8 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
         if (legacy)
             OomKillLines.LegacyHeader(lines, requester);
         else
-            OomKillLines.ModernHeader(lines, requester, LiveWithMm(), system.Processes);
+            OomKillLines.ModernHeader(lines, requester, LiveWithMm(), system.Processes,
+                system.Kernel.SlabOutweighsLru() ? UnreclaimableSlabFormatter.Format(system.Kernel.SlabInfo()) : null);
         if (legacy)
         {
             lines.Add(OomKillLines.LegacyChosen(victim, score));

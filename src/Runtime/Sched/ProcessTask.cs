@@ -337,5 +337,11 @@ internal sealed partial class ProcessTask : ISchedTask
     }
 
     /// <summary>Advances the clock by what the last system call cost (populate, munmap...).</summary>
-    public void ChargeSyscall() => Clock.Advance(Kernel.LastSyscallCostNs);
+    public void ChargeSyscall()
+    {
+        // The VMAs and page cache the call changed cost their slab objects (Kernel.Slab.cs).
+        if (Mm >= 0 && Kernel.IsAlive(Mm))
+            Kernel.SlabSync(Mm);
+        Clock.Advance(Kernel.LastSyscallCostNs);
+    }
 }

@@ -79,6 +79,12 @@ internal static class Snapshots
             case ReportKind.OomScores:
                 snapshot = ("oom_scores", OomScoresFormatter.Format(OomRows(system)));
                 break;
+            case ReportKind.Slabinfo:
+                snapshot = ("/proc/slabinfo", SlabinfoFormatter.Format(kernel.SlabInfo()));
+                break;
+            case ReportKind.Slabtop:
+                snapshot = ("slabtop", SlabtopFormatter.Format(kernel.SlabInfo(), (int)kernel.Machine.PageSize));
+                break;
             default:
                 snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks()));
                 break;

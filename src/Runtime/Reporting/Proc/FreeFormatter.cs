@@ -7,7 +7,7 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// <c>printf("%-9s%11s %11s ...")</c> rows for Mem: (total used free shared
 /// buff/cache available) and Swap: (total used free).
 /// total = MemTotal, free = MemFree, shared = Shmem,
-/// buff/cache = Buffers + Cached (+ SReclaimable, which is not modelled),
+/// buff/cache = Buffers + Cached + SReclaimable,
 /// used = total - free - buff/cache (total - free if that is negative),
 /// available = MemAvailable; swap used = SwapTotal - SwapFree.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class FreeFormatter
     {
         long total = Kb(bytes, MeminfoField.MemTotal);
         long free = Kb(bytes, MeminfoField.MemFree);
-        long buffCache = Kb(bytes, MeminfoField.Buffers) + Kb(bytes, MeminfoField.Cached);
+        long buffCache = Kb(bytes, MeminfoField.Buffers) + Kb(bytes, MeminfoField.Cached) + Kb(bytes, MeminfoField.SReclaimable);
         long used = total - free - buffCache;
         if (used < 0)
             used = total - free;
