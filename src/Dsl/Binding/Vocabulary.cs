@@ -20,7 +20,8 @@ public static class Vocabulary
 
     public static readonly IReadOnlyDictionary<string, string> Reports = Map(
         ("top", "Top"), ("maps", "Maps"), ("status", "Status"), ("meminfo", "Meminfo"), ("free", "Free"),
-        ("vmstat", "Vmstat"), ("buddyinfo", "Buddyinfo"), ("oom_scores", "OomScores"), ("smaps", "Smaps"), ("perf", "Perf"));
+        ("vmstat", "Vmstat"), ("buddyinfo", "Buddyinfo"), ("oom_scores", "OomScores"), ("smaps", "Smaps"), ("perf", "Perf"),
+        ("zoneinfo", "Zoneinfo"));
 
     public static readonly IReadOnlyDictionary<string, string> States = Map(
         ("killed", "Killed"), ("alive", "Alive"), ("exited", "Exited"), ("segfaulted", "Segfault"), ("sigbus", "Sigbus"));

@@ -13,4 +13,5 @@ public enum ReportKind
     OomScores,
     Smaps,
     Perf,
+    Zoneinfo,
 }

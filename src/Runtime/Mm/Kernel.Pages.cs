@@ -49,7 +49,7 @@ internal sealed partial class Kernel
     {
         for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater; pfn++)
         {
-            if (_frames[pfn].Kind == FrameKind.Anon && _frames[pfn].MapCount > 0)
+            if (_frames.Materialized(pfn) && _frames[pfn].Kind == FrameKind.Anon && _frames[pfn].MapCount > 0)
             {
                 _frames[pfn].MapCount++;
                 return true;

@@ -127,7 +127,7 @@ internal sealed partial class Kernel
     private long MemAvailablePages()
     {
         var pagecache = Lru(LruList.ActiveFile) + Lru(LruList.InactiveFile);
-        var available = _frames.FreeFrames - _watermarks.High + pagecache - Math.Min(pagecache / 2, _watermarks.Low);
+        var available = _frames.FreeFrames - _totalReserve + pagecache - Math.Min(pagecache / 2, _lowSum);
         return Math.Max(0, available);
     }
 

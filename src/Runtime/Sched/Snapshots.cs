@@ -79,8 +79,11 @@ internal static class Snapshots
             case ReportKind.OomScores:
                 snapshot = ("oom_scores", OomScoresFormatter.Format(OomRows(system)));
                 break;
+            case ReportKind.Zoneinfo:
+                snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable));
+                break;
             default:
-                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks()));
+                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone()));
                 break;
         }
         rows.Title = snapshot.Title;

@@ -13,12 +13,17 @@ public class BuddyinfoSnapshotTests
     }
 
     [Fact]
-    public void Buddyinfo_InAProcess_ShowsItsPageDirectorySplittingOneMaxOrderBlock()
+    public void Buddyinfo_InAProcess_ShowsItsPageDirectorySplittingOneMaxOrderBlockOfDma32()
     {
         var result = TestScenario.Run(b => b.Process(TestScenario.At(2), "p", ProcessOptions.Default, Report));
 
         var snapshot = result.Timeline.OfType<TimelineEvent.Snapshot>().Single();
         Assert.Equal("/proc/buddyinfo", snapshot.Title);
-        Assert.Equal(["Node 0, zone   Normal      1      1      1      1      1      1      1      1      1      1     15 "], snapshot.Lines);
+        Assert.Equal(
+            [
+                "Node 0, zone      DMA      0      0      0      0      0      0      0      0      0      0      4 ",
+                "Node 0, zone    DMA32      1      1      1      1      1      1      1      1      1      1     11 ",
+            ],
+            snapshot.Lines);
     }
 }
