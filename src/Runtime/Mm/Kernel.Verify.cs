@@ -120,7 +120,8 @@ internal sealed partial class Kernel
         }
 
         VerifySwap(slotRefs, problems);
-        for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater && problems.Count < 8; pfn++)
+        var highWater = _frames.HighWater;
+        for (var pfn = (int)_frames.KernelFrames; pfn < highWater && problems.Count < 8; pfn++)
         {
             if (!_frames.Materialized(pfn))
             {
