@@ -21,7 +21,7 @@ public static class Vocabulary
     public static readonly IReadOnlyDictionary<string, string> Reports = Map(
         ("top", "Top"), ("maps", "Maps"), ("status", "Status"), ("meminfo", "Meminfo"), ("free", "Free"),
         ("vmstat", "Vmstat"), ("buddyinfo", "Buddyinfo"), ("oom_scores", "OomScores"), ("smaps", "Smaps"), ("perf", "Perf"),
-        ("slabinfo", "Slabinfo"), ("slabtop", "Slabtop"));
+        ("slabinfo", "Slabinfo"), ("slabtop", "Slabtop"), ("zoneinfo", "Zoneinfo"));
 
     public static readonly IReadOnlyDictionary<string, string> States = Map(
         ("killed", "Killed"), ("alive", "Alive"), ("exited", "Exited"), ("segfaulted", "Segfault"), ("sigbus", "Sigbus"));

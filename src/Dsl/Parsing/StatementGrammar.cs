@@ -77,7 +77,8 @@ internal static class StatementGrammar
         select make(region, word);
 
     private static readonly string[] ReportWords =
-        { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores", "slabinfo", "slabtop" };
+        { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores", "slabinfo", "slabtop",
+          "zoneinfo" };
 
     private static readonly Parser<S> Report =
         (from kind in KeywordName("maps").Or(KeywordName("status")).Or(KeywordName("smaps")).Or(KeywordName("perf"))

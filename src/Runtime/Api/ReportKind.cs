@@ -15,4 +15,5 @@ public enum ReportKind
     Perf,
     Slabinfo,
     Slabtop,
+    Zoneinfo,
 }

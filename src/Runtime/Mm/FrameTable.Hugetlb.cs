@@ -13,7 +13,7 @@ internal sealed partial class FrameTable
     /// <summary>The head frame of a free order-9 block turned into a pool page; -1 when no such block is free.</summary>
     public int TakeHugetlbBlock()
     {
-        var head = TakeBlock(Kernel.HugetlbOrder);
+        var head = TakeBlockFrom(Zones.GfpZone.HighUser, Kernel.HugetlbOrder);
         if (head < 0)
         {
             return -1;

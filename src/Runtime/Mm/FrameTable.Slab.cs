@@ -10,7 +10,7 @@ internal sealed partial class FrameTable
     /// <summary>An order-<paramref name="order"/> block of kernel frames; -1 when no free block of that order or above exists.</summary>
     public int AllocateKernelBlock(int order)
     {
-        var head = TakeBlock(order);
+        var head = TakeBlockFrom(Zones.GfpZone.Kernel, order);
         if (head < 0)
         {
             return -1;

@@ -19,7 +19,13 @@ namespace MemScript.Runtime.Mm;
 /// Frames below the kernel's boot reservation are never free nor materialized;
 /// the free frames between it and the next max-order boundary, and those after
 /// the last whole max-order block, are cut into aligned blocks as the boot
-/// allocator frees them (the largest order the alignment allows). Anon, file
+/// allocator frees them (the largest order the alignment allows). Each
+/// populated zone (Zones/ZoneLayout.cs) has its own free lists, bump pointer
+/// and free count; zone boundaries are max-order aligned, so a buddy never
+/// crosses one. An allocation walks its zonelist (highest zone first) and
+/// takes from the first zone above its low watermark plus the lowmem_reserve
+/// the allocation must leave there, as get_page_from_freelist does; a
+/// one-zone machine skips the walk. Anon, file
 /// and shmem frames join the head of their inactive LRU list when allocated
 /// and leave it when freed, telling the reclaim policy. The free lists
 /// themselves are in FrameTable.Buddy.cs.
@@ -29,18 +35,36 @@ internal sealed partial class FrameTable
     /// <summary>The largest order (MAX_PAGE_ORDER): blocks of 1024 frames, 4 MiB.</summary>
     public const int MaxOrder = 10;
 
+    private const int Orders = MaxOrder + 1;
     private const int MaxOrderFrames = 1 << MaxOrder;
     private const int ChunkShift = 16;
     private const int ChunkMask = (1 << ChunkShift) - 1;
 
     private readonly PageFrame[]?[] _chunks;
     private readonly long[] _byKind = new long[Enum.GetValues<FrameKind>().Length];
-    private readonly int[] _freeHead = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
-    private readonly long[] _freeBlocks = new long[MaxOrder + 1];
-    private readonly int _wholeBlocksEnd;
-    private int _bump;
+
+    /// <summary>Free list heads and block counts, <c>[zone * Orders + order]</c> over the populated zones.</summary>
+    private readonly int[] _freeHead;
+    private readonly long[] _freeBlocks;
+
+    /// <summary>Per populated zone: the first frame that can be free, its end, the end of its whole max-order blocks, the bump pointer, free pages.</summary>
+    private readonly int[] _zoneLo;
+    private readonly int[] _zoneEnd;
+    private readonly int[] _zoneWholeEnd;
+    private readonly int[] _zoneBump;
+    private readonly long[] _zoneFree;
+
+    /// <summary>Per <see cref="Zones.GfpZone"/>: the populated zones it walks, highest first, and the free pages each must keep (low + lowmem_reserve, then min + lowmem_reserve).</summary>
+    private readonly int[][] _zonelist;
+    private readonly long[][] _lowMark;
+    private readonly long[][] _minMark;
 
     public FrameTable(long totalFrames, long kernelFrames)
+        : this(totalFrames, kernelFrames, null)
+    {
+    }
+
+    public FrameTable(long totalFrames, long kernelFrames, Zones.ZoneLayout? layout)
     {
         if (totalFrames > int.MaxValue / 2)
         {
@@ -53,16 +77,80 @@ internal sealed partial class FrameTable
         _chunks = new PageFrame[]?[(totalFrames + ChunkMask) >> ChunkShift];
         _byKind[(int)FrameKind.Kernel] = kernelFrames;
         _byKind[(int)FrameKind.Free] = totalFrames - kernelFrames;
-        _wholeBlocksEnd = (int)(totalFrames & ~(long)(MaxOrderFrames - 1));
-        _bump = (int)kernelFrames;
-        var firstBoundary = (int)Math.Min((kernelFrames + MaxOrderFrames - 1) & ~(long)(MaxOrderFrames - 1), totalFrames);
-        if (firstBoundary > _bump)
+
+        var populated = new List<Zones.Zone>();
+        if (layout is not null)
         {
-            Materialize(_bump, firstBoundary);
+            foreach (var zone in layout.Zones)
+            {
+                if (zone.Populated)
+                {
+                    populated.Add(zone);
+                }
+            }
         }
+
+        var spans = populated.Count > 0
+            ? populated.ConvertAll(z => (z.StartPfn, z.EndPfn))
+            : [(0L, totalFrames)];
+        var n = spans.Count;
+        Layout = layout;
+        PopulatedZones = populated;
+        _freeHead = new int[n * Orders];
+        Array.Fill(_freeHead, -1);
+        _freeBlocks = new long[n * Orders];
+        _zoneLo = new int[n];
+        _zoneEnd = new int[n];
+        _zoneWholeEnd = new int[n];
+        _zoneBump = new int[n];
+        _zoneFree = new long[n];
+        for (var z = 0; z < n; z++)
+        {
+            var (start, end) = spans[z];
+            var lo = (int)Math.Clamp(kernelFrames, start, end);
+            _zoneLo[z] = lo;
+            _zoneEnd[z] = (int)end;
+            _zoneWholeEnd[z] = (int)Math.Max(lo, end & ~(long)(MaxOrderFrames - 1));
+            _zoneBump[z] = lo;
+            _zoneFree[z] = end - lo;
+            var firstBoundary = (int)Math.Min((lo + MaxOrderFrames - 1) & ~(long)(MaxOrderFrames - 1), end);
+            if (firstBoundary > lo)
+            {
+                Materialize(z, lo, firstBoundary);
+            }
+        }
+
+        var classes = Enum.GetValues<Zones.GfpZone>().Length;
+        _zonelist = new int[classes][];
+        _lowMark = new long[classes][];
+        _minMark = new long[classes][];
+        for (var c = 0; c < classes; c++)
+        {
+            _lowMark[c] = new long[n];
+            _minMark[c] = new long[n];
+            var highest = layout is null ? 0 : HighestZoneIndex(layout, (Zones.GfpZone)c);
+            var list = new List<int>();
+            for (var z = n - 1; z >= 0; z--)
+            {
+                if (populated.Count == 0 || populated[z].Index <= highest)
+                {
+                    list.Add(z);
+                }
+            }
+
+            _zonelist[c] = list.Count > 0 ? [.. list] : [0];
+        }
+
+        SetWatermarks();
     }
 
     public long TotalFrames { get; }
+
+    /// <summary>The zones the table was laid out with (null: one zone, no watermarks per zone).</summary>
+    public Zones.ZoneLayout? Layout { get; }
+
+    /// <summary>The populated zones in index order; the zone numbers the per-zone queries take.</summary>
+    public IReadOnlyList<Zones.Zone> PopulatedZones { get; }
 
     /// <summary>The reclaim policy, told of every evictable frame allocated and freed (set once by the kernel).</summary>
     public Reclaim.IReclaimPolicy? Policy { get; set; }
@@ -73,8 +161,23 @@ internal sealed partial class FrameTable
     /// <summary>Frames reserved at boot: numbers [0, KernelFrames), never materialized.</summary>
     public long KernelFrames { get; }
 
-    /// <summary>Frames [KernelFrames, HighWater) have been materialized; the frames above are free and untouched.</summary>
-    public int HighWater => _bump;
+    /// <summary>Every materialized frame is below this (see <see cref="Materialized"/> for the holes a zone's untouched RAM leaves).</summary>
+    public int HighWater
+    {
+        get
+        {
+            var high = (int)KernelFrames;
+            for (var z = 0; z < _zoneBump.Length; z++)
+            {
+                if (_zoneBump[z] > _zoneLo[z])
+                {
+                    high = Math.Max(high, _zoneBump[z]);
+                }
+            }
+
+            return high;
+        }
+    }
 
     public long FreeFrames => _byKind[(int)FrameKind.Free];
 
@@ -85,24 +188,66 @@ internal sealed partial class FrameTable
 
     public ref PageFrame this[int pfn] => ref _chunks[pfn >> ChunkShift]![pfn & ChunkMask];
 
-    /// <summary>Takes a free frame for <paramref name="kind"/>; <paramref name="stillNeeded"/> feeds the out-of-frames message.</summary>
-    public int Allocate(FrameKind kind, int owner, long index, long stillNeeded = 1)
+    /// <summary>Whether frame <paramref name="pfn"/> exists as a struct (reserved at boot and untouched RAM do not).</summary>
+    public bool Materialized(int pfn)
     {
-        var pfn = _freeHead[0];
+        if (pfn < 0)
+        {
+            return false;
+        }
+
+        var z = ZoneOf(pfn);
+        return z >= 0 && pfn >= _zoneLo[z] && pfn < _zoneBump[z];
+    }
+
+    /// <summary>The frames of populated zone <paramref name="zone"/> that exist as structs: [Lo, Bump).</summary>
+    public (int Lo, int Bump) MaterializedRange(int zone) => (_zoneLo[zone], _zoneBump[zone]);
+
+    /// <summary>Free pages of populated zone <paramref name="zone"/> (NR_FREE_PAGES of the zone).</summary>
+    public long ZoneFree(int zone) => _zoneFree[zone];
+
+    /// <summary>The populated zone frame <paramref name="pfn"/> lies in, -1 past RAM.</summary>
+    public int ZoneOf(int pfn)
+    {
+        var z = 0;
+        while (z < _zoneEnd.Length && pfn >= _zoneEnd[z])
+        {
+            z++;
+        }
+
+        return z < _zoneEnd.Length ? z : -1;
+    }
+
+    /// <summary>Takes a free frame for <paramref name="kind"/>; <paramref name="stillNeeded"/> feeds the out-of-frames message.</summary>
+    public int Allocate(FrameKind kind, int owner, long index, long stillNeeded = 1) =>
+        Allocate(kind, owner, index, kind is FrameKind.PageTable or FrameKind.Kernel ? Zones.GfpZone.Kernel : Zones.GfpZone.HighUser, stillNeeded);
+
+    /// <summary>Takes a free frame for <paramref name="kind"/> from the zones <paramref name="gfp"/> allows.</summary>
+    public int Allocate(FrameKind kind, int owner, long index, Zones.GfpZone gfp, long stillNeeded = 1)
+    {
+        var list = _zonelist[(int)gfp];
+        var z = list[0];
+        if (list.Length > 1 && _zoneFree[z] <= _lowMark[(int)gfp][z])
+        {
+            z = PickZone(gfp, 0);
+        }
+
+        var head = z * Orders;
+        var pfn = z < 0 ? -1 : _freeHead[head];
         if (pfn >= 0)
         {
             // The hot case, an order-0 block at the head of its list: unlinked here without the
             // stores Unlink makes, since the frame is overwritten below.
             var next = this[pfn].LruNext;
-            _freeHead[0] = next;
+            _freeHead[head] = next;
             if (next >= 0)
             {
                 this[next].LruPrev = -1;
             }
 
-            _freeBlocks[0]--;
+            _freeBlocks[head]--;
         }
-        else if ((pfn = TakeBlock(0)) < 0)
+        else if (z < 0 || (pfn = TakeBlock(z, 0)) < 0)
         {
             var needed = Math.Max(Math.Max(1, stillNeeded), PendingNeed);
             throw new OutOfFramesException(
@@ -111,6 +256,7 @@ internal sealed partial class FrameTable
 
         ref var frame = ref this[pfn];
         frame = new PageFrame { Kind = kind, Owner = owner, Index = index, LruPrev = -1, LruNext = -1 };
+        _zoneFree[z]--;
         _byKind[(int)FrameKind.Free]--;
         _byKind[(int)kind]++;
         if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
@@ -130,7 +276,7 @@ internal sealed partial class FrameTable
     /// </summary>
     public int AllocateLarge(int order, int owner, long index)
     {
-        var head = TakeBlock(order);
+        var head = TakeBlockFrom(Zones.GfpZone.HighUser, order);
         if (head < 0)
         {
             return -1;
@@ -150,6 +296,39 @@ internal sealed partial class FrameTable
         return head;
     }
 
+    /// <summary>
+    /// An order-<paramref name="order"/> block of kernel memory (a slab, a kernel stack) from
+    /// the zones <paramref name="gfp"/> allows: each frame of kind <paramref name="kind"/>
+    /// owned by <paramref name="owner"/>, on no LRU list. -1 when no zone has a free block of
+    /// that order or above. <see cref="FreeBlock"/> gives it back.
+    /// </summary>
+    public int AllocateBlock(int order, FrameKind kind, int owner, Zones.GfpZone gfp)
+    {
+        var head = TakeBlockFrom(gfp, order);
+        if (head < 0)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < 1 << order; i++)
+        {
+            this[head + i] = new PageFrame { Kind = kind, Owner = owner, Index = i, LruPrev = -1, LruNext = -1 };
+        }
+
+        _byKind[(int)FrameKind.Free] -= 1 << order;
+        _byKind[(int)kind] += 1 << order;
+        return head;
+    }
+
+    /// <summary>Frees the 2^<paramref name="order"/> frames from <paramref name="head"/> (a block <see cref="AllocateBlock"/> gave).</summary>
+    public void FreeBlock(int head, int order)
+    {
+        for (var i = 0; i < 1 << order; i++)
+        {
+            Free(head + i);
+        }
+    }
+
     public void Free(int pfn)
     {
         ref var frame = ref this[pfn];
@@ -162,11 +341,15 @@ internal sealed partial class FrameTable
         _byKind[(int)frame.Kind]--;
         _byKind[(int)FrameKind.Free]++;
         frame = new PageFrame { Kind = FrameKind.Free, Owner = -1, LruPrev = -1, LruNext = -1 };
+        var z = _zoneEnd.Length == 1 ? 0 : ZoneOf(pfn);
+        _zoneFree[z]++;
+        var lo = _zoneLo[z];
+        var bump = _zoneBump[z];
         var order = 0;
         while (order < MaxOrder)
         {
             var buddy = pfn ^ (1 << order);
-            if (buddy < KernelFrames || buddy >= _bump)
+            if (buddy < lo || buddy >= bump)
             {
                 break;
             }
@@ -177,12 +360,12 @@ internal sealed partial class FrameTable
                 break;
             }
 
-            Unlink(buddy, order);
+            Unlink(z, buddy, order);
             pfn &= ~(1 << order);
             order++;
         }
 
-        Push(pfn, order);
+        Push(z, pfn, order);
     }
 
     /// <summary>Counts frames by kind from the frames themselves (for the self-check).</summary>
@@ -190,10 +373,13 @@ internal sealed partial class FrameTable
     {
         var counts = new long[_byKind.Length];
         counts[(int)FrameKind.Kernel] = KernelFrames;
-        counts[(int)FrameKind.Free] = TotalFrames - _bump;
-        for (var pfn = (int)KernelFrames; pfn < _bump; pfn++)
+        for (var z = 0; z < _zoneEnd.Length; z++)
         {
-            counts[(int)this[pfn].Kind]++;
+            counts[(int)FrameKind.Free] += _zoneEnd[z] - _zoneBump[z];
+            for (var pfn = _zoneLo[z]; pfn < _zoneBump[z]; pfn++)
+            {
+                counts[(int)this[pfn].Kind]++;
+            }
         }
 
         return counts;

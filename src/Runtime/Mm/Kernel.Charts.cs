@@ -28,7 +28,7 @@ internal sealed partial class Kernel
     /// <summary>The virtual address of the anonymous page of <paramref name="mm"/> frame <paramref name="pfn"/> holds, or null.</summary>
     public ulong? FrameVirtualAddress(int mm, int pfn)
     {
-        if (pfn >= _frames.HighWater)
+        if (!_frames.Materialized(pfn))
             return null;
         ref var f = ref _frames[pfn];
         return f.Kind == FrameKind.Anon && f.Owner == mm ? (ulong)f.Index << _pageShift : null;

@@ -47,9 +47,10 @@ internal sealed partial class Kernel
     /// </summary>
     internal bool InjectMapCountCorruption()
     {
-        for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater; pfn++)
+        var highWater = _frames.HighWater;
+        for (var pfn = (int)_frames.KernelFrames; pfn < highWater; pfn++)
         {
-            if (_frames[pfn].Kind == FrameKind.Anon && _frames[pfn].MapCount > 0)
+            if (_frames.Materialized(pfn) && _frames[pfn].Kind == FrameKind.Anon && _frames[pfn].MapCount > 0)
             {
                 _frames[pfn].MapCount++;
                 return true;

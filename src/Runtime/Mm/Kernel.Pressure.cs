@@ -50,7 +50,7 @@ internal sealed partial class Kernel
     }
 
     /// <summary>Derives the watermarks again from the machine settings (after a sysctl).</summary>
-    public void RecomputeWatermarks() => _watermarks = Watermarks.Pages(Machine);
+    public void RecomputeWatermarks() => SetUpZones();
 
     /// <summary>Drops every clean page-cache page no process maps; returns the pages freed.</summary>
     public long DropCaches()

@@ -131,9 +131,9 @@ internal sealed partial class Kernel
     private long MemAvailablePages()
     {
         var pagecache = Lru(LruList.ActiveFile) + Lru(LruList.InactiveFile);
-        var available = _frames.FreeFrames - _watermarks.High + pagecache - Math.Min(pagecache / 2, _watermarks.Low);
+        var available = _frames.FreeFrames - _totalReserve + pagecache - Math.Min(pagecache / 2, _lowSum);
         var reclaimable = _slab.Pages(reclaimable: true);   // SReclaimable, half of it at most kept back as for the page cache
-        available += reclaimable - Math.Min(reclaimable / 2, _watermarks.Low);
+        available += reclaimable - Math.Min(reclaimable / 2, _lowSum);
         return Math.Max(0, available);
     }
 

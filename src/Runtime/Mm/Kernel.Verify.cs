@@ -130,8 +130,14 @@ internal sealed partial class Kernel
         }
 
         VerifySwap(slotRefs, problems);
-        for (var pfn = (int)_frames.KernelFrames; pfn < _frames.HighWater && problems.Count < 8; pfn++)
+        var highWater = _frames.HighWater;
+        for (var pfn = (int)_frames.KernelFrames; pfn < highWater && problems.Count < 8; pfn++)
         {
+            if (!_frames.Materialized(pfn))
+            {
+                continue;
+            }
+
             ref var frame = ref _frames[pfn];
             if (frame.Kind is not (FrameKind.Anon or FrameKind.File or FrameKind.Shmem))
             {

@@ -93,13 +93,13 @@ internal sealed partial class Kernel
         _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk];
         _ramPages = (long)(machine.Ram / PageSize);
         _swapPages = (long)(machine.Swap / PageSize);
-        _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize));
+        SetUpZones();
+        _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize), _zones);
         _swap = new SwapArea(_swapPages);
         _cache = new PageCache(_frames, _swap, _vmstat);
         _commit = new CommitAccounting(machine, _ramPages, _swapPages);
         _faultAroundPages = WindowPages(machine.FaultAround);
         _readaheadPages = (long)(machine.Readahead / PageSize);
-        _watermarks = Watermarks.Pages(machine);
         Policy = policyFactory(_frames);
         _frames.Policy = Policy;
         if (Policy is Reclaim.FilePolicyAdapter file)

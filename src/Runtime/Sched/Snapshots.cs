@@ -85,8 +85,11 @@ internal static class Snapshots
             case ReportKind.Slabtop:
                 snapshot = ("slabtop", SlabtopFormatter.Format(kernel.SlabInfo(), (int)kernel.Machine.PageSize));
                 break;
+            case ReportKind.Zoneinfo:
+                snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable));
+                break;
             default:
-                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks()));
+                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone()));
                 break;
         }
         rows.Title = snapshot.Title;

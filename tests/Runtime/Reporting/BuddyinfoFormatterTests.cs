@@ -7,20 +7,25 @@ namespace MemScript.Tests.Runtime.Reporting;
 public class BuddyinfoFormatterTests
 {
     [Fact]
-    public void Buddyinfo_PrintsOneNormalZoneLine_WithSixWideColumnsAndTheKernelsTrailingSpace()
+    public void Buddyinfo_PrintsOneLinePerZone_WithSixWideColumnsAndTheKernelsTrailingSpace()
     {
-        var lines = BuddyinfoFormatter.Format([3, 0, 12, 0, 0, 0, 0, 0, 0, 1, 123456]);
+        var lines = BuddyinfoFormatter.Format([("Normal", [3, 0, 12, 0, 0, 0, 0, 0, 0, 1, 123456])]);
 
         Assert.Equal(["Node 0, zone   Normal      3      0     12      0      0      0      0      0      0      1 123456 "], lines);
     }
 
     [Fact]
-    public void Buddyinfo_OfAFresh64MiBMachine_Shows16BlocksOfOrder10()
+    public void Buddyinfo_OfAFresh64MiBMachine_ShowsDmaWithFourAndDma32WithTwelveBlocksOfOrder10()
     {
         var kernel = Boot(m => m.Ram = 64UL << 20);
 
-        var lines = BuddyinfoFormatter.Format(kernel.BuddyFreeBlocks());
+        var lines = BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone());
 
-        Assert.Equal(["Node 0, zone   Normal      0      0      0      0      0      0      0      0      0      0     16 "], lines);
+        Assert.Equal(
+            [
+                "Node 0, zone      DMA      0      0      0      0      0      0      0      0      0      0      4 ",
+                "Node 0, zone    DMA32      0      0      0      0      0      0      0      0      0      0     12 ",
+            ],
+            lines);
     }
 }

@@ -62,7 +62,7 @@ internal sealed class PolicyContext(IReclaimContext kernel, long seed) : IPolicy
 
     public double NextDouble() => (_random.Next() >> 11) * (1.0 / (1UL << 53));
 
-    private bool Valid(PageRef page) => page.Id >= kernel.Frames.KernelFrames && page.Id < kernel.Frames.HighWater;
+    private bool Valid(PageRef page) => page.Id >= kernel.Frames.KernelFrames && page.Id < kernel.Frames.HighWater && kernel.Frames.Materialized((int)page.Id);
 
     private static PageFrame s_none;
 

@@ -1,0 +1,176 @@
+using MemScript.Runtime.Mm.Zones;
+
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The node's zones (Zones/ZoneLayout.cs) as the rest of the kernel sees
+/// them: the watermarks the allocation slow path, kswapd and MemAvailable use
+/// (the zones' marks summed, see <see cref="Watermarks.Sum"/>; the
+/// lowmem_reserve steers the zone an allocation takes from, not these sums),
+/// the kernel-page entry point (a block of 2^order frames
+/// from the zones a <see cref="GfpZone"/> allows, after the reservation the
+/// slow path makes), and the per-zone figures /proc/zoneinfo and
+/// /proc/buddyinfo print.
+/// </summary>
+internal sealed partial class Kernel
+{
+    private ZoneLayout _zones = null!;
+    private long _lowSum;
+    private long _totalReserve;
+
+    /// <summary>The zones the machine booted with (watermarks current).</summary>
+    public ZoneLayout Zones => _zones;
+
+    /// <summary>Lays the zones out and sets every watermark from the machine (boot, and sysctl vm.min_free_kbytes).</summary>
+    private void SetUpZones()
+    {
+        _zones ??= ZoneLayout.For(Machine);
+        _zones.SetWatermarks(Machine);
+        switch (Machine.Watermarks)
+        {
+            case WatermarkMode.Auto:
+                // The slow path and MemAvailable use the zones' marks summed without their
+                // lowmem_reserve (docs/model-notes.md); the reserve steers only the zone choice.
+                _watermarks = Watermarks.Sum(_zones, withReserve: false);
+                _lowSum = _watermarks.Low;
+                _totalReserve = _watermarks.High;
+                break;
+            default:
+                _watermarks = Watermarks.Pages(Machine);
+                _lowSum = _watermarks.Low;
+                _totalReserve = _watermarks.High;
+                break;
+        }
+
+        _frames?.SetWatermarks();
+    }
+
+    /// <summary>
+    /// Kernel memory for another part of the kernel (a slab, a driver's pages): 2^<paramref name="order"/>
+    /// contiguous frames of kind <paramref name="kind"/> from the zones <paramref name="gfp"/> allows
+    /// (GfpZone.Kernel: Normal and below, LowMem on i386), after the reservation every
+    /// allocation makes (kswapd, direct reclaim, the OOM killer; the cost goes to
+    /// <paramref name="costNs"/>). Returns the first frame, or -1 when the OOM killer chose the
+    /// requester <paramref name="requesterMm"/> or no free block of that order is left (no
+    /// compaction). <see cref="FreeKernelPages"/> gives the block back.
+    /// </summary>
+    public int AllocKernelPages(int order, FrameKind kind, GfpZone gfp, int requesterMm, ref long costNs)
+    {
+        if (!Reserve(requesterMm, 1L << order, ref costNs))
+        {
+            return -1;
+        }
+
+        return _frames.AllocateBlock(order, kind, requesterMm, gfp);
+    }
+
+    /// <summary>Frees a block <see cref="AllocKernelPages"/> returned.</summary>
+    public void FreeKernelPages(int head, int order) => _frames.FreeBlock(head, order);
+
+    /// <summary>Free blocks of each order 0..10 in each populated zone (the rows of /proc/buddyinfo).</summary>
+    public IReadOnlyList<(string Zone, long[] Blocks)> BuddyFreeBlocksByZone()
+    {
+        var rows = new List<(string, long[])>();
+        for (var z = 0; z < _frames.PopulatedZones.Count; z++)
+        {
+            rows.Add((_frames.PopulatedZones[z].Name, _frames.BuddyBlocks(z)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Each zone's figures for /proc/zoneinfo: the static ones and what the frames hold now.</summary>
+    public IReadOnlyList<ZoneState> ZoneStates()
+    {
+        var populated = _frames.PopulatedZones;
+        var lists = new long[populated.Count, 5];
+        var mlocked = new long[populated.Count];
+        var blocks = new long[populated.Count];
+        var dirty = new long[populated.Count];
+        for (var z = 0; z < populated.Count; z++)
+        {
+            var (start, end) = _frames.MaterializedRange(z);
+            for (var pfn = start; pfn < end; pfn++)
+            {
+                ref var frame = ref _frames[pfn];
+                if (frame.Kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
+                {
+                    lists[z, (int)LruLists.ListOf(frame)]++;
+                    if ((frame.Flags & FrameFlags.Mlocked) != 0)
+                    {
+                        mlocked[z]++;
+                    }
+
+                    if (frame.Kind == FrameKind.File && (frame.Flags & FrameFlags.Dirty) != 0)
+                    {
+                        dirty[z]++;
+                    }
+                }
+            }
+
+            var buddy = _frames.BuddyBlocks(z);
+            blocks[z] = (buddy[FrameTable.MaxOrder] << FrameTable.MaxOrder) + (buddy[FrameTable.MaxOrder - 1] << (FrameTable.MaxOrder - 1));
+        }
+
+        var states = new List<ZoneState>();
+        foreach (var zone in _zones.Zones)
+        {
+            var z = -1;
+            for (var i = 0; i < populated.Count; i++)
+            {
+                if (populated[i].Index == zone.Index)
+                {
+                    z = i;
+                }
+            }
+
+            states.Add(z < 0
+                ? new ZoneState(zone, 0, 0, new long[5], 0, 0)
+                : new ZoneState(zone, _frames.ZoneFree(z), blocks[z], [lists[z, 0], lists[z, 1], lists[z, 2], lists[z, 3], lists[z, 4]], mlocked[z], dirty[z]));
+        }
+
+        return states;
+    }
+
+    /// <summary>
+    /// The node's vm counters in /proc/zoneinfo's "per-node stats" order (node_stat_item,
+    /// Linux 6.18); counters the model does not keep are 0.
+    /// </summary>
+    public IReadOnlyList<(string Name, long Value)> NodeStats()
+    {
+        var file = _frames.Count(FrameKind.File);
+        var shmem = _frames.Count(FrameKind.Shmem);
+        return
+        [
+            ("nr_inactive_anon", Lru(LruList.InactiveAnon)), ("nr_active_anon", Lru(LruList.ActiveAnon)),
+            ("nr_inactive_file", Lru(LruList.InactiveFile)), ("nr_active_file", Lru(LruList.ActiveFile)),
+            ("nr_unevictable", Lru(LruList.Unevictable)), ("nr_slab_reclaimable", 0), ("nr_slab_unreclaimable", 0),
+            ("nr_isolated_anon", 0), ("nr_isolated_file", 0), ("workingset_nodes", 0),
+            ("workingset_refault_anon", _vmstat[(int)VmCounter.workingset_refault_anon]),
+            ("workingset_refault_file", _vmstat[(int)VmCounter.workingset_refault_file]),
+            ("workingset_activate_anon", 0), ("workingset_activate_file", 0), ("workingset_restore_anon", 0),
+            ("workingset_restore_file", 0), ("workingset_nodereclaim", 0), ("nr_anon_pages", _frames.Count(FrameKind.Anon)),
+            ("nr_mapped", _mappedCachePages), ("nr_file_pages", file + shmem + _swap.CachedPages), ("nr_dirty", _cache.DirtyPages),
+            ("nr_writeback", 0), ("nr_shmem", shmem), ("nr_shmem_hugepages", 0), ("nr_shmem_pmdmapped", 0),
+            ("nr_file_hugepages", 0), ("nr_file_pmdmapped", 0), ("nr_anon_transparent_hugepages", AnonHugePmdPages / 512),
+            ("nr_vmscan_write", 0), ("nr_vmscan_immediate_reclaim", 0), ("nr_dirtied", 0), ("nr_written", 0),
+            ("nr_throttled_written", 0), ("nr_kernel_misc_reclaimable", 0), ("nr_foll_pin_acquired", 0),
+            ("nr_foll_pin_released", 0), ("nr_kernel_stack", 0), ("nr_page_table_pages", _frames.Count(FrameKind.PageTable)),
+            ("nr_sec_page_table_pages", 0), ("nr_iommu_pages", 0), ("nr_swapcached", _swap.CachedPages),
+            ("pgpromote_success", 0), ("pgpromote_candidate", 0), ("pgpromote_candidate_nrl", 0), ("pgdemote_kswapd", 0),
+            ("pgdemote_direct", 0), ("pgdemote_khugepaged", 0), ("pgdemote_proactive", 0), ("nr_hugetlb", HugetlbTotal),
+            ("nr_balloon_pages", 0), ("nr_kernel_file_pages", 0),
+        ];
+    }
+
+    /// <summary>pgdat->kswapd_failures &gt;= MAX_RECLAIM_RETRIES: zoneinfo's node_unreclaimable.</summary>
+    public bool NodeUnreclaimable => _kswapdFailures >= MaxReclaimRetries;
+}
+
+/// <summary>
+/// A zone as /proc/zoneinfo shows it now: its boot figures, its free pages,
+/// the free pages in blocks of a pageblock (order 9) or more
+/// (nr_free_pages_blocks), its pages on each LRU list (in <see cref="LruList"/>
+/// order), its mlocked pages and its dirty file pages (nr_zone_write_pending).
+/// </summary>
+internal sealed record ZoneState(Zone Zone, long FreePages, long FreeBlockPages, long[] Lru, long Mlocked, long WritePending);
