@@ -34,8 +34,8 @@ const registry = new vsctm.Registry({
 const statementWords = new Set([
   'touch', 'read', 'write', 'exec', 'free', 'fork', 'exit', 'sleep', 'repeat', 'note', 'expect', 'kill',
   'munmap', 'mprotect', 'madvise', 'mlock', 'munlock', 'brk', 'shmdt', 'shmrm', 'malloc', 'calloc', 'realloc', 'mmap', 'shmat', 'shmget',
-  'top', 'meminfo', 'vmstat', 'buddyinfo', 'oom_scores', 'maps', 'status',
-  'pressure', 'release', 'drop_caches', 'sysctl', 'oom_score_adj', 'machine', 'file', 'shm', 'process', 'at',
+  'top', 'meminfo', 'vmstat', 'buddyinfo', 'zoneinfo', 'slabinfo', 'slabtop', 'oom_scores', 'maps', 'status',
+  'pressure', 'release', 'drop_caches', 'sysctl', 'oom_score_adj', 'kmalloc', 'kfree', 'machine', 'file', 'shm', 'process', 'at',
 ]);
 const keywordScope = /^(keyword\.|storage\.|support\.function\.)/;
 const sizePattern = /(?<![A-Za-z0-9_]|[0-9]\.)(?:0x[0-9A-Fa-f_]+|[0-9][0-9_]*)(?:KiB|MiB|GiB|TiB|KB|MB|GB|TB|K|M|G|T|B)(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]|[0-9]\.)[0-9][0-9_]* pages?(?![A-Za-z0-9_])/g;
