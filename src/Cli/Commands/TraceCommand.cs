@@ -39,13 +39,7 @@ internal static class TraceCommand
             : TraceFiles.Formats.FirstOrDefault(f => string.Equals(f, formatName, StringComparison.OrdinalIgnoreCase));
         if (name is null)
             return Fail(context, $"unknown format '{OneLine.Escape(formatName!)}'; expected text, lackey, csv or oracleGeneral");
-        var format = name switch
-        {
-            "lackey" => TraceFormat.Lackey,
-            "csv" => TraceFormat.Csv,
-            "oracleGeneral" => TraceFormat.OracleGeneral,
-            _ => TraceFormat.Text,
-        };
+        var format = TraceFormats.Named(name);
         CsvColumns? csv = null;
         if (columnText is not null)
         {

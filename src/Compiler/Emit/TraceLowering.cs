@@ -19,13 +19,7 @@ internal static class TraceLowering
         var formatName = trace.Format is { } f
             ? TraceFiles.Formats.First(n => string.Equals(n, f.Text, StringComparison.OrdinalIgnoreCase))
             : TraceFiles.Infer(trace.File.Value);
-        var format = formatName switch
-        {
-            "lackey" => TraceFormat.Lackey,
-            "csv" => TraceFormat.Csv,
-            "oracleGeneral" => TraceFormat.OracleGeneral,
-            _ => TraceFormat.Text,
-        };
+        var format = TraceFormats.Named(formatName);
         CsvColumns? columns = null;
         if (format == TraceFormat.Csv)
         {

@@ -13,3 +13,16 @@ public enum TraceFormat
     Csv,
     OracleGeneral,
 }
+
+/// <summary>The formats by the names a scenario and <c>memscript trace stats</c> give them.</summary>
+public static class TraceFormats
+{
+    /// <summary>The format named <paramref name="name"/> (<c>text</c>, <c>lackey</c>, <c>csv</c>, <c>oracleGeneral</c>); text for any other name.</summary>
+    public static TraceFormat Named(string name) => name switch
+    {
+        "lackey" => TraceFormat.Lackey,
+        "csv" => TraceFormat.Csv,
+        "oracleGeneral" => TraceFormat.OracleGeneral,
+        _ => TraceFormat.Text,
+    };
+}
