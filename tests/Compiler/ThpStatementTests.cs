@@ -10,18 +10,9 @@ namespace MemScript.Tests.Compiler;
 /// </summary>
 public sealed class ThpStatementTests
 {
-    private static SimulationResult Run(string text)
-    {
-        var compiled = ScenarioCompiler.Compile(new CompileRequest("thp.mems", text), CompileOptions.NoCache);
-        Assert.True(compiled.Success, string.Join("\n", compiled.Diagnostics));
-        var r = Simulator.Run(compiled.Scenario!);
-        Assert.All(r.Expectations, e => Assert.True(e.Passed, e.Text + ": " + e.Actual));
-        Assert.All(r.SelfChecks, c => Assert.True(c.Ok, c.Detail));
-        return r;
-    }
+    private static SimulationResult Run(string text) => CheckedRun.Of("thp.mems", text);
 
-    private static TimelineEvent.Statement Row(SimulationResult r, int line) =>
-        r.Timeline.OfType<TimelineEvent.Statement>().Single(s => s.Site.Line == line);
+    private static TimelineEvent.Statement Row(SimulationResult r, int line) => CheckedRun.Row(r, line);
 
     private static long Vmstat(SimulationResult r, string name) => r.Vmstat.Single(c => c.Name == name).Value;
 

@@ -16,18 +16,9 @@ namespace MemScript.Tests.Runtime.Geometry;
 /// </summary>
 public sealed class I386LayoutTests
 {
-    private static SimulationResult Run(string text)
-    {
-        var compiled = ScenarioCompiler.Compile(new CompileRequest("i386.mems", text), CompileOptions.NoCache);
-        Assert.True(compiled.Success, string.Join("\n", compiled.Diagnostics));
-        var r = Simulator.Run(compiled.Scenario!);
-        Assert.All(r.Expectations, e => Assert.True(e.Passed, e.Text + ": " + e.Actual));
-        Assert.All(r.SelfChecks, c => Assert.True(c.Ok, c.Detail));
-        return r;
-    }
+    private static SimulationResult Run(string text) => CheckedRun.Of("i386.mems", text);
 
-    private static TimelineEvent.Statement Row(SimulationResult r, int line) =>
-        r.Timeline.OfType<TimelineEvent.Statement>().Single(s => s.Site.Line == line);
+    private static TimelineEvent.Statement Row(SimulationResult r, int line) => CheckedRun.Row(r, line);
 
     [Theory]
     [InlineData("off", "4K", "8K")]           // one 4 MiB PTE table, then two
