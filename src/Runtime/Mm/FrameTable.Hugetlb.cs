@@ -11,31 +11,9 @@ namespace MemScript.Runtime.Mm;
 internal sealed partial class FrameTable
 {
     /// <summary>The head frame of a free order-9 block turned into a pool page; -1 when no such block is free.</summary>
-    public int TakeHugetlbBlock()
-    {
-        var head = TakeBlockFrom(Zones.GfpZone.HighUser, Kernel.HugetlbOrder);
-        if (head < 0)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < 1 << Kernel.HugetlbOrder; i++)
-        {
-            this[head + i] = new PageFrame { Kind = FrameKind.Hugetlb, Owner = -1, LruPrev = -1, LruNext = -1 };
-        }
-
-        var frames = 1L << Kernel.HugetlbOrder;
-        _byKind[(int)FrameKind.Free] -= frames;
-        _byKind[(int)FrameKind.Hugetlb] += frames;
-        return head;
-    }
+    public int TakeHugetlbBlock() =>
+        AllocateBlock(Kernel.HugetlbOrder, FrameKind.Hugetlb, owner: -1, Zones.GfpZone.HighUser);
 
     /// <summary>Gives a pool page's block back to the buddy allocator.</summary>
-    public void ReturnHugetlbBlock(int head)
-    {
-        for (var i = 0; i < 1 << Kernel.HugetlbOrder; i++)
-        {
-            Free(head + i);
-        }
-    }
+    public void ReturnHugetlbBlock(int head) => FreeBlock(head, Kernel.HugetlbOrder);
 }

@@ -1,4 +1,5 @@
 using MemScript.Runtime.Mm.Slab;
+using MemScript.Runtime.Mm.Zones;
 
 namespace MemScript.Runtime.Mm;
 
@@ -91,7 +92,7 @@ internal sealed partial class Kernel
     {
         var order = SlabCacheTable.Specs[(int)cache].Order;
         var frames = _slabFrames[(int)cache];
-        var head = _frames.AllocateKernelBlock(order);
+        var head = _frames.AllocateBlock(order, FrameKind.Kernel, owner: -1, GfpZone.Kernel);   // allocate_slab: one block of the cache's order
         for (var i = 0; i < 1 << order; i++)
         {
             frames.Push(head >= 0 ? head + i : _frames.Allocate(FrameKind.Kernel, owner: -1, index: 0));

@@ -45,28 +45,6 @@ internal sealed partial class Kernel
         _frames?.SetWatermarks();
     }
 
-    /// <summary>
-    /// Kernel memory for another part of the kernel (a slab, a driver's pages): 2^<paramref name="order"/>
-    /// contiguous frames of kind <paramref name="kind"/> from the zones <paramref name="gfp"/> allows
-    /// (GfpZone.Kernel: Normal and below, LowMem on i386), after the reservation every
-    /// allocation makes (kswapd, direct reclaim, the OOM killer; the cost goes to
-    /// <paramref name="costNs"/>). Returns the first frame, or -1 when the OOM killer chose the
-    /// requester <paramref name="requesterMm"/> or no free block of that order is left (no
-    /// compaction). <see cref="FreeKernelPages"/> gives the block back.
-    /// </summary>
-    public int AllocKernelPages(int order, FrameKind kind, GfpZone gfp, int requesterMm, ref long costNs)
-    {
-        if (!Reserve(requesterMm, 1L << order, ref costNs))
-        {
-            return -1;
-        }
-
-        return _frames.AllocateBlock(order, kind, requesterMm, gfp);
-    }
-
-    /// <summary>Frees a block <see cref="AllocKernelPages"/> returned.</summary>
-    public void FreeKernelPages(int head, int order) => _frames.FreeBlock(head, order);
-
     /// <summary>Free blocks of each order 0..10 in each populated zone (the rows of /proc/buddyinfo).</summary>
     public IReadOnlyList<(string Zone, long[] Blocks)> BuddyFreeBlocksByZone()
     {
