@@ -86,6 +86,13 @@ public static class Simulator
             if (future == null && system.Kernel.Policy is OptPolicy opt)
                 recorded = opt.Recorded;
         }
+        catch (Exception e) when (system?.Kernel.Policy is Mm.Reclaim.FilePolicyAdapter adapter && adapter.StopFor(e) is { } stop)
+        {
+            outcome = RunOutcome.PolicyError;
+            message = stop.Message;
+            EndOpenStatements(system);
+            system?.Kswapd.Summarize();
+        }
         catch (OutOfMemoryPanicException e)
         {
             outcome = RunOutcome.KernelPanic;

@@ -76,13 +76,13 @@ internal static class PolicyCompiler
         var sourceHash = Hash("policy\n" + reference.Role + "\n" + text);
         var key = Hash(CacheKey.BuildId + "\n" + sourceHash);
         var cache = options.UseCache ? new CompiledScenarioCache(options.CacheDirectory ?? CacheFolder.ResolveDefault()) : null;
-        if (cache?.TryRead(key, sourceHash).Image is { } cached && Load(cached, display, header, text, out _) is { } fromCache)
+        if (cache?.TryRead(key, sourceHash).Image is { } cached && Load(cached, key, display, header, text, out _) is { } fromCache)
             return (fromCache, []);
 
         var (image, diagnostics) = Build(reference.Role, display, text, key);
         if (image is null)
             return (null, diagnostics);
-        var file = Load(image, display, header, text, out var loadError);
+        var file = Load(image, key, display, header, text, out var loadError);
         if (file is null)
             return (null, [.. diagnostics, new Diagnostic("MEMS1143", DiagnosticSeverity.Error, new SourceLocation(display, 1, 1), SemanticErrors.PolicyLoad.FormatMessage(loadError!))]);
         cache?.TryWrite(key, sourceHash, image);
@@ -221,14 +221,25 @@ internal static class PolicyCompiler
         return b.ToString();
     }
 
-    private static PolicyFile? Load(byte[] image, string display, string header, string text, out string? error)
+    /// <summary>
+    /// Each policy image loaded in this process, by cache key. The load
+    /// contexts are not collectible (the runtime compiles code in a collectible
+    /// assembly once, fully optimized, without tiering or profile-guided
+    /// devirtualization of the policy's calls into the kernel), so an image is
+    /// loaded once per process and reused.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
+
+    private static PolicyFile? Load(byte[] image, string key, string display, string header, string text, out string? error)
     {
         error = null;
-        var context = new PolicyLoadContext("memscript-policy:" + header);
         try
         {
-            using var stream = new MemoryStream(image, writable: false);
-            var assembly = context.LoadFromStream(stream);
+            var assembly = Loaded.GetOrAdd(key, static (_, image) =>
+            {
+                using var stream = new MemoryStream(image, writable: false);
+                return new PolicyLoadContext("memscript-policy:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(image))[..16]).LoadFromStream(stream);
+            }, image);
             var info = assembly.GetType(InfoNamespace + "." + InfoClass, throwOnError: true)!;
             var typeName = (string)info.GetField("TypeName")!.GetValue(null)!;
             var flat = (int[])info.GetField("Sites")!.GetValue(null)!;
@@ -249,7 +260,6 @@ internal static class PolicyCompiler
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or MissingMethodException
                                       or InvalidCastException or NullReferenceException or TargetInvocationException)
         {
-            context.Unload();
             error = e.GetType().Name + ": " + e.Message;
             return null;
         }

@@ -24,54 +24,63 @@ public static class PolicyGuard
     /// <summary>Nested policy calls (recursion depth) allowed.</summary>
     public const int MaxDepth = 512;
 
-    [ThreadStatic] private static long t_steps;
-    [ThreadStatic] private static int t_depth;
-    [ThreadStatic] private static PolicyStopKind t_tripped;
-    [ThreadStatic] private static int t_site;
+    [ThreadStatic] private static State t_state;
 
     /// <summary>Counts one step at a loop back-edge.</summary>
     public static void Step(int site)
     {
-        if (--t_steps < 0)
+        if (--t_state.Steps < 0)
             Trip(PolicyStopKind.Budget, site);
     }
 
     /// <summary>Counts one step and one level of depth at a method's entry.</summary>
     public static void Enter(int site)
     {
-        if (--t_steps < 0)
+        ref var state = ref t_state;
+        if (--state.Steps < 0)
             Trip(PolicyStopKind.Budget, site);
-        if (++t_depth > MaxDepth)
+        if (++state.Depth > MaxDepth)
             Trip(PolicyStopKind.Depth, site);
     }
 
     /// <summary>Leaves a method (from its finally).</summary>
-    public static void Exit() => t_depth--;
+    public static void Exit() => t_state.Depth--;
 
-    /// <summary>A fresh budget for one call from the kernel.</summary>
+    /// <summary>A fresh budget for one call from the kernel (one thread-static address, three stores).</summary>
     internal static void Arm()
     {
-        t_steps = StepBudget;
-        t_depth = 0;
-        t_tripped = PolicyStopKind.None;
+        ref var state = ref t_state;
+        state.Steps = StepBudget;
+        state.Depth = 0;
+        state.Tripped = PolicyStopKind.None;
     }
 
     /// <summary>Whether the last armed call tripped (one thread-static read: the kernel checks it after every guarded call).</summary>
-    internal static bool HasTripped => t_tripped != PolicyStopKind.None;
+    internal static bool HasTripped => t_state.Tripped != PolicyStopKind.None;
 
     /// <summary>How the last armed call tripped, and where (None: it did not).</summary>
-    internal static (PolicyStopKind Kind, int Site) Tripped => (t_tripped, t_site);
+    internal static (PolicyStopKind Kind, int Site) Tripped => (t_state.Tripped, t_state.Site);
 
     private static void Trip(PolicyStopKind kind, int site)
     {
-        if (t_tripped == PolicyStopKind.None)
+        ref var state = ref t_state;
+        if (state.Tripped == PolicyStopKind.None)
         {
-            t_tripped = kind;
-            t_site = site;
+            state.Tripped = kind;
+            state.Site = site;
         }
 
-        t_steps = -1;
+        state.Steps = -1;
         throw new PolicyBudgetException(kind);
+    }
+
+    /// <summary>One thread's guard: steps left, depth, and how and where it tripped.</summary>
+    private struct State
+    {
+        public long Steps;
+        public int Depth;
+        public PolicyStopKind Tripped;
+        public int Site;
     }
 }
 

@@ -10,13 +10,15 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// path). Frame numbers become <see cref="PageRef"/>s. Each call is armed with
 /// a fresh step budget (<see cref="PolicyGuard"/>), except a call the compiler
 /// found can reach no loop and no recursion (<see cref="PolicyFile.Guards"/>),
-/// which runs bare inside its try; a tripped guard or an
+/// which runs bare; a tripped guard or an
 /// exception stops the run at the policy's line (MEMS4101-4103). A reclaim
 /// pass is <see cref="IReclaimPolicy.BeginReclaim"/>, then
 /// <see cref="IReclaimPolicy.Victim"/> until enough is freed or it answers
 /// null; each answer must be a page the policy holds (added, not removed:
 /// else MEMS4104) that can go (else MEMS4105). The kernel evicts it, which
-/// calls Removed. pgscan for the pass is what the policy counted with
+/// calls Removed. An exception out of the policy unwinds to the run's
+/// handler, which turns it into the stop through <see cref="StopFor"/>.
+/// pgscan for the pass is what the policy counted with
 /// <see cref="IPolicyContext.Scanned"/>, and at least the pages it freed.
 /// </summary>
 internal sealed class FilePolicyAdapter : IReclaimPolicy
@@ -29,7 +31,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
     private readonly bool _guardBeginReclaim;
     private readonly bool _guardVictim;
     private PolicyContext _context = null!;
-    private byte[] _held = [];
+    private PolicyMember _calling;
 
     public FilePolicyAdapter(PolicyFile file, Policies.IReclaimPolicy policy)
     {
@@ -54,21 +56,16 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
 
     public void Added(int pfn)
     {
-        PfnArrays.Cover(ref _held, pfn, (byte)0);
-        _held[pfn] = 1;
+        PfnArrays.Cover(ref _context.Held, pfn, (byte)0);
+        _context.Held[pfn] = 1;
         if (_guardAdded)
         {
             PolicyGuard.Arm();
         }
 
-        try
-        {
-            _policy.Added(new PageRef(pfn), _context);
-        }
-        catch (Exception e)
-        {
-            throw PolicyCall.Stop(_file, "Added", e);
-        }
+        _calling = PolicyMember.Added;
+        _policy.Added(new PageRef(pfn), _context);
+        _calling = PolicyMember.None;
 
         if (_guardAdded)
         {
@@ -78,25 +75,21 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
 
     public void Removed(int pfn)
     {
-        if ((uint)pfn >= (uint)_held.Length || _held[pfn] == 0)
+        var held = _context.Held;
+        if ((uint)pfn >= (uint)held.Length || held[pfn] == 0)
         {
             return;
         }
 
-        _held[pfn] = 0;
+        held[pfn] = 0;
         if (_guardRemoved)
         {
             PolicyGuard.Arm();
         }
 
-        try
-        {
-            _policy.Removed(new PageRef(pfn), _context);
-        }
-        catch (Exception e)
-        {
-            throw PolicyCall.Stop(_file, "Removed", e);
-        }
+        _calling = PolicyMember.Removed;
+        _policy.Removed(new PageRef(pfn), _context);
+        _calling = PolicyMember.None;
 
         if (_guardRemoved)
         {
@@ -111,14 +104,9 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             PolicyGuard.Arm();
         }
 
-        try
-        {
-            _policy.Accessed(new PageRef(pfn), _context);
-        }
-        catch (Exception e)
-        {
-            throw PolicyCall.Stop(_file, "Accessed", e);
-        }
+        _calling = PolicyMember.Accessed;
+        _policy.Accessed(new PageRef(pfn), _context);
+        _calling = PolicyMember.None;
 
         if (_guardAccessed)
         {
@@ -134,14 +122,9 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             PolicyGuard.Arm();
         }
 
-        try
-        {
-            _policy.BeginReclaim(nrToReclaim, _context);
-        }
-        catch (Exception e)
-        {
-            throw PolicyCall.Stop(_file, "BeginReclaim", e);
-        }
+        _calling = PolicyMember.BeginReclaim;
+        _policy.BeginReclaim(nrToReclaim, _context);
+        _calling = PolicyMember.None;
 
         if (_guardBeginReclaim)
         {
@@ -151,19 +134,15 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         while (reclaimed < nrToReclaim)
         {
             PageRef? answer;
+            _context.LastEvictable = -1;
             if (_guardVictim)
             {
                 PolicyGuard.Arm();
             }
 
-            try
-            {
-                answer = _policy.Victim(_context);
-            }
-            catch (Exception e)
-            {
-                throw PolicyCall.Stop(_file, "Victim", e);
-            }
+            _calling = PolicyMember.Victim;
+            answer = _policy.Victim(_context);
+            _calling = PolicyMember.None;
 
             if (_guardVictim)
             {
@@ -175,14 +154,15 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             }
 
             var id = page.Id;
-            if (id < 0 || id >= _held.Length || _held[id] == 0)
+            var held = _context.Held;
+            if ((ulong)id >= (ulong)held.Length || held[id] == 0)
             {
                 throw PolicyCall.Answer(_file, "Victim", "MEMS4104",
                     FormattableString.Invariant($"Victim returned page {id}, which is not a resident page the policy was given (Added and not yet Removed)"));
             }
 
             var pfn = (int)id;
-            if (!context.CanEvict(pfn))
+            if (id != _context.LastEvictable && !context.CanEvict(pfn))
             {
                 throw PolicyCall.Answer(_file, "Victim", "MEMS4105",
                     FormattableString.Invariant($"Victim returned page {id}, which cannot be evicted now (check ctx.CanEvict)"));
@@ -191,15 +171,38 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             if (context.Evict(pfn))
             {
                 reclaimed++;
-                Removed(pfn);   // no-op when the kernel already told the policy
+                if (held[pfn] != 0)
+                {
+                    Removed(pfn);   // the kernel freed it without telling the policy
+                }
             }
-            else if (++failed > _held.Length)
+            else if (++failed > held.Length)
             {
                 break;   // the same pages keep failing: nothing more goes this pass
             }
         }
 
         return new ReclaimTally(reclaimed, (int)Math.Max(reclaimed, Math.Min(int.MaxValue, _context.ScannedInPass)));
+    }
+
+    /// <summary>
+    /// The stop for an exception that left the policy: the calls into the
+    /// policy are not wrapped in try/catch each (a method with a handler is
+    /// not inlined, and the kernel calls Accessed on every access); the
+    /// member being called is noted instead, and the run's own handler asks
+    /// here whether the exception came out of the policy. Null when no call
+    /// into the policy was under way.
+    /// </summary>
+    public PolicyStoppedException? StopFor(Exception e)
+    {
+        var member = _calling;
+        if (member == PolicyMember.None)
+        {
+            return null;
+        }
+
+        _calling = PolicyMember.None;
+        return e as PolicyStoppedException ?? PolicyCall.Stop(_file, member.ToString(), e);
     }
 
     private void CheckTripped(string member)
@@ -227,3 +230,6 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         return value;
     }
 }
+
+/// <summary>The policy member a call from the kernel is in (None: no call under way).</summary>
+internal enum PolicyMember : byte { None, Added, Removed, Accessed, BeginReclaim, Victim }

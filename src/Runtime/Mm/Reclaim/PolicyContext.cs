@@ -7,11 +7,23 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// questions answered from the frame table and the reverse map through the
 /// kernel's <see cref="IReclaimContext"/>, the pass's pgscan tally, the
 /// simulated clock and the machine-seeded random numbers. One per run; it
-/// allocates nothing per call.
+/// allocates nothing per call. A page the policy holds (<see cref="Held"/>,
+/// kept by the adapter) is known to exist, so questions about it skip the
+/// frame table's zone walk; <see cref="LastEvictable"/> remembers the last
+/// page <see cref="CanEvict"/> said yes to, so the adapter need not ask the
+/// kernel again when <c>Victim</c> answers that page (nothing a policy can
+/// call changes whether a page can go).
 /// </summary>
 internal sealed class PolicyContext(IReclaimContext kernel, long seed) : IPolicyContext, IRandom
 {
+    private readonly FrameTable _frames = kernel.Frames;
     private SplitMix64 _random = new(seed);
+
+    /// <summary>1 at each frame the policy holds (Added and not yet Removed); the adapter owns and grows it.</summary>
+    public byte[] Held = [];
+
+    /// <summary>The last page <see cref="CanEvict"/> answered true for (-1: none since the adapter reset it).</summary>
+    public long LastEvictable = -1;
 
     /// <summary>The simulated clock (set once the system is built).</summary>
     public Func<long>? Clock { get; set; }
@@ -46,7 +58,16 @@ internal sealed class PolicyContext(IReclaimContext kernel, long seed) : IPolicy
 
     public int MapCount(PageRef page) => Frame(page).MapCount;
 
-    public bool CanEvict(PageRef page) => Valid(page) && kernel.CanEvict((int)page.Id);
+    public bool CanEvict(PageRef page)
+    {
+        if (!Valid(page) || !kernel.CanEvict((int)page.Id))
+        {
+            return false;
+        }
+
+        LastEvictable = page.Id;
+        return true;
+    }
 
     public bool TestAndClearReferenced(PageRef page) => Valid(page) && kernel.TestAndClearReferenced((int)page.Id) > 0;
 
@@ -62,7 +83,9 @@ internal sealed class PolicyContext(IReclaimContext kernel, long seed) : IPolicy
 
     public double NextDouble() => (_random.Next() >> 11) * (1.0 / (1UL << 53));
 
-    private bool Valid(PageRef page) => page.Id >= kernel.Frames.KernelFrames && page.Id < kernel.Frames.HighWater && kernel.Frames.Materialized((int)page.Id);
+    private bool Valid(PageRef page) =>
+        ((ulong)page.Id < (ulong)Held.Length && Held[page.Id] != 0)
+        || (page.Id >= _frames.KernelFrames && page.Id <= int.MaxValue && _frames.Materialized((int)page.Id));
 
     private static PageFrame s_none;
 
@@ -74,6 +97,6 @@ internal sealed class PolicyContext(IReclaimContext kernel, long seed) : IPolicy
             return ref s_none;
         }
 
-        return ref kernel.Frames[(int)page.Id];
+        return ref _frames[(int)page.Id];
     }
 }
