@@ -10,9 +10,13 @@ namespace MemScript.Compiler.Policies;
 /// stack: every body that runs as a method (methods, constructors, accessors,
 /// operators, local functions, lambdas) and may recurse (the
 /// <see cref="PolicyCallGraph"/>'s guarded set) becomes
-/// <c>{ Guard.Enter(site); try { body } finally { Guard.Exit(); } }</c> and
-/// every loop body (for, foreach, while, do) and backward <c>goto</c> starts
-/// with <c>Guard.Step(site)</c> (the runtime's PolicyGuard: a step budget per
+/// <c>{ Guard.Enter(site); try { body } finally { Guard.Exit(); } }</c>; every
+/// loop (for, foreach, while, do) counts its iterations in a local of its own
+/// and charges them to the guard a batch at a time and when it ends
+/// (<c>{ int n = 0; try { loop } finally { Guard.Settle(n); } }</c>, the body
+/// starting with <c>if (++n == Guard.LoopBatch) { Guard.Charge(site, n); n = 0; }</c>),
+/// so an iteration touches no thread-static state; a backward <c>goto</c>
+/// calls <c>Guard.Step(site)</c> (the runtime's PolicyGuard: a step budget per
 /// call from the kernel and a depth bound). Sites are numbered in document
 /// order; <see cref="Sites"/> gives each site's line and column in the
 /// policy's own text. A body on no cycle of the call graph keeps its code as
@@ -157,35 +161,35 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
     {
         var site = Site(node.WhileKeyword);
         var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return visited.WithStatement(Stepped(visited.Statement, site));
+        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
     }
 
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
     {
         var site = Site(node.DoKeyword);
         var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return visited.WithStatement(Stepped(visited.Statement, site));
+        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
     }
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
     {
         var site = Site(node.ForKeyword);
         var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return visited.WithStatement(Stepped(visited.Statement, site));
+        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
     }
 
     public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
     {
         var site = Site(node.ForEachKeyword);
         var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return visited.WithStatement(Stepped(visited.Statement, site));
+        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
     }
 
     public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
     {
         var site = Site(node.ForEachKeyword);
         var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return visited.WithStatement(Stepped(visited.Statement, site));
+        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
     }
 
     public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
@@ -233,10 +237,25 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
             .WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(semicolon.LeadingTrivia).WithTrailingTrivia(semicolon.TrailingTrivia));
     }
 
-    private static StatementSyntax Stepped(StatementSyntax statement, int site) =>
-        statement is BlockSyntax block
-            ? block.WithStatements(block.Statements.Insert(0, Call("Step", site)))
-            : Block(Call("Step", site), statement);
+    /// <summary>The loop body, counting its iteration in the loop's local and charging a batch every <c>LoopBatch</c>.</summary>
+    private static StatementSyntax Counting(StatementSyntax statement, int site)
+    {
+        var count = ParseStatement($"if (++{Counter(site)} == {Guard}.LoopBatch) {{ {Guard}.Charge({site}, {Guard}.LoopBatch); {Counter(site)} = 0; }}");
+        return statement is BlockSyntax block
+            ? block.WithStatements(block.Statements.Insert(0, count))
+            : Block(count, statement);
+    }
+
+    /// <summary><c>{ int n = 0; try { loop } finally { Settle(n); } }</c> on the loop's own line, keeping its trivia.</summary>
+    private static StatementSyntax Counted(StatementSyntax loop, int site) =>
+        Block(
+                ParseStatement($"int {Counter(site)} = 0;"),
+                TryStatement(Block(loop.WithoutLeadingTrivia().WithoutTrailingTrivia()), default,
+                    FinallyClause(Block(ParseStatement($"{Guard}.Settle({Counter(site)});")))))
+            .WithLeadingTrivia(loop.GetLeadingTrivia())
+            .WithTrailingTrivia(loop.GetTrailingTrivia());
+
+    private static string Counter(int site) => "__memscript_steps" + site.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static StatementSyntax Call(string method, int site) =>
         ExpressionStatement(InvocationExpression(ParseExpression(Guard + "." + method),
