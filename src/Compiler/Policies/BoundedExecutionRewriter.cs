@@ -11,11 +11,11 @@ namespace MemScript.Compiler.Policies;
 /// operators, local functions, lambdas) and may recurse (the
 /// <see cref="PolicyCallGraph"/>'s guarded set) becomes
 /// <c>{ Guard.Enter(site); try { body } finally { Guard.Exit(); } }</c>; every
-/// loop (for, foreach, while, do) counts its iterations in a local of its own
-/// and charges them to the guard a batch at a time and when it ends
-/// (<c>{ int n = 0; try { loop } finally { Guard.Settle(n); } }</c>, the body
-/// starting with <c>if (++n == Guard.LoopBatch) { Guard.Charge(site, n); n = 0; }</c>),
-/// so an iteration touches no thread-static state; a backward <c>goto</c>
+/// loop (for, foreach, while, do) is charged one step on entry and counts its
+/// iterations in a local of its own, charging them to the guard a batch at a
+/// time (<c>{ Guard.Step(site); int n = 0; loop }</c>, the body starting with
+/// <c>if (++n == Guard.LoopBatch) { Guard.Charge(site, n); n = 0; }</c>), so
+/// an iteration touches no thread-static state; a backward <c>goto</c>
 /// calls <c>Guard.Step(site)</c> (the runtime's PolicyGuard: a step budget per
 /// call from the kernel and a depth bound). Sites are numbered in document
 /// order; <see cref="Sites"/> gives each site's line and column in the
@@ -246,12 +246,18 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
             : Block(count, statement);
     }
 
-    /// <summary><c>{ int n = 0; try { loop } finally { Settle(n); } }</c> on the loop's own line, keeping its trivia.</summary>
+    /// <summary>
+    /// <c>{ Guard.Step(site); int n = 0; loop }</c> on the loop's own line,
+    /// keeping its trivia. No try/finally (a method with one is not inlined
+    /// into the kernel's call): the iterations since the last batch are not
+    /// charged when the loop ends, but each entry into a loop is, so a call
+    /// does at most <c>LoopBatch</c> times its budget in iterations.
+    /// </summary>
     private static StatementSyntax Counted(StatementSyntax loop, int site) =>
         Block(
+                Call("Step", site),
                 ParseStatement($"int {Counter(site)} = 0;"),
-                TryStatement(Block(loop.WithoutLeadingTrivia().WithoutTrailingTrivia()), default,
-                    FinallyClause(Block(ParseStatement($"{Guard}.Settle({Counter(site)});")))))
+                loop.WithoutLeadingTrivia().WithoutTrailingTrivia())
             .WithLeadingTrivia(loop.GetLeadingTrivia())
             .WithTrailingTrivia(loop.GetTrailingTrivia());
 

@@ -5,9 +5,9 @@ namespace MemScript.Runtime.PolicyHost;
 /// <summary>
 /// The bounded execution of a policy file. The compiler rewrites each policy
 /// so that every method entry calls <see cref="Enter"/> (and <see cref="Exit"/>
-/// in a finally), every loop counts its iterations and charges them in
-/// batches (<see cref="Charge"/>, and <see cref="Settle"/> when it ends) and a
-/// backward goto calls <see cref="Step"/>, each with the site's number. Each call from the kernel into the policy starts with a
+/// in a finally), every loop entry calls <see cref="Step"/> and charges its
+/// iterations in batches (<see cref="Charge"/>), and a backward goto calls
+/// <see cref="Step"/>, each with the site's number. Each call from the kernel into the policy starts with a
 /// fresh budget (<see cref="Arm"/>): <see cref="StepBudget"/> steps and
 /// <see cref="MaxDepth"/> nested calls. Past either the guard throws and stays
 /// tripped (a policy that catches the exception trips again at its next step,
@@ -47,13 +47,6 @@ public static class PolicyGuard
         if (state.Steps < 0)
             Trip(PolicyStopKind.Budget, site);
     }
-
-    /// <summary>
-    /// Charges the iterations a loop counted since its last batch, when it
-    /// ends (from a finally: it never throws, so an exception leaving the loop
-    /// is the one reported; an exhausted budget trips at the next charge).
-    /// </summary>
-    public static void Settle(int steps) => t_state.Steps -= steps;
 
     /// <summary>Iterations a loop counts locally before it charges them.</summary>
     public const int LoopBatch = 64;
