@@ -23,7 +23,9 @@ namespace MemScript.Runtime.Mm;
 /// (a way's number per 4-bit rank, the most recent lowest), so a miss finds
 /// the least recently used way without scanning; a wider set keeps an age
 /// per way. Either way a miss replaces the first empty (or flushed) way,
-/// else the least recently used one.
+/// else the least recently used one; a count of live entries per set
+/// (cleared by a flush) tells a miss whether to look for an empty way at all,
+/// so a lookup compares tags only.
 /// </summary>
 internal sealed class Tlb
 {
@@ -33,6 +35,7 @@ internal sealed class Tlb
     private const ulong Nibbles = 0x1111_1111_1111_1111UL;
 
     private readonly ulong[] _tags;
+    private readonly int[] _live;
     private readonly ulong[]? _order;
     private readonly ulong[]? _ages;
     private readonly int _ways;
@@ -52,6 +55,7 @@ internal sealed class Tlb
         _sets = (ulong)Math.Max(1, entries / _ways);
         _setMask = (_sets & (_sets - 1)) == 0 ? _sets - 1 : ulong.MaxValue;
         _tags = new ulong[_sets * (ulong)_ways];
+        _live = new int[_sets];
         _vector = simd && Vector256.IsHardwareAccelerated && _ways % 4 == 0 && _ways <= 32;
         if (_ways <= OrderedWays)
         {
@@ -83,7 +87,7 @@ internal sealed class Tlb
         var set = SetOf(vpn);
         var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        var way = _vector ? FindVector(first, tag, out var empty) : FindScalar(first, tag, out empty);
+        var way = _vector ? FindVector(first, tag) : FindScalar(first, tag);
         if (way >= 0)
         {
             Touch(set, way);
@@ -92,7 +96,7 @@ internal sealed class Tlb
         }
 
         Misses++;
-        Replace(set, empty, tag);
+        Replace(set, tag);
         return false;
     }
 
@@ -102,26 +106,28 @@ internal sealed class Tlb
         var set = SetOf(vpn);
         var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        var way = _vector ? FindVector(first, tag, out var empty) : FindScalar(first, tag, out empty);
+        var way = _vector ? FindVector(first, tag) : FindScalar(first, tag);
         if (way >= 0)
         {
             Touch(set, way);
             return;
         }
 
-        Replace(set, empty, tag);
+        Replace(set, tag);
     }
 
     /// <summary>INVLPG: drops the entry of <paramref name="vpn"/> if the TLB holds it.</summary>
     public void Invalidate(ulong vpn)
     {
-        var first = SetOf(vpn) * _ways;
+        var set = SetOf(vpn);
+        var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
         for (var w = first; w < first + _ways; w++)
         {
             if (_tags[w] == tag)
             {
                 _tags[w] = 0;
+                _live[set]--;
                 return;
             }
         }
@@ -136,65 +142,66 @@ internal sealed class Tlb
         }
 
         _generationBits = _generation << GenerationShift;
+        Array.Clear(_live);
     }
 
     private int SetOf(ulong vpn) => (int)(_setMask != ulong.MaxValue ? vpn & _setMask : vpn % _sets);
 
     /// <summary>
     /// The way of the set starting at <paramref name="first"/> that holds
-    /// <paramref name="tag"/>, or -1; <paramref name="empty"/> has a bit per
-    /// way that is empty (or flushed).
+    /// <paramref name="tag"/>, or -1.
     /// </summary>
-    private int FindScalar(int first, ulong tag, out ulong empty)
+    private int FindScalar(int first, ulong tag)
     {
         var tags = _tags;
-        empty = 0;
         for (var w = 0; w < _ways; w++)
         {
-            var t = tags[first + w];
-            if (t == tag)
+            if (tags[first + w] == tag)
             {
                 return w;
-            }
-
-            if (t < _generationBits && w < 64)
-            {
-                empty |= 1UL << w;
             }
         }
 
         return -1;
     }
 
-    /// <summary><see cref="FindScalar"/> four ways at a time (a set of 4, 8, 12 ... up to 32 ways).</summary>
-    private int FindVector(int first, ulong tag, out ulong empty)
+    private int FindVector(int first, ulong tag)
     {
         ref var tags = ref MemoryMarshal.GetArrayDataReference(_tags);
         var wanted = Vector256.Create(tag);
-        var live = Vector256.Create(_generationBits);
-        empty = 0;
         for (var w = 0; w < _ways; w += 4)
         {
-            var chunk = Vector256.LoadUnsafe(ref tags, (nuint)(first + w));
-            var hit = Vector256.Equals(chunk, wanted).ExtractMostSignificantBits();
+            var hit = Vector256.Equals(Vector256.LoadUnsafe(ref tags, (nuint)(first + w)), wanted).ExtractMostSignificantBits();
             if (hit != 0)
             {
                 return w + BitOperations.TrailingZeroCount(hit);
             }
-
-            empty |= (ulong)Vector256.LessThan(chunk, live).ExtractMostSignificantBits() << w;
         }
 
         return -1;
     }
 
-    /// <summary>A miss: the first empty way takes the tag, else the least recently used one.</summary>
-    private void Replace(int set, ulong empty, ulong tag)
+    /// <summary>The first way of a set that is not full holding no live entry (a stale generation's or an invalidated one).</summary>
+    private int FirstEmpty(int first)
+    {
+        for (var w = 0; w < _ways; w++)
+        {
+            if (_tags[first + w] < _generationBits)
+            {
+                return w;
+            }
+        }
+
+        return 0;
+    }
+
+    private void Replace(int set, ulong tag)
     {
         int way;
-        if (empty != 0)
+        if (_live[set] < _ways)
         {
-            way = BitOperations.TrailingZeroCount(empty);
+            way = FirstEmpty(set * _ways);
+            _live[set]++;
         }
         else if (_order is not null)
         {
@@ -209,7 +216,6 @@ internal sealed class Tlb
         Touch(set, way);
     }
 
-    /// <summary>Makes <paramref name="way"/> the most recently used of its set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int set, int way)
     {
@@ -234,17 +240,9 @@ internal sealed class Tlb
         _order[set] = (order & above) | ((order & below) << 4) | (uint)way;
     }
 
-    /// <summary>A set wider than 16 ways: the first empty way past the 64 the mask holds, else the way with the smallest age.</summary>
+    /// <summary>A full set wider than 16 ways: the way with the smallest age.</summary>
     private int OldestByAge(int first)
     {
-        for (var w = 64; w < _ways; w++)
-        {
-            if (_tags[first + w] < _generationBits)
-            {
-                return w;
-            }
-        }
-
         var ages = _ages!;
         var oldest = 0;
         for (var w = 1; w < _ways; w++)
