@@ -167,18 +167,17 @@ internal sealed class Tlb
 
     private int FindVector(int first, ulong tag)
     {
-        ref var tags = ref MemoryMarshal.GetArrayDataReference(_tags);
+        // Every group of four is compared and the masks are merged, without a
+        // branch per group (where in the set a hit lies is not predictable).
+        ref var tags = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tags), first);
         var wanted = Vector256.Create(tag);
-        for (var w = 0; w < _ways; w += 4)
+        var hits = Vector256.Equals(Vector256.LoadUnsafe(ref tags), wanted).ExtractMostSignificantBits();
+        for (var w = 4; w < _ways; w += 4)
         {
-            var hit = Vector256.Equals(Vector256.LoadUnsafe(ref tags, (nuint)(first + w)), wanted).ExtractMostSignificantBits();
-            if (hit != 0)
-            {
-                return w + BitOperations.TrailingZeroCount(hit);
-            }
+            hits |= Vector256.Equals(Vector256.LoadUnsafe(ref tags, (nuint)w), wanted).ExtractMostSignificantBits() << w;
         }
 
-        return -1;
+        return hits != 0 ? BitOperations.TrailingZeroCount(hits) : -1;
     }
 
     /// <summary>The first way of a set that is not full holding no live entry (a stale generation's or an invalidated one).</summary>
