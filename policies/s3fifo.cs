@@ -1,15 +1,21 @@
 // S3-FIFO (Yang, Zhang, Qiu, Yue, Rashmi: "FIFO queues are all you need for
-// cache eviction", SOSP'23). Three FIFO queues: a small queue S (10% of the
-// cache) that filters one-hit wonders, a main queue M, and a ghost queue G
-// remembering what S evicted (content keys only, as many as the cache holds).
-// A 2-bit frequency per page counts hits (at most 3).
+// cache eviction", SOSP'23), as libCacheSim's S3FIFO.c runs it with its
+// defaults (fifo-size-ratio 0.10, ghost-size-ratio 0.90,
+// move-to-main-threshold 2). Three FIFO queues: a small queue S that filters
+// one-hit wonders, a main queue M, and a ghost queue G remembering what S
+// evicted (content keys only, floor(90%) of the cache). A frequency per page
+// counts hits (kept up to 3: main's CLOCK only looks at min(freq, 3)).
 //
-//   Accessed(p): freq[p] = min(freq[p] + 1, 3)       (the faulting access is the miss, not a hit)
-//   Added(p):    key in G: remove it from G, p to the head of M; else p to the head of S
-//   Victim():    if |S| >= 10% of the cache: from S's tail:
-//                    freq > 1: move to M (and go on), else: the victim, its key to G
-//                else from M's tail:
-//                    freq > 0: back to M's head with freq - 1 (and go on), else: the victim
+//   Accessed(p): freq[p] += 1                      (the faulting access is the miss, not a hit)
+//   Added(p):    key in G: remove it from G, p to the head of M; else p to the head of S;
+//                then G is cut to its size (after the victim's key went in, as
+//                libCacheSim takes the missed id out of G before it evicts)
+//   Victim():    cache = |S| + |M|; if |M| > cache - floor(10% cache) or S is empty: from M,
+//                else from S until one leaves S:
+//                    S's tail with freq >= 2: to M's head with freq 0 (and go on),
+//                    else: the victim, its key to G
+//                from M's tail: freq > 0: back to M's head with min(freq, 3) - 1 (and go on),
+//                    else: the victim
 //
 // A page that cannot go now (pinned, or swap-backed with swap full) is
 // treated as a survivor and moved to M's head. Page identity across an
@@ -31,6 +37,7 @@ public sealed class S3FifoPolicy : IReclaimPolicy
     private readonly int[] _head = { -1, -1, -1 };
     private readonly int[] _tail = { -1, -1, -1 };
     private readonly int[] _count = { 0, 0, 0 };
+    private int _ghostCap;
     private readonly LinkedList<long> _ghostOrder = new LinkedList<long>();   // oldest first
     private readonly Dictionary<long, LinkedListNode<long>> _ghost = new Dictionary<long, LinkedListNode<long>>();
 
@@ -53,6 +60,8 @@ public sealed class S3FifoPolicy : IReclaimPolicy
         {
             PushHead(p, Small);
         }
+
+        Trim();
     }
 
     public void Accessed(PageRef page, IPolicyContext ctx)
@@ -76,21 +85,26 @@ public sealed class S3FifoPolicy : IReclaimPolicy
     public PageRef? Victim(IPolicyContext ctx)
     {
         var total = _count[Small] + _count[Main];
+        var smallCap = (int)(total * 0.10);
+        var mainCap = total - smallCap;
+        var fromSmall = !(_count[Main] > mainCap || _count[Small] == 0);
         for (var looked = 0; looked <= 4 * total + 4; looked++)
         {
-            if (_count[Small] > 0 && (_count[Small] * 10 >= total || _count[Main] == 0))
+            if (fromSmall && _count[Small] > 0)
             {
                 var t = _tail[Small];
                 ctx.Scanned();
                 var page = new PageRef(t);
-                if (_freq[t] > 1 || !ctx.CanEvict(page))
+                if (_freq[t] >= 2 || !ctx.CanEvict(page))
                 {
                     Unlink(t);
+                    _freq[t] = 0;
                     PushHead(t, Main);
                     continue;
                 }
 
-                Remember(ctx.ContentKey(page), total);
+                _ghostCap = (int)(total * 0.90);
+                Remember(ctx.ContentKey(page));
                 return page;
             }
 
@@ -114,12 +128,16 @@ public sealed class S3FifoPolicy : IReclaimPolicy
         return null;
     }
 
-    private void Remember(long key, int capacity)
+    private void Remember(long key)
     {
         if (_ghost.TryGetValue(key, out var known))
             _ghostOrder.Remove(known);
         _ghost[key] = _ghostOrder.AddLast(key);
-        while (_ghostOrder.Count > Math.Max(1, capacity))
+    }
+
+    private void Trim()
+    {
+        while (_ghostOrder.Count > _ghostCap)
         {
             _ghost.Remove(_ghostOrder.First!.Value);
             _ghostOrder.RemoveFirst();

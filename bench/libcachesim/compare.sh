@@ -11,12 +11,16 @@
 # glib and zstd development files (Debian: libglib2.0-dev libzstd-dev) to build
 # cachesim, once, into LIBCACHESIM_BUILD (default SOURCE/_build).
 #
-# The trace: REQUESTS (default 10,000,000) requests drawn uniformly from PAGES
-# (262,144) 4 KiB objects, seed SEED (42), in libCacheSim's oracleGeneral
-# format (tracegen.c). The cache: FRAMES (65,536) objects; cachesim runs with
+# The trace: REQUESTS (default 10,000,000) requests drawn from PAGES
+# (262,144) 4 KiB objects by DIST (uniform, zipf:ALPHA or loop; default
+# uniform), seed SEED (42), in libCacheSim's oracleGeneral format
+# (tracegen.c). The cache: FRAMES (65,536) objects; cachesim runs with
 # --ignore-obj-size, memscript on a textbook machine of FRAMES pages (no
 # watermarks, free page tables, swap for the rest) replaying the trace into
-# a region of PAGES pages with `reclaim lru|fifo|clock|opt`. A memscript miss
+# a region of PAGES pages with `reclaim lru|fifo|clock|opt`, and the policy
+# files policies/sieve.cs and policies/s3fifo.cs against cachesim's Sieve and
+# S3FIFO (its defaults, given explicitly: fifo-size-ratio=0.10,
+# ghost-size-ratio=0.90, move-to-main-threshold=2, which s3fifo.cs follows). A memscript miss
 # is a page fault (minflt + majflt). memscript's scenario is compiled before
 # the timed runs (a warm-up on a short trace at the same path), as a user's
 # second run finds it in the cache. `memscript trace stats` gives LRU's exact
@@ -41,7 +45,8 @@ FRAMES=${FRAMES:-65536}
 SEED=${SEED:-42}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/memscript-libcachesim}
 BUILD=${LIBCACHESIM_BUILD:-$SRC/_build}
-ALGOS=${ALGOS:-"lru fifo clock opt"}
+DIST=${DIST:-uniform}
+ALGOS=${ALGOS:-"lru fifo clock opt sieve s3fifo"}
 mkdir -p "$WORK"
 
 if [[ ! -x "$BUILD/bin/cachesim" ]]; then
@@ -57,9 +62,9 @@ if [[ ! -x "$ROOT/src/Cli/bin/Release/net10.0/memscript" && ! -f "$ROOT/src/Cli/
 fi
 MEMSCRIPT=(dotnet "$ROOT/src/Cli/bin/Release/net10.0/memscript.dll")
 
-cc -O2 -o "$WORK/tracegen" "$ROOT/bench/libcachesim/tracegen.c"
-TRACE=$WORK/trace-$REQUESTS-$PAGES-$SEED.oracleGeneral.bin
-[[ -f "$TRACE" ]] || "$WORK/tracegen" "$REQUESTS" "$PAGES" "$SEED" "$TRACE"
+cc -O2 -o "$WORK/tracegen" "$ROOT/bench/libcachesim/tracegen.c" -lm
+TRACE=$WORK/trace-$REQUESTS-$PAGES-$SEED-${DIST/:/-}.oracleGeneral.bin
+[[ -f "$TRACE" ]] || "$WORK/tracegen" "$REQUESTS" "$PAGES" "$SEED" "$TRACE" "$DIST"
 "$WORK/tracegen" 1000 "$PAGES" "$SEED" "$WORK/warmup.oracleGeneral.bin"
 
 export MEMSCRIPT_CACHE=$WORK/cache
@@ -89,10 +94,25 @@ timed() { # OUT ERR command... -> "seconds maxrss_kb" on stdout
   cat "$WORK/time.txt"
 }
 
+reclaim_of() { # algorithm -> memscript's reclaim setting
+  case $1 in
+    sieve | s3fifo) echo "$ROOT/policies/$1.cs" ;;
+    *) echo "$1" ;;
+  esac
+}
+
+cachesim_args() { # algorithm -> cachesim's algorithm and its parameters
+  case $1 in
+    opt) echo belady ;;
+    s3fifo) echo "s3fifo -e fifo-size-ratio=0.10,ghost-size-ratio=0.90,move-to-main-threshold=2" ;;
+    *) echo "$1" ;;
+  esac
+}
+
 echo "warming memscript's compile cache ..."
 ln -sf "$WORK/warmup.oracleGeneral.bin" "$WORK/replay.oracleGeneral.bin"
 for a in $ALGOS; do
-  "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$a" --format json > /dev/null
+  "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$(reclaim_of "$a")" --format json > /dev/null
 done
 ln -sf "$TRACE" "$WORK/replay.oracleGeneral.bin"
 
@@ -100,15 +120,15 @@ read -r stats_s stats_rss < <(timed "$WORK/stats.txt" "$WORK/stats.err" "${MEMSC
 lru_exact=$(awk -v f="$FRAMES" '$1 == f { gsub(",", "", $2); print $2 }' <(sed 's/,//g' "$WORK/stats.txt") | tail -1)
 
 echo
-echo "trace: $REQUESTS requests, $PAGES pages (oracleGeneral, $(du -h "$TRACE" | cut -f1)); cache $FRAMES objects/frames"
+echo "trace: $REQUESTS requests, $PAGES pages, $DIST (oracleGeneral, $(du -h "$TRACE" | cut -f1)); cache $FRAMES objects/frames"
 echo "memscript trace stats: LRU misses at $FRAMES = $lru_exact (exact, by stack distance; ${stats_s}s, peak RSS ${stats_rss} kB)"
 echo
 printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-s ms-s lcs-Mreq/s ms-Mreq/s ratio ms-RSS-kB
 for a in $ALGOS; do
-  lcs_algo=$a
-  [[ $a == opt ]] && lcs_algo=belady
-  read -r lcs_s _ < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1)
-  read -r ms_s ms_rss < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$a" --format json)
+  read -r lcs_algo lcs_params < <(cachesim_args "$a")
+  # shellcheck disable=SC2086 # lcs_params is "-e PARAMS" or empty
+  read -r lcs_s _ < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1 $lcs_params)
+  read -r ms_s ms_rss < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$(reclaim_of "$a")" --format json)
   lcs_ratio=$(grep -o 'miss ratio [0-9.]*' "$WORK/lcs-$a.txt" | tail -1 | awk '{print $3}')
   ms_misses=$(faults "$WORK/ms-$a.json")
   ms_ratio=$(awk -v m="$ms_misses" -v n="$REQUESTS" 'BEGIN { printf "%.4f", m / n }')

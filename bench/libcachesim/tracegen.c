@@ -1,16 +1,21 @@
 /*
  * tracegen: writes an oracleGeneral trace (libCacheSim's binary format:
  * packed little-endian records {uint32 clock_time; uint64 obj_id;
- * uint32 obj_size; int64 next_access_vtime}, 24 bytes) of N requests drawn
- * uniformly from P pages by SplitMix64 with a seed, each object 4096 bytes,
- * clock_time the request's 1-based number, next_access_vtime the index of
- * the next request to the same object (-1: none). Deterministic.
+ * uint32 obj_size; int64 next_access_vtime}, 24 bytes) of N requests over
+ * P pages, each object 4096 bytes, clock_time the request's 1-based number,
+ * next_access_vtime the index of the next request to the same object (-1:
+ * none). Deterministic. DIST: `uniform` (default: drawn uniformly by
+ * SplitMix64 with the seed), `zipf:ALPHA` (page k, from 0, with probability
+ * proportional to 1 / (k + 1)^ALPHA, by inverse CDF on the same draws) or
+ * `loop` (0, 1, ..., P-1, 0, 1, ...; the seed is unused).
  *
- *   tracegen N PAGES SEED OUT
+ *   tracegen N PAGES SEED OUT [DIST]
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <math.h>
 
 static uint64_t state;
 
@@ -31,8 +36,8 @@ struct record {
 #pragma pack(pop)
 
 int main(int argc, char **argv) {
-  if (argc != 5) {
-    fprintf(stderr, "usage: tracegen N PAGES SEED OUT\n");
+  if (argc != 5 && argc != 6) {
+    fprintf(stderr, "usage: tracegen N PAGES SEED OUT [uniform|zipf:ALPHA|loop]\n");
     return 2;
   }
   long n = atol(argv[1]);
@@ -42,7 +47,29 @@ int main(int argc, char **argv) {
   int64_t *next = malloc(sizeof(int64_t) * n);
   int64_t *seen = malloc(sizeof(int64_t) * pages);
   if (!ids || !next || !seen) return 1;
-  for (long i = 0; i < n; i++) ids[i] = (uint32_t)(((unsigned __int128)splitmix64() * pages) >> 64);
+  const char *dist = argc == 6 ? argv[5] : "uniform";
+  if (strcmp(dist, "uniform") == 0) {
+    for (long i = 0; i < n; i++) ids[i] = (uint32_t)(((unsigned __int128)splitmix64() * pages) >> 64);
+  } else if (strcmp(dist, "loop") == 0) {
+    for (long i = 0; i < n; i++) ids[i] = (uint32_t)(i % (long)pages);
+  } else if (strncmp(dist, "zipf:", 5) == 0) {
+    double alpha = atof(dist + 5), *cdf = malloc(sizeof(double) * pages), sum = 0;
+    if (!cdf) return 1;
+    for (uint64_t k = 0; k < pages; k++) cdf[k] = (sum += 1.0 / pow((double)(k + 1), alpha));
+    for (long i = 0; i < n; i++) {
+      double u = (double)(splitmix64() >> 11) * (1.0 / 9007199254740992.0) * sum;
+      uint64_t lo = 0, hi = pages - 1;
+      while (lo < hi) {
+        uint64_t mid = (lo + hi) / 2;
+        if (cdf[mid] > u) hi = mid; else lo = mid + 1;
+      }
+      ids[i] = (uint32_t)lo;
+    }
+    free(cdf);
+  } else {
+    fprintf(stderr, "tracegen: unknown distribution '%s'\n", dist);
+    return 2;
+  }
   for (uint64_t p = 0; p < pages; p++) seen[p] = -1;
   for (long i = n - 1; i >= 0; i--) {
     next[i] = seen[ids[i]];

@@ -52,7 +52,10 @@ public static class Simulator
     {
         var limits = hostLimits ?? HostLimits.Default;
         var first = RunOnce(scenario, future: null, injectFault, workLimit, limits, progress, out var recorded);
-        return recorded == null ? first : RunOnce(scenario, recorded, injectFault, workLimit, limits, progress, out _);
+        if (recorded == null)
+            return first;
+        using (recorded)   // its files, when the record went to disk
+            return RunOnce(scenario, recorded, injectFault, workLimit, limits, progress, out _);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace MemScript.Tests.Dsl;
 
 /// <summary>
 /// With reclaim opt, a scenario whose constant writes alone would record more
-/// than the runtime's bound (2^25 runs) is refused before it runs (MEMS1110),
+/// than the runtime's bound (2^31 - 2 runs) is refused before it runs (MEMS1110),
 /// with the estimate and the bound; a run of one page compresses and passes.
 /// </summary>
 public class OptRecordBudgetTests
@@ -12,9 +12,9 @@ public class OptRecordBudgetTests
     [Fact]
     public void WritesPastTheBound_AreMems1110_WithEstimateAndLimit()
     {
-        var single = FrontendHelper.AssertSingle(Machine + "process p {\n  a = mmap 4 pages\n  write a times 100000000\n}\n", "MEMS1110", 4, 3);
+        var single = FrontendHelper.AssertSingle(Machine + "process p {\n  a = mmap 4 pages\n  write a times 1000000000\n}\n", "MEMS1110", 4, 3);
         Assert.Equal(
-            "reclaim opt records every page access of the run for its second pass, at most 33,554,432 runs of accesses to one page; this scenario's writes alone make at least 400,000,000",
+            "reclaim opt records every page access of the run for its second pass, at most 2,147,483,646 runs of accesses to one page; this scenario's writes alone make at least 4,000,000,000",
             single.Message);
     }
 
@@ -22,7 +22,7 @@ public class OptRecordBudgetTests
     public void RepeatsMultiply_AndTheStatementPastTheBoundIsNamed()
     {
         FrontendHelper.AssertSingle(
-            Machine + "process p {\n  a = mmap 64K\n  write a\n  repeat 1000 {\n    write a stride 4K times 3000\n  }\n}\n", "MEMS1110", 6, 5);
+            Machine + "process p {\n  a = mmap 64K\n  write a\n  repeat 100000 {\n    write a stride 4K times 3000\n  }\n}\n", "MEMS1110", 6, 5);
     }
 
     [Theory]
@@ -39,9 +39,9 @@ public class OptRecordBudgetTests
     public void OtherPolicies_RecordNothing()
     {
         Assert.DoesNotContain(
-            FrontendHelper.Check("machine { ram 1M; swap 1M; reclaim lru }\nprocess p {\n  a = mmap 4 pages\n  write a times 100000000\n}\n"),
+            FrontendHelper.Check("machine { ram 1M; swap 1M; reclaim lru }\nprocess p {\n  a = mmap 4 pages\n  write a times 1000000000\n}\n"),
             d => d.Id == "MEMS1110");
         FrontendHelper.AssertSingle(
-            "machine { ram 1M; swap 1M; reclaim lru }\nprocess p {\n  a = mmap 4 pages\n  write a times 100000000\n}\n", "MEMS1110", 4, 3, "reclaim=opt");
+            "machine { ram 1M; swap 1M; reclaim lru }\nprocess p {\n  a = mmap 4 pages\n  write a times 1000000000\n}\n", "MEMS1110", 4, 3, "reclaim=opt");
     }
 }

@@ -87,7 +87,7 @@ public class ChunkedBodyTests
     {
         var text = "process p {\n  a = malloc 4K\n" + Lines("touch a", 1_000) + "}\n" + "at 1ms {\n" + Lines("drop_caches", 600) + "}\n";
 
-        var code = Frontend.Emit(new CompileRequest("long.mems", text)).Source!.Text;
+        var code = Frontend.Emit(new CompileRequest("long.mems", text)).Source!.ReadableText;
 
         Assert.Contains("private sealed class Frame_Process_p", code);
         Assert.Contains("foreach (var op in Chunk1_Process_p(p, f)) yield return op; // lines 2-257", code);

@@ -95,8 +95,12 @@ internal static class BatchPipeline
         var pending = new List<(int Index, GeneratedSource Source)>(emitted);
         while (pending.Count > 0)
         {
+            // The class is named by its code's hash: scenarios that lower to the same code share one tree.
             var trees = pending.Select(static (p, n) => CSharpSyntaxTree.ParseText(p.Source.Text, new CSharpParseOptions(LanguageVersion.Latest), path: $"generated{n}.cs", encoding: Encoding.UTF8)).ToList();
-            var compilation = CSharpCompilation.Create("MemScript.FuzzBatch" + pending[0].Index, trees, ReferenceSet.References, Options);
+            var firstOfType = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var n = 0; n < pending.Count; n++)
+                firstOfType.TryAdd(pending[n].Source.TypeName, n);
+            var compilation = CSharpCompilation.Create("MemScript.FuzzBatch" + pending[0].Index, firstOfType.Values.Select(n => trees[n]), ReferenceSet.References, Options);
             using var image = new MemoryStream();
             var result = compilation.Emit(image);
             if (result.Success)

@@ -46,65 +46,81 @@ internal static class ReferenceAlgorithms
         return misses;
     }
 
-    /// <summary>S3-FIFO (SOSP'23, Algorithm 1): S 10%, M, ghost G as large as the cache; freq capped at 3.</summary>
+    /// <summary>
+    /// S3-FIFO as libCacheSim's S3FIFO.c runs it with its defaults
+    /// (fifo-size-ratio 0.10, ghost-size-ratio 0.90, move-to-main-threshold 2):
+    /// a miss first takes its id out of the ghost (to main if it was there),
+    /// then evicts from main while main holds more than the cache less
+    /// floor(10%) (or the small queue is empty), else from the small queue
+    /// until one leaves it (a page seen twice moves to main with its count
+    /// reset); main is a CLOCK with a 2-bit count. The ghost holds
+    /// floor(90%) ids, oldest out first.
+    /// </summary>
     public static int S3Fifo(IReadOnlyList<int> accesses, int frames)
     {
         var s = new LinkedList<int>();   // First = head (newest)
         var m = new LinkedList<int>();
         var g = new LinkedList<int>();
         var freq = new Dictionary<int, int>();
+        var ghostCap = (int)(frames * 0.90);
+        var mainCap = frames - (int)(frames * 0.10);
         var misses = 0;
         foreach (var x in accesses)
         {
             if (s.Contains(x) || m.Contains(x))
             {
-                freq[x] = Math.Min(freq[x] + 1, 3);
+                freq[x]++;
                 continue;
             }
 
             misses++;
+            var fromGhost = g.Remove(x);
             while (s.Count + m.Count >= frames)
-                Evict();
+            {
+                if (m.Count > mainCap || s.Count == 0)
+                    EvictMain();
+                else
+                    EvictSmall();
+            }
+
             freq[x] = 0;
-            if (g.Contains(x))
-            {
-                g.Remove(x);
+            if (fromGhost)
                 m.AddFirst(x);
-            }
             else
-            {
                 s.AddFirst(x);
-            }
         }
 
         return misses;
 
-        void Evict()
+        void EvictSmall()
         {
-            var total = s.Count + m.Count;
-            while (true)
+            while (s.Count > 0)
             {
-                if (s.Count > 0 && (s.Count * 10 >= total || m.Count == 0))
+                var t = s.Last!.Value;
+                s.RemoveLast();
+                if (freq[t] >= 2)
                 {
-                    var t = s.Last!.Value;
-                    s.RemoveLast();
-                    if (freq[t] > 1)
-                    {
-                        m.AddFirst(t);
-                        continue;
-                    }
-
-                    g.AddLast(t);
-                    while (g.Count > total)
-                        g.RemoveFirst();
-                    return;
+                    freq[t] = 0;
+                    m.AddFirst(t);
+                    continue;
                 }
 
+                g.AddLast(t);
+                while (g.Count > ghostCap)
+                    g.RemoveFirst();
+                return;
+            }
+        }
+
+        void EvictMain()
+        {
+            while (true)
+            {
                 var u = m.Last!.Value;
                 m.RemoveLast();
-                if (freq[u] > 0)
+                if (freq[u] >= 1)
                 {
-                    freq[u]--;
+                    freq[u] = Math.Min(freq[u], 3) - 1;
                     m.AddFirst(u);
                     continue;
                 }

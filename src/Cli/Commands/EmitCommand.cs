@@ -31,8 +31,8 @@ internal static class EmitCommand
         if (!emitted.Success || emitted.Source is null)
             return ExitCodes.Usage;
 
-        context.Out.Write(emitted.Source.Text);
-        if (!emitted.Source.Text.EndsWith('\n'))
+        context.Out.Write(emitted.Source.ReadableText);
+        if (!emitted.Source.ReadableText.EndsWith('\n'))
             context.Out.WriteLine();
         return ExitCodes.Ok;
     }

@@ -42,18 +42,31 @@ internal static class CSharpNames
 
     public static string Local(string name) => Identifier("v_", name);
 
-    /// <summary>The class name for a .mems path: <c>Scenario_</c> plus the file name with other characters as <c>_</c>.</summary>
-    public static string ClassName(string path)
-    {
-        var name = Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]);
-        var builder = new StringBuilder();
-        foreach (var c in name)
-        {
-            builder.Append(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? c : '_');
-        }
+    /// <summary>
+    /// The stand-in the emitter writes for the class name: the control
+    /// character cannot appear in a literal or comment (they escape it), so
+    /// only the class declaration and its constructor hold it.
+    /// </summary>
+    public const string ClassNamePlaceholder = "Scenario_\u0001";
 
-        return Identifier("Scenario_", builder.ToString());
-    }
+    /// <summary>
+    /// The generated class's name: <c>Scenario_</c> and the first 16 hex
+    /// digits of the SHA-256 of the code written with <see cref="ClassNamePlaceholder"/>.
+    /// It depends on nothing but the code, so the same scenario in two
+    /// folders (or under two names) is one assembly, and two different
+    /// scenarios can still be compiled into one.
+    /// </summary>
+    public static string ClassName(string codeWithPlaceholder) =>
+        Identifier("Scenario_", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(codeWithPlaceholder)))[..16]);
+
+    /// <summary>
+    /// The file name the compiled C# gives its <c>#line</c> directives and
+    /// header instead of the scenario's path, so the code (and its cache key)
+    /// does not depend on where the scenario lives. Diagnostics take the path
+    /// from the request, never from the directive; <c>memscript emit</c> shows
+    /// the real path (<see cref="GeneratedSource.ReadableText"/>).
+    /// </summary>
+    public const string CompiledPath = "scenario.mems";
 
     public static string Comment(string text)
     {

@@ -58,5 +58,5 @@ internal sealed class DataTable
         return "d.Trace(" + (_traces.Count - 1).ToString(CultureInfo.InvariantCulture) + ")";
     }
 
-    public ScenarioData Build(IReadOnlyList<Site> sites) => new(sites, _strings, _lists) { Traces = [.. _traces] };
+    public ScenarioData Build(IReadOnlyList<Site> sites, string sourcePath) => new(sites, _strings, _lists) { Traces = [.. _traces], SourcePath = sourcePath };
 }

@@ -72,7 +72,7 @@ internal sealed class EmitContext
         if (endLine == line && endColumn < column)
             endColumn = column;
         var ci = System.Globalization.CultureInfo.InvariantCulture;
-        Writer.Directive(string.Create(ci, $"#line ({line}, {column}) - ({endLine}, {endColumn}) {Writer.NextCodeColumn} {CSharpNames.LinePath(Text.Path)}"));
+        Writer.Directive(string.Create(ci, $"#line ({line}, {column}) - ({endLine}, {endColumn}) {Writer.NextCodeColumn} {CSharpNames.LinePath(CSharpNames.CompiledPath)}"));
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ namespace MemScript.Dsl.Binding;
 /// </summary>
 internal sealed class OptRecordEstimate(ulong pageSize)
 {
-    /// <summary>The runtime's bound on the record (2^25 runs).</summary>
-    public const long MaxRuns = 1L << 25;
+    /// <summary>The runtime's bound on the record (2^31 - 2 runs: a position is an int).</summary>
+    public const long MaxRuns = int.MaxValue - 1;
 
     private readonly ulong _pageSize = pageSize;
     private long _runs;

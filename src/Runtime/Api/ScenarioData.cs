@@ -38,6 +38,13 @@ public sealed class ScenarioData
 
     public int SiteCount => _sites.Length;
 
+    /// <summary>
+    /// The scenario's path as the user gave it (the report's title, the
+    /// expectations' diagnostics): data, not code, so the compiled assembly
+    /// is the same wherever the scenario lives.
+    /// </summary>
+    public string SourcePath { get; init; } = "";
+
     /// <summary>The trace files of the scenario's <c>trace</c> patterns, resolved beside the .mems file.</summary>
     public IReadOnlyList<TraceSource> Traces { get; init; } = [];
 

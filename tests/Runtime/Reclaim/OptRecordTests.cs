@@ -40,7 +40,7 @@ public class OptRecordTests
         var e = Assert.Throws<WorkLimitExceededException>(() => trace.Record(Page(9)));
         Assert.Contains("at most 4 runs", e.Message);
         Assert.Contains("at its access 9;", e.Message);
-        Assert.Equal(PageTrace.MaxRuns, 1 << 25);
+        Assert.Equal(int.MaxValue - 1, PageTrace.MaxRuns);
     }
 
     [Theory]
@@ -69,5 +69,60 @@ public class OptRecordTests
             var frames = random.Next(1, 6);
             Assert.Equal(ReferencePolicies.Opt(frames, references), Faults("opt", frames, references));
         }
+    }
+}
+
+/// <summary>
+/// OPT's record past its part in memory goes to a file, and the replay reads
+/// it back in step: the faults are those of Belady's OPT whichever way the
+/// record was kept, down to blocks of a few runs.
+/// </summary>
+public class OptSpilledRecordTests
+{
+    private static long Faults(int frames, IReadOnlyList<int> references, int spillRuns)
+    {
+        var first = Once(frames, references, null, spillRuns);
+        using var recorded = ((OptPolicy)first.Policy).Recorded!;
+        Assert.Equal(spillRuns < recorded.Count, recorded.Spilled);
+        return Once(frames, references, recorded, spillRuns).Faults;
+    }
+
+    private static FakeReclaimContext Once(int frames, IReadOnlyList<int> references, PageTrace? future, int spillRuns)
+    {
+        var table = new MemScript.Runtime.Mm.FrameTable(frames, 0);
+        var context = new FakeReclaimContext(table, new OptPolicy(table, future, spillRuns));
+        foreach (var n in references)
+            context.Touch(Page(n));
+        return context;
+    }
+
+    [Fact]
+    public void RandomStrings_FaultAsBeladysOpt_InMemoryAndFromTheFile()
+    {
+        var random = new System.Random(23);
+        for (var round = 0; round < 30; round++)
+        {
+            var references = new List<int>();
+            while (references.Count < 3000)
+            {
+                var page = random.Next(60);
+                for (var repeat = random.Next(1, 3); repeat > 0; repeat--)
+                    references.Add(page);
+            }
+
+            var frames = random.Next(2, 40);
+            var expected = ReferencePolicies.Opt(frames, references);
+            Assert.Equal(expected, Faults(frames, references, PageTrace.DefaultSpillRuns));
+            Assert.Equal(expected, Faults(frames, references, 5));
+        }
+    }
+
+    [Fact]
+    public void ARecordOfManyBlocks_RoundTrips()
+    {
+        // More than two file blocks of runs: the same faults as the record kept in memory.
+        var random = new System.Random(3);
+        var references = Enumerable.Range(0, 2 * PageTrace.BlockRuns + 777).Select(_ => random.Next(5003)).ToList();
+        Assert.Equal(Faults(300, references, PageTrace.DefaultSpillRuns), Faults(300, references, 1000));
     }
 }

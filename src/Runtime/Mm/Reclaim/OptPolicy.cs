@@ -16,12 +16,11 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// </code>
 /// Every page with a future use is a distinct trace position (a position
 /// belongs to one key, a key to at most one frame), so the resident pages are
-/// a set of positions: a <see cref="PositionSet"/> bitmap. An access moves
-/// one bit (O(1)); the furthest next use is the highest bit (a few
-/// leading-zero counts); the position names its key and the key its frame.
-/// Pages never used again wait in a queue. Next uses come from the trace's
-/// <see cref="NextUseIndex"/> (built once; this replay's cursors only move
-/// forward). The trace's positions are runs of accesses to one page
+/// a max-heap of frames by next use (<see cref="NextUseHeap"/>, O(log frames)
+/// an access). Pages never used again wait in a queue. Next uses come from
+/// the trace's <see cref="NextUseIndex"/>, read in step with the replay (its
+/// <see cref="NextUseIndex.Reader"/> only moves forward): the replay's memory
+/// follows the frames and the distinct pages, never the trace's length. The trace's positions are runs of accesses to one page
 /// (<see cref="PageTrace"/>): the order of next uses, all OPT looks at, is
 /// that of the accesses, so the choices are those of an access-by-access
 /// trace. Pages added without an access (fault-around, read-ahead) get
@@ -40,34 +39,31 @@ internal sealed class OptPolicy : IReclaimPolicy
     private readonly FrameTable _frames;
     private readonly PageTrace? _recording;
     private readonly PfnQueue _lru = new();
-    private readonly NextUseIndex? _future;
-    private readonly int[] _cursors = [];
+    private readonly NextUseIndex.Reader? _future;
     private readonly int[] _frameOfKey = [];
-    private readonly PositionSet? _nextUses;
-    private readonly PositionSet? _parkedUses;
+    private readonly NextUseHeap _nextUses = new();
     private readonly PfnQueue _neverAgain = new();
+    private readonly List<int> _passedOver = [];
+    private readonly List<int> _parked = [];
+    private bool[] _isParked = [];
     private int[] _keyId = [];
     private int[] _nextUse = [];
-    private int _now;
     private int _leftInRun;
     private int _parkedCount;
 
-    public OptPolicy(FrameTable frames, PageTrace? future)
+    public OptPolicy(FrameTable frames, PageTrace? future, int spillRuns = PageTrace.DefaultSpillRuns)
     {
         _frames = frames;
         if (future is null)
         {
-            _recording = new PageTrace();
+            _recording = new PageTrace(spillRuns: spillRuns);
             return;
         }
 
-        _future = future.NextUses;
-        _cursors = _future.NewCursors();
-        _frameOfKey = new int[_future.Keys];
+        _future = future.NextUses.NewReader();
+        _frameOfKey = new int[future.Keys];
         Array.Fill(_frameOfKey, -1);
-        _nextUses = new PositionSet(future.Count);
-        _parkedUses = new PositionSet(future.Count);
-        _leftInRun = _future.LengthAt(0);
+        _leftInRun = _future.LengthNow;
     }
 
     public string Name => "opt";
@@ -87,7 +83,8 @@ internal sealed class OptPolicy : IReclaimPolicy
 
         PfnArrays.Cover(ref _keyId, pfn, -1);
         PfnArrays.Cover(ref _nextUse, pfn, NotResident);
-        var id = _future.IdOf(PageKey.Of(_frames[pfn]), _now);
+        PfnArrays.Cover(ref _isParked, pfn, false);
+        var id = _future.IdOf(PageKey.Of(_frames[pfn]));
         if (id >= 0 && _frameOfKey[id] >= 0)
         {
             id = -1;   // the key is in another frame already (a pass that strayed): this copy has no future
@@ -99,7 +96,7 @@ internal sealed class OptPolicy : IReclaimPolicy
             _frameOfKey[id] = pfn;
         }
 
-        Place(pfn, _future.FirstAtOrAfter(_cursors, id, _now));
+        Place(pfn, _future.NextOf(id));
     }
 
     public void Removed(int pfn)
@@ -144,13 +141,14 @@ internal sealed class OptPolicy : IReclaimPolicy
         {
             Unplace(pfn);
             var id = _keyId[pfn];
-            Place(pfn, _leftInRun > 1 && id >= 0 && _future.IdAt(_now) == id ? _now : _future.NextAfter(_cursors, id, _now));
+            var now = _future.IdNow == id && id >= 0;
+            Place(pfn, now && _leftInRun > 1 ? _future.Now : now ? _future.NextNow : _future.NextOf(id));
         }
 
         if (--_leftInRun <= 0)
         {
-            _now++;
-            _leftInRun = _future.LengthAt(_now);
+            _future.Advance();
+            _leftInRun = _future.LengthNow;
         }
     }
 
@@ -168,18 +166,15 @@ internal sealed class OptPolicy : IReclaimPolicy
 
         var tally = _neverAgain.EvictFromHead(context, nrToReclaim);
         int reclaimed = tally.Reclaimed, scanned = tally.Scanned;
-        var limit = int.MaxValue;
         while (reclaimed < nrToReclaim)
         {
-            var position = _nextUses!.HighestAtOrBelow(limit);
-            if (position < 0)
+            var pfn = _nextUses.Max;
+            if (pfn < 0)
             {
                 break;
             }
 
-            var pfn = _frameOfKey[_future.IdAt(position)];
             scanned++;
-            limit = position - 1;
             if (context.CanEvict(pfn))
             {
                 if (context.Evict(pfn))
@@ -187,15 +182,36 @@ internal sealed class OptPolicy : IReclaimPolicy
                     reclaimed++;
                     Removed(pfn);   // no-op when the kernel already told us
                 }
+                else
+                {
+                    _nextUses.Remove(pfn);
+                    _passedOver.Add(pfn);
+                }
             }
             else if (!context.CanSwap && context.Frames[pfn].Kind is FrameKind.Anon or FrameKind.Shmem)
             {
-                _nextUses.Remove(position);
-                _parkedUses!.Add(position);
+                _nextUses.Remove(pfn);
+                _parked.Add(pfn);
+                _isParked[pfn] = true;
                 _parkedCount++;
+            }
+            else
+            {
+                _nextUses.Remove(pfn);
+                _passedOver.Add(pfn);
             }
         }
 
+        // The pages looked at and kept go back by their next use.
+        foreach (var pfn in _passedOver)
+        {
+            if (_nextUse[pfn] != NotResident && _nextUse[pfn] != NextUseIndex.Never && !_isParked[pfn] && !_nextUses.Contains(pfn))
+            {
+                _nextUses.Add(pfn, _nextUse[pfn]);
+            }
+        }
+
+        _passedOver.Clear();
         return new ReclaimTally(reclaimed, scanned);
     }
 
@@ -208,7 +224,7 @@ internal sealed class OptPolicy : IReclaimPolicy
         }
         else
         {
-            _nextUses!.Add(nextUse);
+            _nextUses.Add(pfn, nextUse);
         }
     }
 
@@ -218,26 +234,30 @@ internal sealed class OptPolicy : IReclaimPolicy
         {
             _neverAgain.Remove(pfn);
         }
-        else if (_parkedCount > 0 && _parkedUses!.Contains(_nextUse[pfn]))
+        else if (_isParked[pfn])
         {
-            _parkedUses.Remove(_nextUse[pfn]);
+            _isParked[pfn] = false;
             _parkedCount--;
         }
-        else
+        else if (_nextUses.Contains(pfn))
         {
-            _nextUses!.Remove(_nextUse[pfn]);
+            _nextUses.Remove(pfn);
         }
     }
 
-    /// <summary>Swap can take a page again: every parked position goes back into the scan.</summary>
+    /// <summary>Swap can take a page again: every parked page goes back into the scan.</summary>
     private void UnparkAll()
     {
-        for (var position = _parkedUses!.HighestAtOrBelow(int.MaxValue); position >= 0; position = _parkedUses.HighestAtOrBelow(position - 1))
+        foreach (var pfn in _parked)
         {
-            _parkedUses.Remove(position);
-            _nextUses!.Add(position);
+            if (_isParked[pfn])
+            {
+                _isParked[pfn] = false;
+                _nextUses.Add(pfn, _nextUse[pfn]);
+            }
         }
 
+        _parked.Clear();
         _parkedCount = 0;
     }
 }

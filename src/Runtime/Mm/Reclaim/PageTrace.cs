@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using MemScript.Runtime.Sched;
 
 namespace MemScript.Runtime.Mm.Reclaim;
@@ -13,26 +14,46 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// to one page are one run (key number, length): position <c>r</c> of the
 /// trace is run r, 8 bytes however long. OPT's choices are the same on runs as
 /// on accesses (a run holds one page, and runs keep the accesses' order).
-/// The record is bounded: past <see cref="MaxRuns"/> runs the first pass stops
-/// at the work limit (the second pass's index costs about 16 bytes a run).
-/// Recording appends to doubling arrays: no allocation per access once grown.
+/// <para>
+/// Bounded in memory by the distinct pages, not the run's length: the first
+/// <see cref="DefaultSpillRuns"/> runs stay in memory; past them the runs go
+/// to a temporary file (deleted when closed) through one block of
+/// <see cref="BlockRuns"/> runs, and <see cref="NextUses"/> reads it back
+/// (backwards once, then forwards in step with the replay). Only the key
+/// table grows, with the distinct pages. The record holds at most
+/// <see cref="MaxRuns"/> runs (a position is an int); past them the first
+/// pass stops at the work limit.
+/// </para>
+/// Recording appends to the block: no allocation per access once grown.
 /// </summary>
-internal sealed class PageTrace
+internal sealed class PageTrace : IDisposable
 {
-    /// <summary>The most runs a recording holds (2^25; about 0.5 GB with the replay's index).</summary>
-    public const int MaxRuns = 1 << 25;
+    /// <summary>The most runs a recording holds (positions are ints; <see cref="NextUseIndex.Never"/> is int.MaxValue).</summary>
+    public const int MaxRuns = int.MaxValue - 1;
+
+    /// <summary>Runs kept in memory before the record goes to a file (8 MiB of runs).</summary>
+    public const int DefaultSpillRuns = 1 << 20;
+
+    /// <summary>Runs per block of the file (512 KiB).</summary>
+    public const int BlockRuns = 1 << 16;
 
     private readonly Dictionary<PageKey, int> _ids = [];
     private readonly List<PageKey> _keys = [];
+    private readonly int _maxRuns;
+    private readonly int _spillRuns;
     private int[] _idAt = new int[1024];
     private int[] _lengthAt = new int[1024];
-    private readonly int _maxRuns;
+    private int _blockStart;            // the position of _idAt[0]
+    private FileStream? _file;
+    private byte[] _bytes = [];
     private NextUseIndex? _nextUses;
 
     /// <param name="maxRuns">The bound on the record (<see cref="MaxRuns"/>; smaller in tests).</param>
-    public PageTrace(int maxRuns = MaxRuns)
+    /// <param name="spillRuns">Runs kept in memory before the file (<see cref="DefaultSpillRuns"/>; smaller in tests).</param>
+    public PageTrace(int maxRuns = MaxRuns, int spillRuns = DefaultSpillRuns)
     {
         _maxRuns = maxRuns;
+        _spillRuns = Math.Max(spillRuns, 1);
     }
 
     /// <summary>Runs recorded (positions 0 .. Count-1).</summary>
@@ -44,11 +65,14 @@ internal sealed class PageTrace
     /// <summary>Distinct keys (key numbers are 0 .. Keys-1).</summary>
     public int Keys => _keys.Count;
 
-    /// <summary>The number of the key run <paramref name="position"/> accessed.</summary>
-    public int IdAt(int position) => _idAt[position];
+    /// <summary>The runs went to a file: only <see cref="NextUses"/> reads them.</summary>
+    public bool Spilled => _file is not null;
 
-    /// <summary>How many consecutive accesses run <paramref name="position"/> holds.</summary>
-    public int LengthAt(int position) => _lengthAt[position];
+    /// <summary>The number of the key run <paramref name="position"/> accessed (a record in memory).</summary>
+    public int IdAt(int position) => _idAt[position - _blockStart];
+
+    /// <summary>How many consecutive accesses run <paramref name="position"/> holds (a record in memory).</summary>
+    public int LengthAt(int position) => _lengthAt[position - _blockStart];
 
     /// <summary>The key numbered <paramref name="id"/>.</summary>
     public PageKey KeyOf(int id) => _keys[id];
@@ -56,8 +80,11 @@ internal sealed class PageTrace
     /// <summary>The key's number, or -1 for a page the trace never accessed.</summary>
     public int IdOf(in PageKey key) => _ids.TryGetValue(key, out var id) ? id : -1;
 
-    /// <summary>The run numbers in trace order (the first <see cref="Count"/> entries).</summary>
+    /// <summary>The run numbers in trace order (the first <see cref="Count"/> entries; a record in memory).</summary>
     internal int[] Ids => _idAt;
+
+    /// <summary>The run lengths in trace order (a record in memory).</summary>
+    internal int[] Lengths => _lengthAt;
 
     /// <summary>The next-use index of the trace, built on first use (after recording ends).</summary>
     public NextUseIndex NextUses => _nextUses ??= new NextUseIndex(this);
@@ -65,9 +92,10 @@ internal sealed class PageTrace
     public void Record(in PageKey key)
     {
         Accesses++;
-        if (Count > 0 && _lengthAt[Count - 1] < int.MaxValue && _keys[_idAt[Count - 1]] == key)
+        var last = Count - 1 - _blockStart;
+        if (Count > 0 && _lengthAt[last] < int.MaxValue && _keys[_idAt[last]] == key)
         {
-            _lengthAt[Count - 1]++;
+            _lengthAt[last]++;
             return;
         }
 
@@ -85,15 +113,89 @@ internal sealed class PageTrace
             _keys.Add(key);
         }
 
-        if (Count == _idAt.Length)
+        var slot = Count - _blockStart;
+        if (slot == _idAt.Length)
         {
-            var size = (int)Math.Min((long)_idAt.Length * 2, Math.Max(_maxRuns, 1));
-            Array.Resize(ref _idAt, size);
-            Array.Resize(ref _lengthAt, size);
+            if (_file is null && _idAt.Length < _spillRuns)
+            {
+                var size = Math.Min(_idAt.Length * 2, _spillRuns);
+                Array.Resize(ref _idAt, size);
+                Array.Resize(ref _lengthAt, size);
+            }
+            else
+            {
+                Flush();
+                slot = 0;
+            }
         }
 
-        _idAt[Count] = id;
-        _lengthAt[Count] = 1;
+        _idAt[slot] = id;
+        _lengthAt[slot] = 1;
         Count++;
+    }
+
+    /// <summary>Writes the runs in memory to the file (made on first use) and starts an empty block.</summary>
+    private void Flush()
+    {
+        _file ??= new FileStream(Path.Combine(Path.GetTempPath(), "memscript-opt-" + Guid.NewGuid().ToString("N") + ".runs"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var runs = Count - _blockStart;
+        WriteRuns(_file, (long)_blockStart * 8, _idAt, _lengthAt, runs);
+        _blockStart = Count;
+        if (_idAt.Length != BlockRuns)
+        {
+            _idAt = new int[BlockRuns];
+            _lengthAt = new int[BlockRuns];
+        }
+    }
+
+    private void WriteRuns(FileStream file, long offset, int[] ids, int[] lengths, int runs)
+    {
+        if (_bytes.Length < BlockRuns * 8)
+            _bytes = new byte[BlockRuns * 8];
+        file.Position = offset;
+        for (var start = 0; start < runs; start += BlockRuns)
+        {
+            var n = Math.Min(BlockRuns, runs - start);
+            for (var i = 0; i < n; i++)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(i * 8), ids[start + i]);
+                BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(i * 8 + 4), lengths[start + i]);
+            }
+
+            file.Write(_bytes, 0, n * 8);
+        }
+    }
+
+    /// <summary>
+    /// Reads runs <paramref name="start"/> .. start + count - 1 (count at most
+    /// <see cref="BlockRuns"/>) into the arrays, from the file or the block in memory.
+    /// </summary>
+    internal void ReadRuns(int start, int count, int[] ids, int[] lengths, byte[] buffer)
+    {
+        var inFile = Math.Max(0, Math.Min(count, _blockStart - start));
+        if (inFile > 0)
+        {
+            _file!.Position = (long)start * 8;
+            _file.ReadExactly(buffer, 0, inFile * 8);
+            for (var i = 0; i < inFile; i++)
+            {
+                ids[i] = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(i * 8));
+                lengths[i] = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(i * 8 + 4));
+            }
+        }
+
+        for (var i = inFile; i < count; i++)
+        {
+            ids[i] = _idAt[start + i - _blockStart];
+            lengths[i] = _lengthAt[start + i - _blockStart];
+        }
+    }
+
+    public void Dispose()
+    {
+        _nextUses?.Dispose();
+        _file?.Dispose();
+        _file = null;
     }
 }
