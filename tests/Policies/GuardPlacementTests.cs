@@ -89,6 +89,40 @@ public sealed class GuardPlacementTests
         Assert.Matches(@"(?m)^s/policy\.cs:\d+:17: error MEMS4101: Victim ran past its budget", error);
     }
 
+    [Fact]
+    public void ConstructionThroughFieldInitializers_StopsWithMEMS4102_AtTheInitializer()
+    {
+        // Neither class has a constructor: A's field initializer makes a B, whose field initializer makes an A.
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+            "        var a = new A();\n        return _pages[0];",
+            "    private sealed class A { private B _b = new B(); }\n    private sealed class B { private A _a = new A(); }"));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:1[45]:\d+: error MEMS4102: Victim nested calls deeper than 512", error);
+    }
+
+    [Fact]
+    public void ConstructionThroughPropertyInitializers_StopsWithMEMS4102()
+    {
+        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+            "        var a = new A();\n        return _pages[0];",
+            "    private sealed class A { public B[] Bs { get; } = { new B() }; }\n    private sealed class B { public A Next { get; } = new(); }"));
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"(?m)^s/policy\.cs:1[45]:\d+: error MEMS4102: Victim nested calls deeper than 512", error);
+    }
+
+    [Fact]
+    public void FieldInitializersOnNoCycle_RunAsWritten()
+    {
+        var (exit, output, error) = RunTimed(PolicySandbox.Reclaim(
+            "        var a = new A();\n        return a.Pick(_pages);",
+            "    private sealed class A { private readonly int[] _order = { 0, 1 }; private B _b = new B(); public PageRef Pick(List<PageRef> pages) => pages[_order[0] + _b.Offset]; }\n    private sealed class B { public int Offset { get; } = 0; }"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("pgfault 23", output);
+    }
+
     [Theory]
     [InlineData("policies/fifo.cs", "Added,Removed,BeginReclaim", "Victim")]
     [InlineData("policies/lru.cs", "Added,Accessed,Removed,BeginReclaim", "Victim")]

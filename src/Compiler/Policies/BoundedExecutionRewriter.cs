@@ -93,6 +93,8 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
     {
         var site = Site(node.Identifier);
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
+        if (visited.Initializer is { } init && GuardsInitializers(node))
+            visited = visited.WithInitializer(init.WithValue(Nested(init.Value, visited.Type, site)));
         if (visited.ExpressionBody is null || !Guards(node, null))
             return visited;
         var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
@@ -101,6 +103,19 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
             .WithOpenBraceToken(accessors.OpenBraceToken.WithLeadingTrivia(visited.ExpressionBody.ArrowToken.LeadingTrivia).WithTrailingTrivia(visited.ExpressionBody.ArrowToken.TrailingTrivia))
             .WithCloseBraceToken(accessors.CloseBraceToken.WithLeadingTrivia(visited.SemicolonToken.LeadingTrivia).WithTrailingTrivia(visited.SemicolonToken.TrailingTrivia));
         return visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(accessors);
+    }
+
+    public override SyntaxNode? VisitFieldDeclaration(FieldDeclarationSyntax node)
+    {
+        var visited = (FieldDeclarationSyntax)base.VisitFieldDeclaration(node)!;
+        if (!GuardsInitializers(node))
+            return visited;
+        var type = visited.Declaration.Type;
+        var variables = visited.Declaration.Variables;
+        for (var i = 0; i < variables.Count; i++)
+            if (variables[i].Initializer is { } init)
+                variables = variables.Replace(variables[i], variables[i].WithInitializer(init.WithValue(Nested(init.Value, type, Site(variables[i].Identifier)))));
+        return visited.WithDeclaration(visited.Declaration.WithVariables(variables));
     }
 
     public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
@@ -197,6 +212,34 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var site = Site(node.GotoKeyword);
         var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
         return Block(Call("Step", site), visited);
+    }
+
+    /// <summary>
+    /// Whether an instance member's initializer keeps a guard: its type's
+    /// field initializers are on a cycle of the call graph (one type's
+    /// initializer constructs another whose initializer constructs the
+    /// first), and it does more than compute a constant.
+    /// </summary>
+    private bool GuardsInitializers(MemberDeclarationSyntax member) =>
+        !member.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword))
+        && member.Parent is TypeDeclarationSyntax type && guarded.Contains(type);
+
+    /// <summary>
+    /// An initializer as <c>Guard.Nested&lt;T&gt;(Guard.Nest(site), value)</c>: one
+    /// level of depth while the value is computed (the arguments run in order),
+    /// on the initializer's own line. An array initializer becomes
+    /// <c>new T[] { ... }</c> so it can be an argument.
+    /// </summary>
+    private static ExpressionSyntax Nested(ExpressionSyntax value, TypeSyntax type, int site)
+    {
+        var plainType = type.WithoutTrivia();
+        var inner = value is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression } array && plainType is ArrayTypeSyntax arrayType
+            ? ArrayCreationExpression(arrayType.WithTrailingTrivia(Space), array.WithoutLeadingTrivia())
+            : value.WithoutLeadingTrivia();
+        var call = (InvocationExpressionSyntax)ParseExpression($"{Guard}.Nested<{plainType.ToString()}>({Guard}.Nest({site}), default)");
+        var args = call.ArgumentList.Arguments;
+        return call.WithArgumentList(call.ArgumentList.WithArguments(args.Replace(args[1], args[1].WithExpression(inner))))
+            .WithLeadingTrivia(value.GetLeadingTrivia());
     }
 
     /// <summary>Whether a body keeps its guard: it may recurse (<see cref="PolicyCallGraph"/>), or it is an iterator (which steps at entry).</summary>

@@ -458,7 +458,8 @@ internal sealed class PolicyCallGraph
         n.Depth = depth;
     }
 
-    private static bool IsGuardable(SyntaxNode syntax) => syntax is not BaseTypeDeclarationSyntax;
+    /// <summary>Every body, and a type's field initializers (the rewriter guards each instance initializer of a guarded type).</summary>
+    private static bool IsGuardable(SyntaxNode syntax) => syntax is not BaseTypeDeclarationSyntax || syntax is TypeDeclarationSyntax;
 
     private void Connect(Node v, ref int index, Stack<Node> stack)
     {

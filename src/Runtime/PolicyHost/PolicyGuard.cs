@@ -61,6 +61,20 @@ public static class PolicyGuard
             Trip(PolicyStopKind.Depth, site);
     }
 
+    /// <summary>Enters an instance field's initializer (<see cref="Enter"/>); the value for <see cref="Nested"/>.</summary>
+    public static int Nest(int site)
+    {
+        Enter(site);
+        return 0;
+    }
+
+    /// <summary>Leaves an instance field's initializer with its value (the arguments run in order: Nest, then the value).</summary>
+    public static T Nested<T>(int entered, T value)
+    {
+        t_state.Depth--;
+        return value;
+    }
+
     /// <summary>Leaves a method (from its finally).</summary>
     public static void Exit() => t_state.Depth--;
 
