@@ -24,7 +24,6 @@ public class SemanticTests
     [InlineData("machine { ram 1024T }", "MEMS1008", 1, 15)]
     [InlineData("machine { swap 1T }", "MEMS1008", 1, 16)]
     [InlineData("machine { hugepages 4 size 4M }", "MEMS1170", 1, 28)]
-    [InlineData("machine { ram 8G; hugepages 1 size 1G }", "MEMS1009", 1, 19)]
     [InlineData("machine { tlb 64 entries 3 way }", "MEMS1026", 1, 26)]
     [InlineData("machine { tlb 0 entries }", "MEMS1005", 1, 15)]
     [InlineData("machine { numa 2 nodes }", "MEMS1009", 1, 11)]

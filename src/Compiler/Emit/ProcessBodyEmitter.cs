@@ -316,6 +316,7 @@ internal sealed class ProcessBodyEmitter
             AllocationSyntax.MmapFile f =>
                 $"p.MmapFile({site}, {_context.Data.String(f.File.Value)}, {e.Flags(f.Flags)}, {(f.Offset is null ? "null" : e.Size(f.Offset))}, {(f.Size is null ? "null" : e.Size(f.Size))})",
             AllocationSyntax.ShmAt a => $"p.ShmAt({site}, {_context.Data.String(a.Key.Value)}, {(a.ReadOnly ? "true" : "false")})",
+            AllocationSyntax.ShmGet { Huge: true } g => $"p.ShmGet({site}, {_context.Data.String(g.Key.Value)}, {e.Size(g.Size)}, huge: true)",
             AllocationSyntax.ShmGet g => $"p.ShmGet({site}, {_context.Data.String(g.Key.Value)}, {e.Size(g.Size)})",
             _ => throw new InvalidOperationException("Unknown allocation."),
         };

@@ -89,6 +89,11 @@ internal sealed class BodyChecker
                     Report(SemanticErrors.NoHugetlbPool, assign.Span);   // the machine has no hugetlb pool: ENOMEM at run time
                 }
 
+                if (assign.Value is AllocationSyntax.ShmGet { Huge: true } && !HugetlbPool)
+                {
+                    Report(SemanticErrors.NoHugetlbPoolForShm, assign.Span);
+                }
+
                 break;
             case S.Free free:
                 Name(free.Target, scope);

@@ -7,8 +7,8 @@ namespace MemScript.Dsl.Binding;
 /// The translation settings: the TLBs' default ways (4 for the L1 <c>tlb</c>,
 /// 12 for the <c>stlb</c>, never more than the entries), <c>thp</c> with its
 /// <c>defrag</c> and <c>khugepaged</c> words (/sys/kernel/mm/transparent_hugepage/),
-/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c>: the size is checked;
-/// a pool of 1G pages (more than 0 of them) is not supported yet (MEMS1009).
+/// and the hugetlb pool <c>hugepages N [size 2M|1G]</c> (1G: a boot-time pool, GiganticPages.cs): the size is checked;
+/// the pool is 2 MiB pages at run time.
 /// </summary>
 internal sealed partial class MachineChecker
 {
@@ -58,13 +58,6 @@ internal sealed partial class MachineChecker
             }
 
             size = bytes;
-        }
-
-        if (count > 0 && size != 2UL << 20)
-        {
-            // The pool, its reservations and faults are modelled for 2 MiB pages only.
-            Report(SemanticErrors.NotSupportedYet, h.Span, "a pool of 1G hugetlb pages (hugepages " + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " size 1G)");
-            return;
         }
 
         Forget("hugepages");

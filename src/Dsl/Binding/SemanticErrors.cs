@@ -56,6 +56,7 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PageOutside = new("MEMS1061", Error, "page {0} is outside '{1}' ({2})", "a = mmap 4K; read a pages 1");
 
     public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none (no 'hugepages N' in machine, no 'sysctl vm.nr_hugepages'): the mmap will fail with ENOMEM", "a = mmap 2M huge");
+    public static readonly DiagnosticDescriptor NoHugetlbPoolForShm = new("MEMS1310", Warning, "'shmget ... huge' (SHM_HUGETLB) takes its pages from the hugetlb pool, and this machine has none (no 'hugepages N' in machine, no 'sysctl vm.nr_hugepages'): the shmget will fail with ENOMEM", "s = shmget \"k\" 2M huge");
     public static readonly DiagnosticDescriptor HugePageSize = new("MEMS1170", Error, "a hugetlb page is 2M or 1G, not {0}", "hugepages 4 size 4M");
     public static readonly DiagnosticDescriptor OptRecordTooLong = new("MEMS1110", Error, "reclaim opt records every page access of the run for its second pass, at most {1} runs of accesses to one page; this scenario's writes alone make at least {0}", "reclaim opt ... write a times 100000000 (a of 4 pages)");
     public static readonly DiagnosticDescriptor PolicyFileName = new("MEMS1140", Error, "a policy file is a C# file ending in .cs, not \"{0}\"", "reclaim \"sieve.py\"");
@@ -82,5 +83,6 @@ public static class SemanticErrors
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
         PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize, I386PageSize, PaeWithoutI386, I386RamWithoutPae,
         KmallocSize, TraceFileMissing, TraceOption, TraceColumns,
+        NoHugetlbPoolForShm,
     };
 }

@@ -49,7 +49,8 @@ internal static class StatementGrammar
         .Or(from _ in Keyword("shmget")
             from key in Lexemes.String
             from size in QuantityGrammar.Size
-            select (AllocationSyntax)new AllocationSyntax.ShmGet(key, size)))
+            from huge in Keyword("huge").Optional()
+            select (AllocationSyntax)new AllocationSyntax.ShmGet(key, size, huge.IsDefined)))
         .Named("malloc, calloc, realloc, mmap, shmat or shmget");
 
     private static readonly Parser<S> Assign =

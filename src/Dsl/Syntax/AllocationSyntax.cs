@@ -15,7 +15,8 @@ public abstract record AllocationSyntax : SyntaxNode
 
     public sealed record ShmAt(LiteralSyntax.String Key, bool ReadOnly) : AllocationSyntax;
 
-    public sealed record ShmGet(LiteralSyntax.String Key, SizeSyntax Size) : AllocationSyntax;
+    /// <summary><c>shmget "KEY" SIZE [huge]</c>: <paramref name="Huge"/> is SHM_HUGETLB.</summary>
+    public sealed record ShmGet(LiteralSyntax.String Key, SizeSyntax Size, bool Huge = false) : AllocationSyntax;
 
     /// <summary>A right-hand side that did not parse: keeps the name assigned, so one error does not cascade.</summary>
     public sealed record Missing : AllocationSyntax;

@@ -56,6 +56,9 @@ public abstract class Proc
 
     public abstract Region ShmGet(Site site, string key, ulong size);
 
+    /// <summary><c>shmget "KEY" SIZE huge</c>: a SHM_HUGETLB segment, its pages from the hugetlb pool.</summary>
+    public abstract Region ShmGet(Site site, string key, ulong size, bool huge);
+
     public abstract void ShmDt(Site site, Region region);
 
     public abstract void ShmRm(Site site, string key);

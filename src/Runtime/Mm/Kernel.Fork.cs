@@ -84,6 +84,7 @@ internal sealed partial class Kernel
         }
 
         parent.ForgetCachedLeaf();
+        KhugepagedFork(parent, child);
         FlushTlbMm(parent);   // dup_mmap: the parent's PTEs were write-protected
         SlabNewTask(id, mm, ref cost);
         LastSyscallCostNs = cost;
@@ -99,6 +100,7 @@ internal sealed partial class Kernel
             return;
         }
 
+        KhugepagedExit(m);
         UnmapRange(m, 0, UserSpaceEnd, fullMm: true);
         m.Tables.FreeAll();
         m.ForgetCachedLeaf();

@@ -123,6 +123,7 @@ internal sealed partial class Kernel
         }
 
         VmaList.Insert(m, vma);
+        KhugepagedEnterVma(m, vma);   // __mmap_region
         if (request.Populate)
         {
             LastSyscallCostNs += Populate(m, start, start + length);

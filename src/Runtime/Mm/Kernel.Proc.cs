@@ -87,7 +87,7 @@ internal sealed partial class Kernel
         var shmem = _frames.Count(FrameKind.Shmem);
         long pages = field switch
         {
-            MeminfoField.MemTotal => _ramPages,
+            MeminfoField.MemTotal => _ramPages - _giganticFrames,
             MeminfoField.MemFree => _frames.FreeFrames,
             MeminfoField.MemAvailable => MemAvailablePages(),
             MeminfoField.SwapCached => _swap.CachedPages,
@@ -117,8 +117,8 @@ internal sealed partial class Kernel
             MeminfoField.HugePages_Free => HugetlbFree,
             MeminfoField.HugePages_Rsvd => HugetlbReserved,
             MeminfoField.HugePages_Surp => HugetlbSurplus,
-            MeminfoField.Hugepagesize => (long)(Machine.HugePageSize / PageSize),
-            MeminfoField.Hugetlb => HugetlbTotal * (long)(Machine.HugePageSize / PageSize),
+            MeminfoField.Hugepagesize => (long)((2UL << 20) / PageSize),   // the default hstate, whatever size the boot pool has
+            MeminfoField.Hugetlb => (HugetlbTotal * (long)((2UL << 20) / PageSize)) + _giganticFrames,   // every hstate
             _ => 0,
         };
         return field is MeminfoField.HugePages_Total or MeminfoField.HugePages_Free or MeminfoField.HugePages_Rsvd or MeminfoField.HugePages_Surp

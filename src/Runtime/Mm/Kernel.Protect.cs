@@ -116,6 +116,10 @@ internal sealed partial class Kernel
                 {
                     vma.HugePage = advice == Advice.HugePage;
                     vma.NoHugePage = advice == Advice.NoHugePage;
+                    if (vma.HugePage)
+                    {
+                        KhugepagedEnterVma(m, vma);
+                    }
                 });
                 MergeAll(m);
                 m.CachedVma = null;

@@ -15,7 +15,14 @@ internal sealed partial class Kernel
     private long _shmSegments;
 
     /// <summary>shmget(IPC_CREAT): returns the segment id, or the existing one for the key.</summary>
-    public int ShmGet(string key, ulong size, out Errno error)
+    public int ShmGet(string key, ulong size, out Errno error) => ShmGet(key, size, huge: false, out error);
+
+    /// <summary>
+    /// shmget(IPC_CREAT), with SHM_HUGETLB when <paramref name="huge"/>: the segment is a
+    /// hugetlbfs file (hugetlb_file_setup) whose pages are reserved in the pool now
+    /// (ENOMEM when it cannot cover them) and not charged to Committed_AS.
+    /// </summary>
+    public int ShmGet(string key, ulong size, bool huge, out Errno error)
     {
         var existing = FindShm(key);
         if (existing >= 0)
@@ -28,6 +35,11 @@ internal sealed partial class Kernel
         {
             error = Errno.EINVAL;
             return -1;
+        }
+
+        if (huge)
+        {
+            return ShmGetHugetlb(key, size, out error);
         }
 
         var pages = (long)(PageAlign(size) >> _pageShift);
@@ -43,6 +55,27 @@ internal sealed partial class Kernel
         segment.Key = key;
         segment.KeyNumber = number;
         segment.CommittedPages = pages;
+        error = Errno.Ok;
+        return segment.Id;
+    }
+
+    /// <summary>newseg with SHM_HUGETLB: the pool reserves the segment's huge pages, or ENOMEM.</summary>
+    private int ShmGetHugetlb(string key, ulong size, out Errno error)
+    {
+        var hugePages = (long)((size + HugeMask) / HugeSize);
+        if (HugetlbAvailable < hugePages)
+        {
+            error = Errno.ENOMEM;
+            return -1;
+        }
+
+        _shmSegments++;
+        var number = ParseKey(key) ?? _shmSegments;
+        var segment = NewObject(MapKind.SysVShm, string.Create(CultureInfo.InvariantCulture, $"/SYSV{number:x8} (deleted)"), size);
+        segment.Key = key;
+        segment.KeyNumber = number;
+        _hugetlbReserved += hugePages;
+        _hugetlbFiles[segment.Id] = new HugetlbFile(hugePages);
         error = Errno.Ok;
         return segment.Id;
     }

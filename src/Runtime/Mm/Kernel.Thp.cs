@@ -89,6 +89,7 @@ internal sealed partial class Kernel
                 return null;
             }
 
+            KhugepagedEnterVma(m, vma);   // do_huge_pmd_anonymous_page
             var tables = MissingTables(m, haddr);
             if (!write)
             {

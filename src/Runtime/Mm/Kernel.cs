@@ -63,6 +63,9 @@ internal sealed partial class Kernel
     private readonly long[] _vmstat = new long[Enum.GetValues<VmCounter>().Length];
     private readonly List<LeafSpan> _leaves = [];
     private readonly long _ramPages;
+
+    /// <summary>Base pages of the 1 GiB hugetlb pages taken from memblock at boot (GiganticPages.cs).</summary>
+    private readonly long _giganticFrames;
     private readonly long _swapPages;
     private readonly int _faultAroundPages;
     private readonly long _readaheadPages;
@@ -94,10 +97,11 @@ internal sealed partial class Kernel
         _ramPages = (long)(machine.Ram / PageSize);
         _swapPages = (long)(machine.Swap / PageSize);
         SetUpZones();
-        _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize), _zones);
+        _giganticFrames = Math.Min(GiganticPages.Frames(machine), _ramPages);
+        _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize) + _giganticFrames, _zones);
         _swap = new SwapArea(_swapPages);
         _cache = new PageCache(_frames, _swap, _vmstat);
-        _commit = new CommitAccounting(machine, _ramPages, _swapPages);
+        _commit = new CommitAccounting(machine, _ramPages - _giganticFrames, _swapPages);
         _faultAroundPages = WindowPages(machine.FaultAround);
         _readaheadPages = (long)(machine.Readahead / PageSize);
         Policy = policyFactory(_frames);

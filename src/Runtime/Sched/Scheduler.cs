@@ -15,8 +15,8 @@ namespace MemScript.Runtime.Sched;
 /// busy one). When nothing is runnable the clock jumps to the next start,
 /// wake-up or event. The run ends when no task is runnable, sleeping or
 /// waiting to start and no event is pending.
-/// A kernel thread registered with <see cref="AddKernelThread"/> (kswapd0)
-/// preempts: when it becomes runnable it gets the CPU at the next scheduling
+/// A kernel thread registered with <see cref="AddKernelThread"/> (kswapd0,
+/// khugepaged) preempts: when it becomes runnable it gets the CPU at the next scheduling
 /// point (the running op stops after the fault that woke it, see
 /// <see cref="Access.AccessOp"/>), runs a quantum at most, and the task it
 /// interrupted then resumes with the rest of its turn, as a woken kernel
@@ -30,7 +30,7 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     private int _lastPid = int.MinValue;
     private ISchedTask? _current;
     private long _turnEndNs;
-    private ISchedTask? _kernelThread;
+    private readonly List<ISchedTask> _kernelThreads = new();
     private ISchedTask? _interrupted;
     private long _interruptedRemainingNs;
 
@@ -57,8 +57,21 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
     /// <summary>Adds a kernel thread: a task that preempts the others whenever it is runnable.</summary>
     public void AddKernelThread(ISchedTask task)
     {
-        _kernelThread = task;
+        _kernelThreads.Add(task);
         Add(task);
+    }
+
+    private bool IsKernelThread(ISchedTask? task) => task != null && _kernelThreads.Contains(task);
+
+    /// <summary>The first runnable kernel thread in the order they were added, unless one is running now.</summary>
+    private ISchedTask? KernelThreadToRun()
+    {
+        if (_current is { RunState: TaskRunState.Runnable } running && IsKernelThread(running))
+            return null;
+        foreach (var thread in _kernelThreads)
+            if (thread.RunState == TaskRunState.Runnable)
+                return thread;
+        return null;
     }
 
     public void At(long timeNs, Action fire)
@@ -80,14 +93,17 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
                 _current = null;
             if (FireDueEvents())
                 continue;
-            if (_kernelThread is { RunState: TaskRunState.Runnable } thread && _current != thread)
+            if (KernelThreadToRun() is { } thread)
             {
-                _interrupted = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
-                _interruptedRemainingNs = _turnEndNs - clock.NowNs;
+                if (!IsKernelThread(_current))
+                {
+                    _interrupted = _current is { RunState: TaskRunState.Runnable } && clock.NowNs < _turnEndNs ? _current : null;
+                    _interruptedRemainingNs = _turnEndNs - clock.NowNs;
+                }
                 _current = thread;
                 _turnEndNs = SimClock.Sum(clock.NowNs, Math.Max(1, quantumNs()));
             }
-            else if (_current == _kernelThread && _current is not { RunState: TaskRunState.Runnable } && _interrupted != null)
+            else if (IsKernelThread(_current) && _current is not { RunState: TaskRunState.Runnable } && _interrupted != null)
             {
                 var resumed = _interrupted;
                 _interrupted = null;
@@ -116,8 +132,9 @@ internal sealed class Scheduler(SimClock clock, Func<long> quantumNs)
             clock.CountStep();
             BeforeSlice?.Invoke();
             PreviousRunner = _lastRunner;
-            _lastRunner = next;
             next.RunSlice(Math.Min(_turnEndNs, NextWakeTime()));
+            if (next is not IQuietTask { LastSliceQuiet: true })
+                _lastRunner = next;
         }
     }
 

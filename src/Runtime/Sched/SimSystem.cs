@@ -33,6 +33,8 @@ internal sealed class SimSystem
             file.Context.Clock = () => Now;
         Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
         Scheduler.AddKernelThread(Kswapd);
+        Khugepaged = new KhugepagedTask(this);
+        Scheduler.AddKernelThread(Khugepaged);
         Series = new SeriesRecorder(this);
         Scheduler.BeforeSlice = Series.Tick;
     }
@@ -48,6 +50,9 @@ internal sealed class SimSystem
 
     /// <summary>kswapd0, a task of the scheduler but not one of <see cref="Processes"/>.</summary>
     public KswapdTask Kswapd { get; }
+
+    /// <summary>khugepaged, a kernel thread of the scheduler like kswapd0.</summary>
+    public KhugepagedTask Khugepaged { get; }
 
     public MachineSettings Machine { get; }
 

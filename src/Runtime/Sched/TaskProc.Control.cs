@@ -22,10 +22,12 @@ internal sealed partial class TaskProc
         return Attach(site, mark, id, readOnly);
     }
 
-    public override Region ShmGet(Site site, string key, ulong size)
+    public override Region ShmGet(Site site, string key, ulong size) => ShmGet(site, key, size, huge: false);
+
+    public override Region ShmGet(Site site, string key, ulong size, bool huge)
     {
         var mark = task.Begin(site);
-        var id = Kernel.ShmGet(key, size, out var error);
+        var id = Kernel.ShmGet(key, size, huge, out var error);
         if (error != Errno.Ok || id < 0)
         {
             task.End(site, mark, error.ToString());

@@ -70,7 +70,7 @@ internal sealed class ZoneLayout
     {
         var page = (long)machine.PageSize;
         var total = (long)(machine.Ram / machine.PageSize);
-        var reserved = Math.Min(total, (long)((machine.Kernel + machine.PageSize - 1) / machine.PageSize));
+        var reserved = Math.Min(total, (long)((machine.Kernel + machine.PageSize - 1) / machine.PageSize) + GiganticPages.Frames(machine));
         var zones = new List<Zone>();
         int[] ratios;
         if (page != 4096)
