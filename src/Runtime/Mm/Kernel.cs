@@ -108,6 +108,7 @@ internal sealed partial class Kernel
         }
 
         _policyTracksAccesses = Policy.TracksAccesses;
+        SetUpNuma();
         BootHugetlbPool();
     }
 
