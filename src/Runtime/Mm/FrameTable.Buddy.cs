@@ -169,6 +169,7 @@ internal sealed partial class FrameTable
         if (head >= 0)
         {
             _zoneFree[z] -= 1L << order;
+            _allocatedPages += 1L << order;
             if (_numa)
             {
                 CountNuma((int)gfp, z, 1L << order);

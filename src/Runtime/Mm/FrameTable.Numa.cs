@@ -36,6 +36,9 @@ internal sealed partial class FrameTable
     private readonly Dictionary<(int Node, ulong Mask), int[][]> _nodeLists = [];
     private long[] _numaStats = new long[NumaStatNames.Length];
 
+    /// <summary>Pages allocated on a one-node machine (its numa_hit and local_node).</summary>
+    private long _allocatedPages;
+
     private int _localNode;
     private MemPolicy _policy;
     private int _faultNode = -1;
@@ -72,8 +75,30 @@ internal sealed partial class FrameTable
         return free;
     }
 
-    /// <summary>One numastat counter of node <paramref name="node"/> (<see cref="NumaStatNames"/> order).</summary>
-    public long NumaStat(int node, int item) => _numaStats[(node * NumaStatNames.Length) + item];
+    /// <summary>
+    /// One numastat counter of node <paramref name="node"/> (<see cref="NumaStatNames"/> order), its
+    /// zones' summed. A one-node machine counts no events: every page it allocates is a
+    /// numa_hit and a local_node allocation of node 0.
+    /// </summary>
+    public long NumaStat(int node, int item)
+    {
+        if (!_numa)
+        {
+            return item is NumaHit or LocalNode ? _allocatedPages : 0;
+        }
+
+        long sum = 0;
+        for (var z = 0; z < _zoneNode.Length; z++)
+        {
+            sum += _zoneNode[z] == node ? _numaStats[(z * NumaStatNames.Length) + item] : 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>One NUMA event counter of populated zone <paramref name="zone"/> (zoneinfo's numa_hit ...), in <see cref="NumaStatNames"/> order.</summary>
+    public long ZoneNumaStat(int zone, int item) =>
+        _numa ? _numaStats[(zone * NumaStatNames.Length) + item] : item is NumaHit or LocalNode ? _allocatedPages : 0;
 
     /// <summary>Lays the node lists out (boot, more than one node).</summary>
     private void SetUpNodes(Zones.ZoneLayout layout)
@@ -86,7 +111,7 @@ internal sealed partial class FrameTable
             _zoneNode[z] = PopulatedZones[z].Node;
         }
 
-        _numaStats = new long[_nodes.Count * NumaStatNames.Length];
+        _numaStats = new long[_zoneNode.Length * NumaStatNames.Length];
         _classesByZone = new int[_zonelist.Length][];
         for (var c = 0; c < _zonelist.Length; c++)
         {
@@ -207,21 +232,21 @@ internal sealed partial class FrameTable
     {
         const int items = 6;
         var node = _zoneNode[z];
-        var preferred = _zoneNode[_zonelist[gfp][0]];
-        if (node == preferred)
+        var preferredZone = _zonelist[gfp][0];
+        if (node == _zoneNode[preferredZone])
         {
-            _numaStats[(node * items) + NumaHit] += pages;
+            _numaStats[(z * items) + NumaHit] += pages;
         }
         else
         {
-            _numaStats[(node * items) + NumaMiss] += pages;
-            _numaStats[(preferred * items) + NumaForeign] += pages;
+            _numaStats[(z * items) + NumaMiss] += pages;
+            _numaStats[(preferredZone * items) + NumaForeign] += pages;
         }
 
-        _numaStats[(node * items) + (node == _localNode ? LocalNode : OtherNode)] += pages;
+        _numaStats[(z * items) + (node == _localNode ? LocalNode : OtherNode)] += pages;
         if (_interleaving && node == _chosenNode)
         {
-            _numaStats[(node * items) + InterleaveHit]++;
+            _numaStats[(z * items) + InterleaveHit]++;
         }
     }
 

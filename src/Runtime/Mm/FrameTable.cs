@@ -265,6 +265,7 @@ internal sealed partial class FrameTable
         ref var frame = ref this[pfn];
         frame = new PageFrame { Kind = kind, Owner = owner, Index = index, LruPrev = -1, LruNext = -1 };
         _zoneFree[z]--;
+        _allocatedPages++;
         _byKind[(int)FrameKind.Free]--;
         _byKind[(int)kind]++;
         if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)

@@ -78,6 +78,11 @@ internal sealed partial class Kernel
         }
 
         _frames.SetNumaContext(m.Node, policy, node, m);
+        if (Machine.ZoneReclaimMode != 0 && policy.Mode is MemPolicyMode.Default or MemPolicyMode.Local)
+        {
+            NodeReclaim(m.Node, ref costNs);
+        }
+
         try
         {
             var result = HandleFaultCore(m, vma, va, kind, populate, ref costNs);
@@ -92,6 +97,57 @@ internal sealed partial class Kernel
         {
             _frames.SetNumaContext(m.Node, m.Policy, -1, m);
         }
+    }
+
+    /// <summary>
+    /// zone_reclaim_mode 1 (mm/vmscan.c node_reclaim): before an allocation leaves node
+    /// <paramref name="node"/> below its low watermarks for another node, up to
+    /// SWAP_CLUSTER_MAX clean, unmapped page-cache pages of the node are reclaimed from the
+    /// cold end of the inactive file list (RECLAIM_ZONE alone: no unmapping, no writeback, no
+    /// swap), when the node holds more of them than min_unmapped_pages (1% of its pages).
+    /// </summary>
+    private void NodeReclaim(int node, ref long costNs)
+    {
+        if (_frames.NodeFree(node) - 1 >= NodeMark(node, low: true))
+        {
+            return;
+        }
+
+        var nodes = _frames.Nodes!;
+        var minUnmapped = (nodes.End[node] - nodes.Start[node]) / 100;
+        long candidates = 0;
+        for (var pfn = _frames.Lru.Tail(LruList.InactiveFile); pfn >= 0; pfn = _frames[pfn].LruPrev)
+        {
+            candidates += NodeReclaimable(pfn, node) ? 1 : 0;
+        }
+
+        if (candidates <= minUnmapped)
+        {
+            return;
+        }
+
+        long scanned = 0, reclaimed = 0;
+        for (var pfn = _frames.Lru.Tail(LruList.InactiveFile); pfn >= 0 && reclaimed < SwapClusterMax;)
+        {
+            var prev = _frames[pfn].LruPrev;
+            scanned++;
+            if (NodeReclaimable(pfn, node) && CanEvict(pfn) && Evict(pfn))
+            {
+                reclaimed++;
+            }
+
+            pfn = prev;
+        }
+
+        _vmstat[(int)VmCounter.pgscan_direct] += scanned;
+        _vmstat[(int)VmCounter.pgsteal_direct] += reclaimed;
+        costNs += scanned * Costs.ReclaimScanPerPage;
+    }
+
+    private bool NodeReclaimable(int pfn, int node)
+    {
+        ref var frame = ref _frames[pfn];
+        return frame.Kind == FrameKind.File && frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0 && _frames.NodeOf(pfn) == node;
     }
 
     /// <summary>The extra cost of an access from <paramref name="m"/>'s node to the page mapped at <paramref name="va"/>.</summary>
@@ -207,6 +263,60 @@ internal sealed partial class Kernel
         MergeAll(m);
         m.CachedVma = null;
         return Errno.Ok;
+    }
+
+    /// <summary>The node of each row of <see cref="BuddyFreeBlocksByZone"/>.</summary>
+    public IReadOnlyList<int> BuddyNodes()
+    {
+        var nodes = new List<int>();
+        foreach (var zone in _frames.PopulatedZones)
+        {
+            nodes.Add(zone.Node);
+        }
+
+        return nodes;
+    }
+
+    private long[] ZoneNumaEvents(int z)
+    {
+        var events = new long[FrameTable.NumaStatNames.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = _frames.ZoneNumaStat(z, i);
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// zoneinfo's per-node stats of node <paramref name="node"/>: the LRU lists, anon, file,
+    /// shmem, mapped, dirty and page-table pages counted on the node's frames; the event
+    /// counters (refaults) are node 0's, and the rest as <see cref="NodeStats"/> has them.
+    /// </summary>
+    public IReadOnlyList<(string Name, long Value)> NodeStatsOf(int node)
+    {
+        var c = NodeMeminfo(node);
+        var stats = new List<(string Name, long Value)>();
+        foreach (var (name, value) in NodeStats())
+        {
+            stats.Add((name, name switch
+            {
+                "nr_inactive_anon" => c[2],
+                "nr_active_anon" => c[3],
+                "nr_inactive_file" => c[4],
+                "nr_active_file" => c[5],
+                "nr_unevictable" => c[6],
+                "nr_anon_pages" => c[11],
+                "nr_mapped" => c[10],
+                "nr_file_pages" => c[9],
+                "nr_dirty" => c[8],
+                "nr_shmem" => c[12],
+                "nr_page_table_pages" => c[13],
+                _ => node == 0 ? value : 0,
+            }));
+        }
+
+        return stats;
     }
 
     /// <summary>One numastat counter of node <paramref name="node"/> (FrameTable.NumaStatNames order).</summary>

@@ -92,10 +92,11 @@ internal static class Snapshots
                 snapshot = ("numastat", NumastatFormatter.Format(kernel));
                 break;
             case ReportKind.Zoneinfo:
-                snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable));
+                snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable,
+                    kernel.NodeCount > 1 ? kernel.NodeStatsOf : null));
                 break;
             default:
-                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone()));
+                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone(), kernel.NodeCount > 1 ? kernel.BuddyNodes() : null));
                 break;
         }
         rows.Title = snapshot.Title;
