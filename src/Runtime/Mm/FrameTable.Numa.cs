@@ -134,6 +134,12 @@ internal sealed partial class FrameTable
         _task = task;
     }
 
+    /// <summary>The policy of the allocation context.</summary>
+    public MemPolicy ContextPolicy => _policy;
+
+    /// <summary>The node an interleave policy chose for the fault in progress, once its order is known (a huge page).</summary>
+    public void SetFaultNode(int node) => _faultNode = node;
+
     /// <summary>policy_nodemask: the node this allocation prefers and the zonelist it walks.</summary>
     private void SelectNode()
     {

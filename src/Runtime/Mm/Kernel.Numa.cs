@@ -150,6 +150,23 @@ internal sealed partial class Kernel
         return frame.Kind == FrameKind.File && frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0 && _frames.NodeOf(pfn) == node;
     }
 
+    /// <summary>
+    /// A huge-page fault under an interleave policy: get_vma_policy's index at order 9,
+    /// (vm_pgoff &gt;&gt; 9) + ((addr - vm_start) &gt;&gt; 21), so 2 MiB folios alternate nodes.
+    /// </summary>
+    private void NumaHugeNode(Vma vma, long index)
+    {
+        var policy = _frames.ContextPolicy;
+        if (policy.Mode != MemPolicyMode.Interleave)
+        {
+            return;
+        }
+
+        var addr = (ulong)index << _pageShift;
+        var ilx = ((vma.Start >> _pageShift) >> HugeOrder) + ((addr - vma.Start) >> (_pageShift + HugeOrder));
+        _frames.SetFaultNode(FrameTable.InterleaveNode(policy.Nodes, ilx));
+    }
+
     /// <summary>The extra cost of an access from <paramref name="m"/>'s node to the page mapped at <paramref name="va"/>.</summary>
     private long RemoteCost(AddressSpace m, ulong va)
     {
@@ -425,6 +442,19 @@ internal sealed partial class Kernel
                     var list = frame.Kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem ? LruLists.ListOf(frame) : LruList.Unevictable;
                     active += list is LruList.ActiveAnon or LruList.ActiveFile or LruList.Unevictable ? 1 : 0;
                     nodes[_frames.NodeOf(pfn)]++;
+                }
+            }
+
+            if (vma.Hugetlb)
+            {
+                // gather_hugetlb_stats: one count per huge page; a private mapping's folios are anonymous.
+                var scale = (long)(Machine.HugePageSize / PageSize);
+                pages /= scale;
+                dirty /= scale;
+                anon = vma.Shared ? 0 : pages;
+                for (var n = 0; n < nodes.Length; n++)
+                {
+                    nodes[n] /= scale;
                 }
             }
 

@@ -32,6 +32,18 @@ public class NumaMapsAndOomTests
     }
 
     [Fact]
+    public void HugePages_InterleaveBy2MiB_AndHugetlbCountsHugePages()
+    {
+        // get_vma_policy at order 9: (vm_pgoff >> 9) + ((addr - vm_start) >> 21), so the four 2 MiB
+        // folios of 8 MiB alternate; gather_hugetlb_stats counts a hugetlb page once.
+        var r = CheckedRun.Of("thp.mems", "machine { ram 256M; numa 2 nodes; thp always; hugepages 4 }\n"
+            + "process p (mempolicy interleave 0,1) {\n a = mmap 8M\n touch a\n h = mmap 4M huge\n touch h\n numa_maps\n}");
+        var lines = NumaMaps(r);
+        Assert.Contains("7ffff7600000 interleave:0-1 anon=2048 dirty=2048 active=0 N0=1024 N1=1024 kernelpagesize_kB=4", lines);
+        Assert.Contains("7ffff7200000 interleave:0-1 huge anon=2 dirty=2 N0=2 kernelpagesize_kB=2048", lines);
+    }
+
+    [Fact]
     public void Mbind_OnAnUnmappedRange_FailsWithEfault()
     {
         var r = CheckedRun.Of("mbind.mems", "machine { numa 2 nodes }\nprocess p {\n a = mmap 1M\n munmap a\n mbind a interleave 0,1\n}");
