@@ -134,6 +134,25 @@ internal sealed partial class FrameTable
         _task = task;
     }
 
+    /// <summary>
+    /// Whether no zone of node <paramref name="node"/> that a user page may use passes its low
+    /// watermark plus lowmem_reserve for one more page (zone_watermark_ok as
+    /// get_page_from_freelist checks it before node_reclaim).
+    /// </summary>
+    public bool NodeBelowLow(int node)
+    {
+        const int gfp = (int)Zones.GfpZone.HighUser;
+        foreach (var z in _classesByZone[gfp])
+        {
+            if (_zoneNode[z] == node && _zoneFree[z] - 1 >= _lowMark[gfp][z])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The policy of the allocation context.</summary>
     public MemPolicy ContextPolicy => _policy;
 

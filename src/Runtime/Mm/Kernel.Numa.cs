@@ -101,14 +101,15 @@ internal sealed partial class Kernel
 
     /// <summary>
     /// zone_reclaim_mode 1 (mm/vmscan.c node_reclaim): before an allocation leaves node
-    /// <paramref name="node"/> below its low watermarks for another node, up to
+    /// <paramref name="node"/> for another node because none of its zones passes the low
+    /// watermark (plus lowmem_reserve), up to
     /// SWAP_CLUSTER_MAX clean, unmapped page-cache pages of the node are reclaimed from the
     /// cold end of the inactive file list (RECLAIM_ZONE alone: no unmapping, no writeback, no
     /// swap), when the node holds more of them than min_unmapped_pages (1% of its pages).
     /// </summary>
     private void NodeReclaim(int node, ref long costNs)
     {
-        if (_frames.NodeFree(node) - 1 >= NodeMark(node, low: true))
+        if (!_frames.NodeBelowLow(node))
         {
             return;
         }

@@ -107,6 +107,21 @@ public class NumaPlacementTests
         Assert.Contains(" N2=", line);
     }
 
+    [Theory]
+    [InlineData(0, "N0=5792 N1=4448", 0L)]
+    [InlineData(1, "N0=10240", 4480L)]
+    public void ZoneReclaimMode1_ReclaimsLocalCleanCache_BeforeGoingRemote(int mode, string nodes, long reclaimed)
+    {
+        // 40 MiB of clean, unmapped page cache fills node 0 from boot; then 40 MiB of anonymous
+        // memory from a task on node 0. Mode 0 spills to node 1 once node 0 is at its low
+        // watermark; mode 1 (node_reclaim) drops node 0's cache first and stays local.
+        var r = CheckedRun.Of("zr.mems", $"machine {{ ram 128M; numa 2 nodes; zone_reclaim_mode {mode} }}\n"
+            + "file \"data\" size 40M cached\nprocess p (node 0) {\n a = mmap 40M\n touch a\n numa_maps\n}");
+        var maps = r.Timeline.OfType<TimelineEvent.Snapshot>().Single(s => s.Title.EndsWith("/numa_maps", StringComparison.Ordinal));
+        Assert.Contains(maps.Lines, l => l.EndsWith($" anon=10240 dirty=10240 active=0 {nodes} kernelpagesize_kB=4", StringComparison.Ordinal));
+        Assert.Equal(reclaimed, r.Vmstat.Single(c => c.Name == "pgsteal_direct").Value);
+    }
+
     [Fact]
     public void OneNodeMachine_CountsEveryPageAsALocalHit()
     {
