@@ -26,7 +26,7 @@ public class SemanticTests
     [InlineData("machine { hugepages 4 size 4M }", "MEMS1170", 1, 28)]
     [InlineData("machine { tlb 64 entries 3 way }", "MEMS1026", 1, 26)]
     [InlineData("machine { tlb 0 entries }", "MEMS1005", 1, 15)]
-    [InlineData("machine { numa 2 nodes }", "MEMS1009", 1, 11)]
+    [InlineData("machine { layout i386; numa 2 nodes }", "MEMS1284", 1, 24)]
     [InlineData("machine { reclaim \"mine.py\" }", "MEMS1140", 1, 19)]
     [InlineData("process p { a = malloc 4K; read a trace \"t.txt\" }", "MEMS1300", 1, 41)]
     [InlineData("process p { touch nothing }", "MEMS1010", 1, 19)]

@@ -114,6 +114,12 @@ internal sealed class ExpressionLowering
                 case ProcessOptionSyntax.Start start:
                     inits.Add("StartNs = " + Duration(start.Value));
                     break;
+                case ProcessOptionSyntax.Node node:
+                    inits.Add("Node = " + Int((long)node.Value.Value));
+                    break;
+                case ProcessOptionSyntax.Mempolicy mempolicy:
+                    inits.Add("Mempolicy = " + Mempolicy(mempolicy.Policy));
+                    break;
                 case ProcessOptionSyntax.Limit limit:
                     var property = limit.Kind.Text switch { "as" => "LimitAs", "stack" => "LimitStack", "nproc" => "LimitNproc", _ => "LimitData" };
                     inits.Add(property + " = " + Size(limit.Value));
@@ -159,6 +165,18 @@ internal sealed class ExpressionLowering
             default:
                 throw new InvalidOperationException("Unknown condition.");
         }
+    }
+
+    /// <summary>A checked policy as a runtime <c>MemPolicy</c>: its mode and node mask.</summary>
+    public static string Mempolicy(MempolicySyntax policy)
+    {
+        ulong mask = 0;
+        foreach (var node in policy.Nodes)
+        {
+            mask |= 1UL << (int)node.Value;
+        }
+
+        return $"new {Rt}MemPolicy({Rt}MemPolicyMode.{Identifier("", Vocabulary.Mempolicies[policy.Mode.Text])}, {mask.ToString(System.Globalization.CultureInfo.InvariantCulture)}UL)";
     }
 
     public string Report(StatementSyntax.Report report) =>

@@ -183,6 +183,9 @@ internal sealed class ProcessBodyEmitter
                 case S.Mlock mlock:
                     names.Add(mlock.Region.Name.Text);
                     break;
+                case S.Mbind mbind:
+                    names.Add(mbind.Region.Name.Text);
+                    break;
                 case S.Mprotect mprotect:
                     names.Add(mprotect.Region.Name.Text);
                     break;
@@ -232,6 +235,9 @@ internal sealed class ProcessBodyEmitter
                 break;
             case S.Mlock mlock:
                 Call($"p.{(mlock.Unlock ? "Munlock" : "Mlock")}({site}, {e.Region(mlock.Region, names)});");
+                break;
+            case S.Mbind mbind:
+                Call($"p.Mbind({site}, {e.Region(mbind.Region, names)}, {ExpressionLowering.Mempolicy(mbind.Policy)});");
                 break;
             case S.Mprotect mprotect:
                 Call($"p.Mprotect({site}, {e.Region(mprotect.Region, names)}, {Rt}Protection.{Identifier("", Vocabulary.Protections[mprotect.Protection.Text])});");

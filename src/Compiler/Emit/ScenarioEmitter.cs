@@ -137,6 +137,7 @@ internal static class ScenarioEmitter
                 long l => Long(l),
                 bool b => b ? "true" : "false",
                 string s => context.Data.String(s),
+                ulong[] list => "new ulong[] { " + string.Join(", ", list.Select(ULong)) + " }",
                 EnumValue v => Rt + Identifier("", v.Type) + "." + Identifier("", v.Member),
                 _ => throw new InvalidOperationException("Unknown machine value."),
             };

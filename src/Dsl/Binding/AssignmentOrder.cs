@@ -48,6 +48,9 @@ internal sealed class AssignmentOrder
                 case S.Mlock mlock:
                     Use(mlock.Region.Name, variables, assigned);
                     break;
+                case S.Mbind mbind:
+                    Use(mbind.Region.Name, variables, assigned);
+                    break;
                 case S.Mprotect mprotect:
                     Use(mprotect.Region.Name, variables, assigned);
                     break;

@@ -31,6 +31,9 @@ internal sealed class BodyChecker
     /// <summary>The machine has a hugetlb pool (<c>hugepages N</c>, N &gt; 0) or the scenario sets <c>vm.nr_hugepages</c>.</summary>
     public bool HugetlbPool { get; init; }
 
+    /// <summary>The machine's NUMA nodes: the range of <c>node</c>, <c>mempolicy</c> and <c>mbind</c> node numbers.</summary>
+    public int NumaNodes { get; init; } = 1;
+
     public BodyChecker(SourceText text, ulong pageSize, Globals globals, DiagnosticBag diagnostics)
     {
         _text = text;
@@ -53,7 +56,7 @@ internal sealed class BodyChecker
                 Report(SemanticErrors.TooLargeToSimulate, shm.Size.Span, "shm size", _text.ToString(shm.Size.Span), "64 GiB");
                 break;
             case D.Process process:
-                var stack = new OptionChecker(_values).Check(process.Options);
+                var stack = new OptionChecker(_values) { NumaNodes = NumaNodes }.Check(process.Options);
                 var scope = new ProcessScope(process.Name.Text, _lengths.Collect(process.Body, new Dictionary<string, ulong?>()), stack);
                 CheckBody(process.Body, scope);
                 var variables = new HashSet<string>(StringComparer.Ordinal);
@@ -107,6 +110,10 @@ internal sealed class BodyChecker
             case S.Mlock mlock:
                 Region(mlock.Region, scope);
                 break;
+            case S.Mbind mbind:
+                Region(mbind.Region, scope);
+                new OptionChecker(_values) { NumaNodes = NumaNodes }.Policy(mbind.Policy);
+                break;
             case S.Mprotect mprotect:
                 Region(mprotect.Region, scope);
                 Word(mprotect.Protection, "protection", Vocabulary.Protections.Keys);
@@ -148,7 +155,7 @@ internal sealed class BodyChecker
                 _repeats = outer;
                 break;
             case S.Fork fork:
-                var stack = new OptionChecker(_values).Check(fork.Options, isFork: true, inheritedStack: scope.StackLimit);
+                var stack = new OptionChecker(_values) { NumaNodes = NumaNodes }.Check(fork.Options, isFork: true, inheritedStack: scope.StackLimit);
                 CheckBody(fork.Body, new ProcessScope(fork.Name.Text, _lengths.Collect(fork.Body, scope.Names), stack));
                 break;
             case S.Kill kill:

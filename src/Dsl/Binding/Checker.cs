@@ -61,6 +61,7 @@ public static class Checker
 
         machine.CheckAgainstRam();
         machine.CheckGeometry();
+        machine.CheckNuma();
 
         var globals = Globals.Collect(syntax, machine.PageSize, diagnostics);
         var opt = settings.LastOrDefault(s => s.Item1 is MachineSettingSyntax.Reclaim).Item1 is MachineSettingSyntax.Reclaim { Policy.Text: "opt" }
@@ -68,7 +69,7 @@ public static class Checker
             : null;
         var hugetlbPool = machine.Assignments.Any(a => a.Property == "HugePages" && a.Value is long n && n > 0)
             || text.Text.Contains("nr_hugepages", StringComparison.Ordinal);
-        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt, HugetlbPool = hugetlbPool };
+        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt, HugetlbPool = hugetlbPool, NumaNodes = machine.NumaNodes };
         foreach (var declaration in syntax.Declarations)
         {
             bodies.CheckDeclaration(declaration);

@@ -143,8 +143,11 @@ internal sealed partial class MachineChecker
             case Setting.HugePages h:
                 CheckHugePages(h);
                 break;
-            case Setting.Numa n when Int(n.Nodes, "numa nodes", 1, 1024) is { } nodes && nodes > 1:
-                Report(SemanticErrors.NotSupportedYet, setting.Span, "numa with more than one node");
+            case Setting.Numa or Setting.NumaSizes or Setting.Distance:
+                CheckNumaSetting(setting);
+                break;
+            case Setting.Number { Keyword.Text: "zone_reclaim_mode" } n when Int(n.Value, "zone_reclaim_mode", 0, 1) is { } zoneReclaim:
+                Assign("ZoneReclaimMode", (int)zoneReclaim, setting);
                 break;
             case Setting.Quantum q:
                 var ns = Evaluator.Nanoseconds(q.Value);
@@ -278,7 +281,7 @@ internal sealed partial class MachineChecker
 
     private void Assign(string property, object value, Setting setting)
     {
-        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "PidMax" or "ThreadsMax" or "OvercommitRatio" or "TlbEntries" or "TlbWays" or "StlbEntries" or "StlbWays" ? (int)l : value, _source, setting.Span));
+        _assignments.Add(new MachineAssignment(property, value is long l && property is "Swappiness" or "PidMax" or "ThreadsMax" or "NumaNodes" or "OvercommitRatio" or "TlbEntries" or "TlbWays" or "StlbEntries" or "StlbWays" ? (int)l : value, _source, setting.Span));
     }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>

@@ -17,6 +17,47 @@ internal sealed class OptionChecker
 
     public OptionChecker(ValueChecker values) => _values = values;
 
+    /// <summary>The machine's NUMA nodes (node numbers run 0 to NumaNodes - 1).</summary>
+    public int NumaNodes { get; init; } = 1;
+
+    /// <summary>A node number: MEMS1280 outside the machine's nodes.</summary>
+    public void Node(LiteralSyntax.Integer node)
+    {
+        if (node.Overflow || node.Value >= (ulong)NumaNodes)
+        {
+            var count = NumaNodes == 1 ? "one node" : NumaNodes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " nodes";
+            _values.Report(SemanticErrors.NumaNodeRange, node.Span, node.Overflow ? "(too large)" : node.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), count, NumaNodes - 1);
+        }
+    }
+
+    /// <summary>
+    /// A policy: a known mode (local, bind, preferred, interleave), the node count it takes
+    /// (local none, preferred one, bind and interleave one or more: MEMS1281), each node in range.
+    /// </summary>
+    public void Policy(MempolicySyntax policy)
+    {
+        var mode = policy.Mode.Text;
+        if (!Vocabulary.Mempolicies.ContainsKey(mode))
+        {
+            var words = Vocabulary.Mempolicies.Keys.ToList();
+            _values.Report(SemanticErrors.UnknownWord, policy.Mode.Span, "mempolicy", mode, Vocabulary.Describe(words), Spelling.Suggestion(mode, words));
+            return;
+        }
+
+        var wanted = mode switch { "local" => "no node", "preferred" => "exactly one node", _ => "one node or more, comma-separated" };
+        var count = policy.Nodes.Count;
+        if ((mode == "local" && count > 0) || (mode == "preferred" && count != 1) || (mode is "bind" or "interleave" && count == 0))
+        {
+            _values.Report(SemanticErrors.NumaNodeList, policy.Span, mode, wanted);
+            return;
+        }
+
+        foreach (var node in policy.Nodes)
+        {
+            Node(node);
+        }
+    }
+
     public ulong Check(IReadOnlyList<O> options, bool isFork = false, ulong inheritedStack = 8UL << 20)
     {
         var stack = inheritedStack;
@@ -41,6 +82,12 @@ internal sealed class OptionChecker
                     break;
                 case O.Start start:
                     _values.Nanoseconds(start.Value);
+                    break;
+                case O.Node node:
+                    Node(node.Value);
+                    break;
+                case O.Mempolicy mempolicy:
+                    Policy(mempolicy.Policy);
                     break;
                 case O.Limit limit:
                     if (!Vocabulary.Limits.Contains(limit.Kind.Text))

@@ -67,6 +67,13 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor PaeWithoutI386 = new("MEMS1221", Error, "pae applies to layout i386 only (x86-64 page tables always have 8-byte entries)", "pae on (without layout i386)");
     public static readonly DiagnosticDescriptor I386RamWithoutPae = new("MEMS1222", Error, "a 32-bit machine without PAE addresses at most 4 GiB of RAM, not ram {0}; add pae on", "layout i386 ... ram 8G");
     public static readonly DiagnosticDescriptor KmallocSize = new("MEMS1270", Error, "kmalloc and kfree take a size a kmalloc cache serves, 1 byte to 8K, not {0}", "at 1ms { kmalloc 16K }");
+    public static readonly DiagnosticDescriptor NumaNodeRange = new("MEMS1280", Error, "node {0} does not exist: the machine has {1} (0 to {2})", "numa 2 nodes ... process p (node 2)");
+    public static readonly DiagnosticDescriptor NumaNodeList = new("MEMS1281", Error, "{0} takes {1}", "mbind buf bind");
+    public static readonly DiagnosticDescriptor NumaSizesSum = new("MEMS1282", Error, "the nodes' sizes add up to {0}, not the machine's ram {1}", "ram 64M numa nodes 32M, 16M");
+    public static readonly DiagnosticDescriptor NumaEvenSplit = new("MEMS1283", Error, "ram {0} does not split into {1} nodes of whole 4 MiB blocks; list the sizes with numa nodes SIZE, ...", "ram 64M numa 3 nodes");
+    public static readonly DiagnosticDescriptor NumaLayout = new("MEMS1284", Error, "more than one NUMA node is modelled on x86_64 with 4K pages only", "layout i386 numa 2 nodes");
+    public static readonly DiagnosticDescriptor NumaDistance = new("MEMS1285", Error, "the remote distance {0} must be above the local distance {1}", "distance local 20 remote 10");
+    public static readonly DiagnosticDescriptor NumaNodeBlocks = new("MEMS1286", Error, "a node's size must be a whole number of 4 MiB blocks (MAX_PAGE_ORDER), not {0}", "numa nodes 30M, 34M");
     public static readonly DiagnosticDescriptor TraceFileMissing = new("MEMS1300", Error, "trace file \"{0}\" cannot be read: {1}", "read a trace \"nope.txt\"");
     public static readonly DiagnosticDescriptor TraceOption = new("MEMS1301", Error, "'{0}' applies to {1} traces, and this one is {2}", "read a trace \"t.txt\" base 0x400000");
     public static readonly DiagnosticDescriptor TraceColumns = new("MEMS1302", Error, "bad csv columns \"{0}\": {1}", "read a trace \"t.csv\" columns \"id=2\"");
@@ -82,7 +89,7 @@ public static class SemanticErrors
         MoreThanRam, KernelTakesAllRam, SeedNeedsRandom, WatermarksAboveRam, PageTablesFillRam,
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
         PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize, I386PageSize, PaeWithoutI386, I386RamWithoutPae,
-        KmallocSize, TraceFileMissing, TraceOption, TraceColumns,
+        KmallocSize, NumaNodeRange, NumaNodeList, NumaSizesSum, NumaEvenSplit, NumaLayout, NumaDistance, NumaNodeBlocks, TraceFileMissing, TraceOption, TraceColumns,
         NoHugetlbPoolForShm,
     };
 }

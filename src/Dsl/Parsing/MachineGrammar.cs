@@ -90,10 +90,20 @@ internal static class MachineGrammar
         select (Setting)new Setting.HugePages(key, count, size.GetOrDefault());
 
     private static readonly Parser<Setting> Numa =
-        from key in KeywordName("numa")
-        from nodes in Integer
-        from _ in Keyword("nodes").Or(Keyword("node"))
-        select (Setting)new Setting.Numa(key, nodes);
+        (from key in KeywordName("numa")
+         from nodes in Integer
+         from _ in Keyword("nodes").Or(Keyword("node"))
+         select (Setting)new Setting.Numa(key, nodes))
+        .Or(from key in KeywordName("numa")
+            from _ in Keyword("nodes")
+            from sizes in QuantityGrammar.Size.DelimitedBy(Symbol(","))
+            select (Setting)new Setting.NumaSizes(key, sizes.ToArray()));
+
+    private static readonly Parser<Setting> Distance =
+        from key in KeywordName("distance")
+        from local in Keyword("local").Then(_ => Integer)
+        from remote in Keyword("remote").Then(_ => Integer)
+        select (Setting)new Setting.Distance(key, local, remote);
 
     private static Parser<Setting> NumberSetting(string word) =>
         from key in KeywordName(word)
@@ -111,7 +121,7 @@ internal static class MachineGrammar
         "ram", "swap", "page_size", "swappiness", "overcommit", "min_free", "watermarks", "reclaim", "oom",
         "fault_around", "readahead", "mmap_threshold", "top_pad", "pagetables", "kernel", "tlb", "thp", "numa",
         "layout", "quantum", "pid_max", "threads_max", "stlb", "pcid", "defrag", "khugepaged", "hugepages",
-        "pae",
+        "pae", "distance", "zone_reclaim_mode",
     };
 
     private static readonly Parser<Setting> Unknown =
@@ -124,7 +134,7 @@ internal static class MachineGrammar
         .Or(SizeSetting("mmap_threshold")).Or(SizeSetting("top_pad")).Or(SizeSetting("kernel"))
         .Or(SizeOrOff("fault_around")).Or(SizeOrOff("readahead"))
         .Or(PolicyFile).Or(WordSetting("oom")).Or(WordSetting("pagetables")).Or(Thp).Or(HugePages).Or(WordSetting("pcid")).Or(WordSetting("layout")).Or(WordSetting("pae"))
-        .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb("tlb")).Or(Tlb("stlb")).Or(Numa).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
+        .Or(Watermarks).Or(Overcommit).Or(Reclaim).Or(Tlb("tlb")).Or(Tlb("stlb")).Or(Numa).Or(Distance).Or(NumberSetting("zone_reclaim_mode")).Or(NumberSetting("swappiness")).Or(NumberSetting("pid_max"))
         .Or(NumberSetting("threads_max")).Or(Quantum).Or(Unknown))
         .Named("a machine setting")
         .End();

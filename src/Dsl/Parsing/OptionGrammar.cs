@@ -10,6 +10,12 @@ namespace MemScript.Dsl.Parsing;
 /// </summary>
 internal static class OptionGrammar
 {
+    /// <summary>A NUMA policy: a mode word and its node numbers, comma-separated (an option list's next comma is left alone).</summary>
+    public static readonly Parser<MempolicySyntax> Mempolicy = Spanned(
+        from mode in Name
+        from nodes in Integer.DelimitedBy(Symbol(",")).Optional()
+        select new MempolicySyntax(mode, nodes.IsDefined ? nodes.Get().ToArray() : Array.Empty<LiteralSyntax.Integer>()));
+
     private static readonly Parser<ProcessOptionSyntax> Option = Spanned(
         Keyword("pid").Then(_ => Integer).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.Pid(v))
         .Or(Keyword("user").Then(_ => Lexemes.String).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.User(v)))
@@ -18,6 +24,8 @@ internal static class OptionGrammar
         .Or(Keyword("oom_adj").Then(_ => Signed).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.OomAdj(v)))
         .Or(Keyword("command").Then(_ => Lexemes.String).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.Command(v)))
         .Or(Keyword("start").Then(_ => QuantityGrammar.Duration).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.Start(v)))
+        .Or(Keyword("node").Then(_ => Integer).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.Node(v)))
+        .Or(Keyword("mempolicy").Then(_ => Mempolicy).Select(v => (ProcessOptionSyntax)new ProcessOptionSyntax.Mempolicy(v)))
         .Or(from _ in Keyword("limit")
             from kind in Name
             from size in QuantityGrammar.Size

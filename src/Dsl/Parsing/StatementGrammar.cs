@@ -79,10 +79,10 @@ internal static class StatementGrammar
 
     private static readonly string[] ReportWords =
         { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores", "slabinfo", "slabtop",
-          "zoneinfo" };
+          "zoneinfo", "numastat" };
 
     private static readonly Parser<S> Report =
-        (from kind in KeywordName("maps").Or(KeywordName("status")).Or(KeywordName("smaps")).Or(KeywordName("perf"))
+        (from kind in KeywordName("maps").Or(KeywordName("status")).Or(KeywordName("smaps")).Or(KeywordName("perf")).Or(KeywordName("numa_maps"))
          from process in Name.Optional()
          select (S)new S.Report(kind, process.GetOrDefault()))
         .Or(ReportWords.Select(KeywordName).Aggregate((a, b) => a.Or(b)).Select(kind => (S)new S.Report(kind, null)));
@@ -94,6 +94,10 @@ internal static class StatementGrammar
         .Or(RegionWord("madvise", (r, w) => new S.Madvise(r, w)))
         .Or(Keyword("mlock").Then(_ => ExpressionGrammar.Region).Select(r => (S)new S.Mlock(r, Unlock: false)))
         .Or(Keyword("munlock").Then(_ => ExpressionGrammar.Region).Select(r => (S)new S.Mlock(r, Unlock: true)))
+        .Or(from _ in Keyword("mbind")
+            from region in ExpressionGrammar.Region
+            from policy in OptionGrammar.Mempolicy
+            select (S)new S.Mbind(region, policy))
         .Or(from _ in Keyword("brk")
             from sign in Symbol("+").Or(Symbol("-"))
             from size in QuantityGrammar.Size

@@ -44,6 +44,12 @@ public abstract record MachineSettingSyntax(LiteralSyntax.Name Keyword) : Syntax
     /// <summary><c>numa N nodes</c> (later for N &gt; 1).</summary>
     public sealed record Numa(LiteralSyntax.Name Keyword, LiteralSyntax.Integer Nodes) : MachineSettingSyntax(Keyword);
 
+    /// <summary><c>numa nodes SIZE, SIZE, ...</c>: each node's RAM.</summary>
+    public sealed record NumaSizes(LiteralSyntax.Name Keyword, IReadOnlyList<SizeSyntax> Sizes) : MachineSettingSyntax(Keyword);
+
+    /// <summary><c>distance local N remote M</c>: the NUMA distance matrix.</summary>
+    public sealed record Distance(LiteralSyntax.Name Keyword, LiteralSyntax.Integer Local, LiteralSyntax.Integer Remote) : MachineSettingSyntax(Keyword);
+
     public sealed record Quantum(LiteralSyntax.Name Keyword, DurationSyntax Value) : MachineSettingSyntax(Keyword);
 
     /// <summary>A line whose first word is no known setting; the rest is not parsed.</summary>

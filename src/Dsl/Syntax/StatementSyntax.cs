@@ -21,6 +21,9 @@ public abstract record StatementSyntax : SyntaxNode
     /// <summary><c>mlock REGION</c>, or <c>munlock REGION</c> when <see cref="Unlock"/>.</summary>
     public sealed record Mlock(RegionSyntax Region, bool Unlock) : StatementSyntax;
 
+    /// <summary><c>mbind REGION POLICY</c>: a per-VMA NUMA policy.</summary>
+    public sealed record Mbind(RegionSyntax Region, MempolicySyntax Policy) : StatementSyntax;
+
     public sealed record Brk(bool Negative, SizeSyntax Delta) : StatementSyntax;
 
     public sealed record ShmDt(LiteralSyntax.Name Target) : StatementSyntax;

@@ -53,6 +53,13 @@ public sealed class MachineSettings
     /// <summary>The hugetlb page size (2 MiB or 1 GiB).</summary>
     public ulong HugePageSize { get; set; } = 2UL << 20;
     public int NumaNodes { get; set; } = 1;
+    /// <summary><c>numa nodes SIZE, SIZE, ...</c>: each node's RAM in bytes, summing to <see cref="Ram"/>; null = RAM split evenly over <see cref="NumaNodes"/>.</summary>
+    public ulong[]? NumaNodeSizes { get; set; }
+    /// <summary><c>distance local N remote M</c>: the SLIT distances (node_distance) of a node to itself and to another.</summary>
+    public int NumaLocalDistance { get; set; } = 10;
+    public int NumaRemoteDistance { get; set; } = 20;
+    /// <summary>vm.zone_reclaim_mode: 1 reclaims clean unmapped page cache on the local node before taking a remote page.</summary>
+    public int ZoneReclaimMode { get; set; }
     public string Layout { get; set; } = "x86_64";
     /// <summary>With <c>layout i386</c>: PAE's three-level page tables of 8-byte entries instead of two levels of 4-byte ones.</summary>
     public bool Pae { get; set; }

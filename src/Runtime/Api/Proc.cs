@@ -49,6 +49,9 @@ public abstract class Proc
 
     public abstract void Munlock(Site site, Region region);
 
+    /// <summary>mbind(2): a NUMA policy for the VMAs of the region (page-aligned outward, as mlock).</summary>
+    public abstract void Mbind(Site site, Region region, MemPolicy policy);
+
     /// <summary><c>brk +SIZE</c> (positive) or <c>brk -SIZE</c> (negative).</summary>
     public abstract void Brk(Site site, long delta);
 

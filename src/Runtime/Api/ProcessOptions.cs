@@ -23,6 +23,10 @@ public sealed record ProcessOptions
     public ulong? LimitData { get; init; }
     /// <summary><c>limit nproc N</c> (RLIMIT_NPROC): the processes its user may have; null = unlimited.</summary>
     public ulong? LimitNproc { get; init; }
+    /// <summary><c>node N</c>: the NUMA node whose CPU the process runs on (numa_node_id()); null = node 0, or the parent's for a fork.</summary>
+    public int? Node { get; init; }
+    /// <summary><c>mempolicy POLICY</c> (set_mempolicy); null = the default policy, or the parent's for a fork.</summary>
+    public MemPolicy? Mempolicy { get; init; }
 
     /// <summary>For a fork: the inheritable options its header gave. An option neither given nor changed from its default is inherited.</summary>
     public InheritableOptions Given { get; init; }

@@ -16,4 +16,6 @@ public enum ReportKind
     Slabinfo,
     Slabtop,
     Zoneinfo,
+    Numastat,
+    NumaMaps,
 }

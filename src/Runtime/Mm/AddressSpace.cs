@@ -29,6 +29,15 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
 
     public bool Alive = true;
 
+    /// <summary>The NUMA node the task runs on (numa_node_id() while it runs).</summary>
+    public int Node;
+
+    /// <summary>The task's memory policy (set_mempolicy); <see cref="MemPolicy.Default"/> when none.</summary>
+    public MemPolicy Policy;
+
+    /// <summary>current->il_prev: the node the task's interleave policy used last, -1 before the first.</summary>
+    public int InterleaveLast = -1;
+
     public ulong TextStart;
     public ulong DataStart;
     public ulong HeapStart;

@@ -8,6 +8,11 @@ namespace MemScript.Runtime.Mm;
 /// figure, <see cref="TlbMiss"/>), 16 ns for a PMD-mapped huge page. Reclaim is not
 /// in MODEL.md's table; the model charges 0.1 us per page scanned and 10 us
 /// per page written out (to swap or back to its file) to whoever reclaims.
+/// On a NUMA machine an access to a page on another node costs
+/// <see cref="RemoteAccess"/> more at the default distances (20 against 10;
+/// scaled by the distance above local): a remote DRAM access takes about
+/// 1.6 times a local one (some 140 ns against 90 ns), which MODEL.md does not
+/// measure (docs/language-notes.md).
 /// </summary>
 internal sealed record CostModel(
     long TlbHit = 4,
@@ -23,7 +28,8 @@ internal sealed record CostModel(
     long MunmapPerPage = 140,
     long MajorFault = 80_000,
     long ReclaimScanPerPage = 100,
-    long SwapOutPerPage = 10_000)
+    long SwapOutPerPage = 10_000,
+    long RemoteAccess = 60)
 {
     /// <summary>A walk that ends at a PMD entry: three levels read.</summary>
     public long HugeWalk => TlbHit + 3 * WalkPerLevel;

@@ -153,6 +153,11 @@ internal sealed partial class FrameTable
     /// <summary>A block of 2^<paramref name="order"/> frames from the zone <see cref="PickZone"/> chooses; -1 when none.</summary>
     private int TakeBlockFrom(Zones.GfpZone gfp, int order)
     {
+        if (_numa)
+        {
+            SelectNode();
+        }
+
         var list = _zonelist[(int)gfp];
         var z = list.Length == 1 ? list[0] : PickZone(gfp, order);
         if (z < 0)
@@ -164,6 +169,11 @@ internal sealed partial class FrameTable
         if (head >= 0)
         {
             _zoneFree[z] -= 1L << order;
+            _allocatedPages += 1L << order;
+            if (_numa)
+            {
+                CountNuma((int)gfp, z, 1L << order);
+            }
         }
 
         return head;

@@ -55,7 +55,7 @@ internal sealed partial class FrameTable
     private readonly long[] _zoneFree;
 
     /// <summary>Per <see cref="Zones.GfpZone"/>: the populated zones it walks, highest first, and the free pages each must keep (low + lowmem_reserve, then min + lowmem_reserve).</summary>
-    private readonly int[][] _zonelist;
+    private int[][] _zonelist;
     private readonly long[][] _lowMark;
     private readonly long[][] _minMark;
 
@@ -142,6 +142,10 @@ internal sealed partial class FrameTable
         }
 
         SetWatermarks();
+        if (layout is not null && layout.Nodes.Count > 1)
+        {
+            SetUpNodes(layout);
+        }
     }
 
     public long TotalFrames { get; }
@@ -223,7 +227,11 @@ internal sealed partial class FrameTable
         Allocate(kind, owner, index, kind is FrameKind.PageTable or FrameKind.Kernel ? Zones.GfpZone.Kernel : Zones.GfpZone.HighUser, stillNeeded);
 
     /// <summary>Takes a free frame for <paramref name="kind"/> from the zones <paramref name="gfp"/> allows.</summary>
-    public int Allocate(FrameKind kind, int owner, long index, Zones.GfpZone gfp, long stillNeeded = 1)
+    public int Allocate(FrameKind kind, int owner, long index, Zones.GfpZone gfp, long stillNeeded = 1) =>
+        _numa ? AllocateOnNode(kind, owner, index, gfp, stillNeeded) : AllocateFromList(kind, owner, index, gfp, stillNeeded);
+
+    /// <summary>Allocate from the zonelist in force (the only one on a one-node machine).</summary>
+    private int AllocateFromList(FrameKind kind, int owner, long index, Zones.GfpZone gfp, long stillNeeded)
     {
         var list = _zonelist[(int)gfp];
         var z = list[0];
@@ -257,6 +265,7 @@ internal sealed partial class FrameTable
         ref var frame = ref this[pfn];
         frame = new PageFrame { Kind = kind, Owner = owner, Index = index, LruPrev = -1, LruNext = -1 };
         _zoneFree[z]--;
+        _allocatedPages++;
         _byKind[(int)FrameKind.Free]--;
         _byKind[(int)kind]++;
         if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)

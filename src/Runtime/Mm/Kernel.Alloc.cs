@@ -62,6 +62,11 @@ internal sealed partial class Kernel
             return true;
         }
 
+        if (_numa && _frames.BindMask != 0 && !ReserveOnBoundNodes(requesterMm, pages, ref costNs))
+        {
+            return false;
+        }
+
         var textbook = Machine.Watermarks == WatermarkMode.Off;
         var failures = 0;
         while (true)

@@ -36,6 +36,11 @@ internal sealed partial class Kernel
     /// <summary>An order-9 block for a THP fault in <paramref name="vma"/>, compacting first when defrag allows; -1 to fall back.</summary>
     private int AllocateHugeFolio(Vma vma, int owner, long index, ref long costNs)
     {
+        if (_numa)
+        {
+            NumaHugeNode(vma, index);
+        }
+
         var head = _frames.AllocateLarge(HugeOrder, owner, index);
         if (head >= 0 || !ThpDirectCompaction(vma))
         {

@@ -72,6 +72,11 @@ internal sealed partial class Kernel
                     Policy.Accessed(Pte.Frame(pte));
                 }
 
+                if (_numa)
+                {
+                    costNs += RemoteCostOf(m, pte);
+                }
+
                 return FaultResult.Hit;
             }
         }
@@ -127,7 +132,10 @@ internal sealed partial class Kernel
         _ => vma.Read || vma.Write || vma.Exec,   // x86-64: write and exec imply read
     };
 
-    private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
+    private FaultResult HandleFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs) =>
+        _numa ? HandleFaultOnNode(m, vma, va, kind, populate, ref costNs) : HandleFaultCore(m, vma, va, kind, populate, ref costNs);
+
+    private FaultResult HandleFaultCore(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
         if (vma.Hugetlb)
         {

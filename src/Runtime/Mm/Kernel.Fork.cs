@@ -52,6 +52,9 @@ internal sealed partial class Kernel
             StackLimit = parent.StackLimit,
             LimitAs = parent.LimitAs,
             LimitData = parent.LimitData,
+            Node = parent.Node,
+            Policy = parent.Policy,
+            InterleaveLast = parent.InterleaveLast,
         };
         child.Tlb = NewTlb();
         child.Family = parent.Family;

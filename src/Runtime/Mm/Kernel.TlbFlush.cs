@@ -29,6 +29,11 @@ internal sealed partial class Kernel
     public void SwitchMm(int mm)
     {
         var next = _mms[mm];
+        if (_numa)
+        {
+            NumaSwitch(next);
+        }
+
         if (ReferenceEquals(next, _loadedMm) || !next.Alive)
         {
             return;

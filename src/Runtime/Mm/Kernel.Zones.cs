@@ -96,7 +96,7 @@ internal sealed partial class Kernel
             var z = -1;
             for (var i = 0; i < populated.Count; i++)
             {
-                if (populated[i].Index == zone.Index)
+                if (ReferenceEquals(populated[i], zone))
                 {
                     z = i;
                 }
@@ -104,7 +104,10 @@ internal sealed partial class Kernel
 
             states.Add(z < 0
                 ? new ZoneState(zone, 0, 0, new long[5], 0, 0)
-                : new ZoneState(zone, _frames.ZoneFree(z), blocks[z], [lists[z, 0], lists[z, 1], lists[z, 2], lists[z, 3], lists[z, 4]], mlocked[z], dirty[z]));
+                : new ZoneState(zone, _frames.ZoneFree(z), blocks[z], [lists[z, 0], lists[z, 1], lists[z, 2], lists[z, 3], lists[z, 4]], mlocked[z], dirty[z])
+                {
+                    NumaEvents = _numa ? ZoneNumaEvents(z) : null,
+                });
         }
 
         return states;
@@ -151,4 +154,8 @@ internal sealed partial class Kernel
 /// (nr_free_pages_blocks), its pages on each LRU list (in <see cref="LruList"/>
 /// order), its mlocked pages and its dirty file pages (nr_zone_write_pending).
 /// </summary>
-internal sealed record ZoneState(Zone Zone, long FreePages, long FreeBlockPages, long[] Lru, long Mlocked, long WritePending);
+internal sealed record ZoneState(Zone Zone, long FreePages, long FreeBlockPages, long[] Lru, long Mlocked, long WritePending)
+{
+    /// <summary>The zone's NUMA event counters (numa_hit ... numa_other) on a machine of more than one node; null on one node (zoneinfo prints 0).</summary>
+    public long[]? NumaEvents { get; init; }
+}

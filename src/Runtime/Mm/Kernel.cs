@@ -112,6 +112,7 @@ internal sealed partial class Kernel
         }
 
         _policyTracksAccesses = Policy.TracksAccesses;
+        SetUpNuma();
         BootHugetlbPool();
     }
 

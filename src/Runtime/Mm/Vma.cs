@@ -44,6 +44,9 @@ internal sealed class Vma
     /// <summary>The read-ahead state of the mapped file's struct file (file mappings only).</summary>
     public FileRaState? Ra;
 
+    /// <summary>The VMA's own NUMA policy (mbind), which wins over the task's; null when none.</summary>
+    public MemPolicy? Policy;
+
     public ulong Length => End - Start;
 
     /// <summary>PAGE_SHIFT of the machine (12 for 4 KiB pages).</summary>
@@ -66,7 +69,7 @@ internal sealed class Vma
         End == next.Start && Role == next.Role && Role is VmaRole.Mmap or VmaRole.Heap &&
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
         Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice && Locked == next.Locked &&
-        HugePage == next.HugePage && NoHugePage == next.NoHugePage && Hugetlb == next.Hugetlb &&
+        HugePage == next.HugePage && NoHugePage == next.NoHugePage && Hugetlb == next.Hugetlb && Nullable.Equals(Policy, next.Policy) &&
         (Kind == MapKind.AnonPrivate
             || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && ReferenceEquals(Ra, next.Ra)
             && PageOffset + Pages == next.PageOffset));

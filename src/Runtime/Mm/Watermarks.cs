@@ -44,7 +44,7 @@ internal static class Watermarks
         {
             if (layout.Zones[i].Type != Zones.ZoneType.Device)
             {
-                top = i;
+                top = layout.Zones[i].Index;
                 break;
             }
         }

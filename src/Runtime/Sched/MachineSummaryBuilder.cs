@@ -32,7 +32,8 @@ internal static class MachineSummaryBuilder
         Add("thp", m.Thp == "never" ? "never" : $"{m.Thp} defrag {m.ThpDefrag} khugepaged {(m.Khugepaged ? "on" : "off")}");
         if (m.HugePages > 0)
             Add("hugepages", $"{Units.Count(m.HugePages)} size {Units.Size(m.HugePageSize)}");
-        Add("numa", $"{m.NumaNodes} nodes");
+        Add("numa", m.NumaNodes <= 1 ? $"{m.NumaNodes} nodes"
+            : $"{m.NumaNodes} nodes{(m.NumaNodeSizes is { } sizes ? " (" + string.Join(", ", sizes.Select(Units.Size)) + ")" : "")} distance local {m.NumaLocalDistance} remote {m.NumaRemoteDistance} zone_reclaim_mode {m.ZoneReclaimMode}");
         Add("layout", m.Is32Bit && m.Pae ? m.Layout + " pae" : m.Layout);
         Add("quantum", Units.Duration(m.QuantumNs));
         if (m.PidMax != MachineSettings.DefaultPidMax)
@@ -53,6 +54,8 @@ internal static class MachineSummaryBuilder
             c.Add(new("populate", Units.Duration(costs.PopulatePerPage) + "/page"));
             c.Add(new("munmap", Units.Duration(costs.MunmapPerPage) + "/page"));
             c.Add(new("major", Units.Duration(costs.MajorFault)));
+            if (m.NumaNodes > 1)
+                c.Add(new("remote access", Units.Duration(costs.RemoteAccess * Math.Max(0, m.NumaRemoteDistance - m.NumaLocalDistance) / 10)));
         }
         return new MachineSummary(s, c, min, low, high);
     }

@@ -59,11 +59,14 @@ internal static class OomKillLines
             + "         " + N(t.OomScoreAdj, 5) + " " + t.Command;
     }
 
-    public static IEnumerable<string> ModernKilled(ProcessTask victim, IReadOnlyList<ProcessTask> all)
+    public static IEnumerable<string> ModernKilled(ProcessTask victim, IReadOnlyList<ProcessTask> all, ulong nodemask = 0, int nodes = 1)
     {
         var s = victim.Status();
         var uid = UserIds.Of(victim.Options.User, all).ToString(Ci);
-        yield return $"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task={victim.Command},pid={victim.Pid.ToString(Ci)},uid={uid}";
+        // dump_oom_victim: a bind policy's nodes (constrained_alloc) or none; mems_allowed is every node.
+        var constraint = nodemask == 0 ? "CONSTRAINT_NONE,nodemask=(null)" : "CONSTRAINT_MEMORY_POLICY,nodemask=" + MemPolicy.NodeList(nodemask);
+        var allowed = MemPolicy.NodeList(nodes >= 64 ? ulong.MaxValue : (1UL << nodes) - 1);
+        yield return $"oom-kill:constraint={constraint},cpuset=/,mems_allowed={allowed},global_oom,task_memcg=/,task={victim.Command},pid={victim.Pid.ToString(Ci)},uid={uid}";
         yield return $"Out of memory: Killed process {victim.Pid.ToString(Ci)} ({victim.Command}) total-vm:{Kb(s.VmSize)}kB, anon-rss:{Kb(s.RssAnon)}kB, file-rss:{Kb(s.RssFile)}kB, shmem-rss:{Kb(s.RssShmem)}kB, UID:{uid} pgtables:{Kb(s.VmPte)}kB oom_score_adj:{victim.OomScoreAdj.ToString(Ci)}";
     }
 

@@ -51,7 +51,7 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
         }
         else
         {
-            lines.AddRange(OomKillLines.ModernKilled(victim, system.Processes));
+            lines.AddRange(OomKillLines.ModernKilled(victim, system.Processes, system.Kernel.OomNodemask, system.Kernel.NodeCount));
         }
         Say(site, lines);
         system.OomKills.Add(new OomKill(system.Now, victim.Name, victim.Pid, score, candidates) { Ranking = ranking, Legacy = legacy });
@@ -124,11 +124,19 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
     private List<ProcessTask> LiveWithMm()
     {
         var live = new List<ProcessTask>();
+        var mask = system.Kernel.OomNodemask;
         foreach (var p in system.Processes)
-            if (p.IsLive && p.Mm >= 0)
+            if (p.IsLive && p.Mm >= 0 && (mask == 0 || InOomDomain(system.Kernel.TaskPolicy(p.Mm), mask)))
                 live.Add(p);
         return live;
     }
+
+    /// <summary>
+    /// mempolicy_in_oom_domain: under CONSTRAINT_MEMORY_POLICY a task is eligible (listed and
+    /// scored) unless its own policy binds it to nodes outside the ones that ran out.
+    /// </summary>
+    private static bool InOomDomain(MemPolicy policy, ulong mask) =>
+        policy.Mode != MemPolicyMode.Bind || (policy.Nodes & mask) != 0;
 
     private ProcessTask? ByMm(int mm)
     {

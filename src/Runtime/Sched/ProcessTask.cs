@@ -100,6 +100,8 @@ internal sealed partial class ProcessTask : ISchedTask
     public void Start()
     {
         Mm = Kernel.CreateAddressSpace(Command, Options.LimitStack, Options.LimitAs, Options.LimitData);
+        if (Options.Node is not null || Options.Mempolicy is not null)
+            Kernel.SetNumaTask(Mm, Options.Node, Options.Mempolicy);
         Arena = new MallocArena(new KernelMallocHost(this), _system.Machine.MmapThreshold, _system.Machine.TopPad, _system.Machine.Is32Bit);
         RunState = TaskRunState.Runnable;
         StartedNs = _system.Now;

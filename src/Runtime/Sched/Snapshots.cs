@@ -37,9 +37,9 @@ internal static class Snapshots
         (string Title, IReadOnlyList<string> Lines) snapshot;
         switch (kind)
         {
-            case ReportKind.Maps or ReportKind.Status or ReportKind.Smaps when process == null || !process.IsLive:
+            case ReportKind.Maps or ReportKind.Status or ReportKind.Smaps or ReportKind.NumaMaps when process == null || !process.IsLive:
                 var who = processName ?? "?";
-                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{kind.ToString().ToLowerInvariant()}",
+                snapshot = ($"/proc/{(process == null ? who : process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{(kind == ReportKind.NumaMaps ? "numa_maps" : kind.ToString().ToLowerInvariant())}",
                     [$"no such process: {who}"]);
                 break;
             case ReportKind.Perf when process == null && processName == null:
@@ -85,11 +85,18 @@ internal static class Snapshots
             case ReportKind.Slabtop:
                 snapshot = ("slabtop", SlabtopFormatter.Format(kernel.SlabInfo(), (int)kernel.Machine.PageSize));
                 break;
+            case ReportKind.NumaMaps:
+                snapshot = ($"/proc/{process!.Pid}/numa_maps", kernel.NumaMaps(process.Mm));
+                break;
+            case ReportKind.Numastat:
+                snapshot = ("numastat", NumastatFormatter.Format(kernel));
+                break;
             case ReportKind.Zoneinfo:
-                snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable));
+                snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable,
+                    kernel.NodeCount > 1 ? kernel.NodeStatsOf : null));
                 break;
             default:
-                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone()));
+                snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone(), kernel.NodeCount > 1 ? kernel.BuddyNodes() : null));
                 break;
         }
         rows.Title = snapshot.Title;

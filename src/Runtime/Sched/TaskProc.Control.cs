@@ -124,6 +124,8 @@ internal sealed partial class TaskProc
                 Kernel.Exit(childMm);
             return;
         }
+        if (options.Node is not null || options.Mempolicy is not null)
+            Kernel.SetNumaTask(childMm, options.Node, options.Mempolicy);
         var pid = system.AllocatePid(options.Pid);
         var child = new ProcessTask(system, pid, name, inherited, body) { Parent = task };
         if (Inherits(ProcessOptions.InheritableOptions.OomScoreAdj, options.OomScoreAdj == 0) && options.OomAdj == null)

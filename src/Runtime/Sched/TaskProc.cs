@@ -190,6 +190,16 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
 
     public override void Munlock(Site site, Region region) => Lock(site, region, false);
 
+    public override void Mbind(Site site, Region region, MemPolicy policy)
+    {
+        var mark = task.Begin(site);
+        var start = region.Start & ~(PageSize - 1);
+        var length = PageAlign(region.End - start);
+        var error = region.IsNull ? Errno.EFAULT : Kernel.Mbind(Mm, start, length, policy);
+        task.ChargeSyscall();
+        task.End(site, mark, error == Errno.Ok ? null : error.ToString());
+    }
+
     private void Lock(Site site, Region region, bool on)
     {
         var mark = task.Begin(site);

@@ -34,6 +34,7 @@ const registry = new vsctm.Registry({
 const statementWords = new Set([
   'touch', 'read', 'write', 'exec', 'free', 'fork', 'exit', 'sleep', 'repeat', 'note', 'expect', 'kill',
   'munmap', 'mprotect', 'madvise', 'mlock', 'munlock', 'brk', 'shmdt', 'shmrm', 'malloc', 'calloc', 'realloc', 'mmap', 'shmat', 'shmget',
+  'mbind', 'numastat', 'numa_maps',
   'top', 'meminfo', 'vmstat', 'buddyinfo', 'zoneinfo', 'slabinfo', 'slabtop', 'oom_scores', 'maps', 'status',
   'pressure', 'release', 'drop_caches', 'sysctl', 'oom_score_adj', 'kmalloc', 'kfree', 'machine', 'file', 'shm', 'process', 'at',
 ]);

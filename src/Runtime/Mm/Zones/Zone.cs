@@ -16,6 +16,9 @@ internal sealed class Zone
     /// <summary>The name /proc prints (zone_names[]).</summary>
     public required string Name { get; init; }
 
+    /// <summary>The NUMA node the zone belongs to (0 on a one-node machine).</summary>
+    public int Node { get; init; }
+
     /// <summary>Index of this zone among the node's zones (the column in protection).</summary>
     public required int Index { get; init; }
 

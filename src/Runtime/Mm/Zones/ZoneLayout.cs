@@ -42,7 +42,10 @@ internal sealed class ZoneLayout
         PageSize = pageSize;
     }
 
-    /// <summary>Every zone of the node in index order, empty ones included.</summary>
+    /// <summary>The NUMA nodes the zones belong to (one on the default machine).</summary>
+    public Numa.NodeLayout Nodes { get; private set; } = null!;
+
+    /// <summary>Every zone of every node in node, then index order, empty ones included.</summary>
     public IReadOnlyList<Zone> Zones { get; }
 
     public long MinFreeKbytes { get; private set; }
@@ -90,31 +93,47 @@ internal sealed class ZoneLayout
         }
         else
         {
+            // Each node's zones are the arch's zone ranges clipped to the node's pfns
+            // (free_area_init: zone_spanned_pages_in_node), so a node above 4 GiB has
+            // Normal only and one inside the low 4 GiB has DMA32 only.
             const long maxDma = (16L << 20) / 4096, maxDma32 = (4L << 30) / 4096;
-            Add(zones, ZoneType.Dma, 0, Math.Min(total, maxDma), reserved);
-            Add(zones, ZoneType.Dma32, Math.Min(total, maxDma), Math.Min(total, maxDma32), reserved);
-            Add(zones, ZoneType.Normal, Math.Min(total, maxDma32), total, reserved);
-            Add(zones, ZoneType.Movable, 0, 0, reserved);
-            Add(zones, ZoneType.Device, 0, 0, reserved);
+            var nodes = Numa.NodeLayout.For(machine);
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                long lo = nodes.Start[n], hi = nodes.End[n];
+                Add(zones, ZoneType.Dma, lo, Math.Min(hi, maxDma), reserved, n);
+                Add(zones, ZoneType.Dma32, Math.Max(lo, maxDma), Math.Min(hi, maxDma32), reserved, n);
+                Add(zones, ZoneType.Normal, Math.Max(lo, maxDma32), hi, reserved, n);
+                Add(zones, ZoneType.Movable, 0, 0, reserved, n);
+                Add(zones, ZoneType.Device, 0, 0, reserved, n);
+            }
+
             ratios = [256, 256, 32, 0, 0];
         }
 
-        var layout = new ZoneLayout(zones, Watermarks.MinFreeKbytes(machine), page);
+        var layout = new ZoneLayout(zones, Watermarks.MinFreeKbytes(machine), page) { Nodes = Numa.NodeLayout.For(machine) };
         layout.SetWatermarks(machine);
         SetLowmemReserve(zones, ratios);
         return layout;
     }
 
     /// <summary>A zone spanning [start, end) (empty when end &lt;= start), less the reserved frames below <paramref name="reserved"/>.</summary>
-    private static void Add(List<Zone> zones, ZoneType type, long start, long end, long reserved)
+    private static void Add(List<Zone> zones, ZoneType type, long start, long end, long reserved, int node = 0)
     {
         var spanned = Math.Max(0, end - start);
         var reservedHere = Math.Clamp(reserved - start, 0, spanned);
+        var index = 0;
+        foreach (var other in zones)
+        {
+            index += other.Node == node ? 1 : 0;
+        }
+
         zones.Add(new Zone
         {
             Type = type,
             Name = Name(type),
-            Index = zones.Count,
+            Node = node,
+            Index = index,
             StartPfn = spanned == 0 ? 0 : start,
             Spanned = spanned,
             Present = spanned,
@@ -189,15 +208,18 @@ internal sealed class ZoneLayout
     /// <summary>setup_per_zone_lowmem_reserve: zone i keeps (managed pages of the zones above it, up to j) / ratio[i] from an allocation that may use zone j.</summary>
     private static void SetLowmemReserve(List<Zone> zones, int[] ratios)
     {
-        foreach (var zone in zones)
+        var perNode = ratios.Length;
+        for (var i = 0; i < zones.Count; i++)
         {
-            zone.Protection = new long[zones.Count];
+            var zone = zones[i];
+            var first = i - zone.Index;   // the node's first zone
+            zone.Protection = new long[perNode];
             var ratio = ratios[zone.Index];
             var clear = ratio == 0 || zone.Managed == 0;
             long upper = 0;
-            for (var j = zone.Index + 1; j < zones.Count; j++)
+            for (var j = zone.Index + 1; j < perNode; j++)
             {
-                upper += zones[j].Managed;
+                upper += zones[first + j].Managed;
                 zone.Protection[j] = clear ? 0 : upper / ratio;
             }
         }

@@ -11,12 +11,12 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// </summary>
 internal static class BuddyinfoFormatter
 {
-    public static IReadOnlyList<string> Format(IReadOnlyList<(string Zone, long[] Blocks)> zones)
+    public static IReadOnlyList<string> Format(IReadOnlyList<(string Zone, long[] Blocks)> zones, IReadOnlyList<int>? nodes = null)
     {
         var lines = new List<string>();
-        foreach (var (zone, blocks) in zones)
+        for (var i = 0; i < zones.Count; i++)
         {
-            lines.Add(Line(0, zone, blocks));
+            lines.Add(Line(nodes?[i] ?? 0, zones[i].Zone, zones[i].Blocks));
         }
 
         return lines;

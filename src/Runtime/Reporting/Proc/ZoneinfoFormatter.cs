@@ -17,19 +17,20 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// </summary>
 internal static class ZoneinfoFormatter
 {
-    public static IReadOnlyList<string> Format(IReadOnlyList<ZoneState> zones, IReadOnlyList<(string Name, long Value)> nodeStats, bool nodeUnreclaimable = false)
+    public static IReadOnlyList<string> Format(IReadOnlyList<ZoneState> zones, IReadOnlyList<(string Name, long Value)> nodeStats, bool nodeUnreclaimable = false,
+        Func<int, IReadOnlyList<(string Name, long Value)>>? nodeStatsOf = null)
     {
         var lines = new List<string>();
-        var firstPopulated = true;
+        var statsShown = -1;
         foreach (var state in zones)
         {
             var zone = state.Zone;
-            lines.Add(Text($"Node 0, zone {zone.Name,8}"));
-            if (zone.Populated && firstPopulated)
+            lines.Add(Text($"Node {zone.Node}, zone {zone.Name,8}"));
+            if (zone.Populated && statsShown < zone.Node)
             {
-                firstPopulated = false;
+                statsShown = zone.Node;
                 lines.Add("  per-node stats");
-                foreach (var (name, value) in nodeStats)
+                foreach (var (name, value) in nodeStatsOf is null ? nodeStats : nodeStatsOf(zone.Node))
                 {
                     lines.Add(Stat(name, value));
                 }
@@ -68,9 +69,9 @@ internal static class ZoneinfoFormatter
             lines.Add(Stat("nr_mlock", state.Mlocked));
             lines.Add(Stat("nr_zspages", 0));
             lines.Add(Stat("nr_free_cma", 0));
-            foreach (var numa in NumaEvents)
+            for (var i = 0; i < NumaEvents.Length; i++)
             {
-                lines.Add(Stat(numa, 0));
+                lines.Add(Stat(NumaEvents[i], state.NumaEvents?[i] ?? 0));
             }
 
             lines.Add("  pagesets");
