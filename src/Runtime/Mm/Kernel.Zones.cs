@@ -18,6 +18,12 @@ internal sealed partial class Kernel
     private long _lowSum;
     private long _totalReserve;
 
+    /// <summary>Free pages on the per-CPU lists: free frames MemFree leaves out.</summary>
+    internal long PcpPages => _frames.PcpPages;
+
+    /// <summary>drain_all_pages: the per-CPU lists back to the buddy allocator (as compaction does); the pages drained.</summary>
+    internal long DrainPcp() => _frames.DrainPcp();
+
     /// <summary>The zones the machine booted with (watermarks current).</summary>
     public ZoneLayout Zones => _zones;
 
@@ -104,7 +110,10 @@ internal sealed partial class Kernel
 
             states.Add(z < 0
                 ? new ZoneState(zone, 0, 0, new long[5], 0, 0)
-                : new ZoneState(zone, _frames.ZoneFree(z), blocks[z], [lists[z, 0], lists[z, 1], lists[z, 2], lists[z, 3], lists[z, 4]], mlocked[z], dirty[z]));
+                : new ZoneState(zone, _frames.ZoneFree(z), blocks[z], [lists[z, 0], lists[z, 1], lists[z, 2], lists[z, 3], lists[z, 4]], mlocked[z], dirty[z])
+                {
+                    PcpCount = _frames.PcpCount(z),
+                });
         }
 
         return states;
@@ -149,6 +158,10 @@ internal sealed partial class Kernel
 /// A zone as /proc/zoneinfo shows it now: its boot figures, its free pages,
 /// the free pages in blocks of a pageblock (order 9) or more
 /// (nr_free_pages_blocks), its pages on each LRU list (in <see cref="LruList"/>
-/// order), its mlocked pages and its dirty file pages (nr_zone_write_pending).
+/// order), its mlocked pages and its dirty file pages (nr_zone_write_pending),
+/// and the pages on its per-CPU list (the pageset's count).
 /// </summary>
-internal sealed record ZoneState(Zone Zone, long FreePages, long FreeBlockPages, long[] Lru, long Mlocked, long WritePending);
+internal sealed record ZoneState(Zone Zone, long FreePages, long FreeBlockPages, long[] Lru, long Mlocked, long WritePending)
+{
+    public int PcpCount { get; init; }
+}
