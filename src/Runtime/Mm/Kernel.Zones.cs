@@ -18,6 +18,27 @@ internal sealed partial class Kernel
     private long _lowSum;
     private long _totalReserve;
 
+    /// <summary>CONFIG_HIGHMEM: a 32-bit machine with a HighMem zone, whose meminfo prints HighTotal, HighFree, LowTotal and LowFree.</summary>
+    public bool Highmem => Machine.Layout == "i386" && Machine.PageSize == 4096;
+
+    /// <summary>
+    /// si_meminfo's totalhigh (the HighMem zones' managed pages) or freehigh
+    /// (nr_free_highpages: their NR_FREE_PAGES), for fs/proc/meminfo.c's HighTotal and HighFree.
+    /// </summary>
+    private long HighmemPages(bool free)
+    {
+        long pages = 0;
+        for (var z = 0; z < _frames.PopulatedZones.Count; z++)
+        {
+            if (_frames.PopulatedZones[z].Type == ZoneType.HighMem)
+            {
+                pages += free ? _frames.ZoneFree(z) : _frames.PopulatedZones[z].Managed;
+            }
+        }
+
+        return pages;
+    }
+
     /// <summary>Free pages on the per-CPU lists: free frames MemFree leaves out.</summary>
     internal long PcpPages => _frames.PcpPages;
 
@@ -39,7 +60,7 @@ internal sealed partial class Kernel
                 // lowmem_reserve (docs/model-notes.md); the reserve steers only the zone choice.
                 _watermarks = Watermarks.Sum(_zones, withReserve: false);
                 _lowSum = _watermarks.Low;
-                _totalReserve = _watermarks.High;
+                _totalReserve = _zones.TotalReservePages;   // calculate_totalreserve_pages: high + the largest lowmem_reserve, per zone
                 break;
             default:
                 _watermarks = Watermarks.Pages(Machine);
