@@ -21,6 +21,14 @@ public enum MeminfoField
     Inactive_file,
     Unevictable,
     Mlocked,
+    /// <summary>CONFIG_HIGHMEM only (a <c>layout i386</c> machine): the HighMem zones' managed pages.</summary>
+    HighTotal,
+    /// <summary>CONFIG_HIGHMEM only: the HighMem zones' free pages.</summary>
+    HighFree,
+    /// <summary>CONFIG_HIGHMEM only: MemTotal less HighTotal.</summary>
+    LowTotal,
+    /// <summary>CONFIG_HIGHMEM only: MemFree less HighFree.</summary>
+    LowFree,
     SwapTotal,
     SwapFree,
     Dirty,

@@ -134,6 +134,11 @@ internal sealed partial class FrameTable
     /// <summary>Whether populated zone <paramref name="z"/> has a free block of order <paramref name="order"/> or above (on its lists or untouched).</summary>
     private bool HasBlock(int z, int order)
     {
+        if (order == 0 && _pcp && _pcpCount[z] > 0)
+        {
+            return true;
+        }
+
         if (_zoneBump[z] < _zoneEnd[z] && (order == 0 || _zoneBump[z] < _zoneWholeEnd[z]))
         {
             return true;

@@ -183,7 +183,8 @@ internal sealed partial class FrameTable
         }
     }
 
-    public long FreeFrames => _byKind[(int)FrameKind.Free];
+    /// <summary>Free pages on the buddy lists (NR_FREE_PAGES, MemFree): the free frames less those on the per-CPU lists.</summary>
+    public long FreeFrames => _byKind[(int)FrameKind.Free] - _pcpTotal;
 
     /// <summary>Frames the operation in progress still needs in all (populate sets it), for the out-of-frames message.</summary>
     public long PendingNeed { get; set; } = 1;
@@ -241,8 +242,15 @@ internal sealed partial class FrameTable
         }
 
         var head = z * Orders;
-        var pfn = z < 0 ? -1 : _freeHead[head];
-        if (pfn >= 0)
+        int pfn;
+        if (_pcp)
+        {
+            if (z < 0 || (pfn = PcpTake(z)) < 0)
+            {
+                throw OutOfFrames(stillNeeded);
+            }
+        }
+        else if ((pfn = z < 0 ? -1 : _freeHead[head]) >= 0)
         {
             // The hot case, an order-0 block at the head of its list: unlinked here without the
             // stores Unlink makes, since the frame is overwritten below.
@@ -257,14 +265,16 @@ internal sealed partial class FrameTable
         }
         else if (z < 0 || (pfn = TakeBlock(z, 0)) < 0)
         {
-            var needed = Math.Max(Math.Max(1, stillNeeded), PendingNeed);
-            throw new OutOfFramesException(
-                $"no free frame: the operation needed {needed} more {(needed == 1 ? "frame" : "frames")} than RAM has; the kernel reclaims before it allocates, so this is an internal error");
+            throw OutOfFrames(stillNeeded);
         }
 
         ref var frame = ref this[pfn];
         frame = new PageFrame { Kind = kind, Owner = owner, Index = index, LruPrev = -1, LruNext = -1 };
-        _zoneFree[z]--;
+        if (!_pcp)
+        {
+            _zoneFree[z]--;
+        }
+
         _allocatedPages++;
         _byKind[(int)FrameKind.Free]--;
         _byKind[(int)kind]++;
@@ -275,6 +285,13 @@ internal sealed partial class FrameTable
         }
 
         return pfn;
+    }
+
+    private OutOfFramesException OutOfFrames(long stillNeeded)
+    {
+        var needed = Math.Max(Math.Max(1, stillNeeded), PendingNeed);
+        return new OutOfFramesException(
+            $"no free frame: the operation needed {needed} more {(needed == 1 ? "frame" : "frames")} than RAM has; the kernel reclaims before it allocates, so this is an internal error");
     }
 
     /// <summary>
@@ -313,7 +330,27 @@ internal sealed partial class FrameTable
     /// </summary>
     public int AllocateBlock(int order, FrameKind kind, int owner, Zones.GfpZone gfp)
     {
+        if (order == 0 && _pcp)
+        {
+            var list = _zonelist[(int)gfp];
+            var z = list.Length == 1 ? list[0] : PickZone(gfp, 0);
+            var pfn = z < 0 ? -1 : PcpTake(z);
+            if (pfn >= 0)
+            {
+                this[pfn] = new PageFrame { Kind = kind, Owner = owner, LruPrev = -1, LruNext = -1 };
+                _byKind[(int)FrameKind.Free]--;
+                _byKind[(int)kind]++;
+            }
+
+            return pfn;
+        }
+
         var head = TakeBlockFrom(gfp, order);
+        if (head < 0 && DrainPcp() > 0)
+        {
+            head = TakeBlockFrom(gfp, order);   // the slow path drains the per-CPU lists and retries (drain_all_pages)
+        }
+
         if (head < 0)
         {
             return -1;
@@ -330,11 +367,23 @@ internal sealed partial class FrameTable
     }
 
     /// <summary>Frees the 2^<paramref name="order"/> frames from <paramref name="head"/> (a block <see cref="AllocateBlock"/> gave).</summary>
+    /// <remarks>An order-0 block goes to the per-CPU list as any page; a larger one straight to the buddy lists.</remarks>
     public void FreeBlock(int head, int order)
     {
+        if (order == 0)
+        {
+            Free(head);
+            return;
+        }
+
+        var z = ZoneOf(head);
         for (var i = 0; i < 1 << order; i++)
         {
-            Free(head + i);
+            ref var frame = ref this[head + i];
+            _byKind[(int)frame.Kind]--;
+            _byKind[(int)FrameKind.Free]++;
+            frame = new PageFrame { Kind = FrameKind.Free, Owner = -1, LruPrev = -1, LruNext = -1 };
+            FreeToBuddy(z, head + i);
         }
     }
 
@@ -351,6 +400,18 @@ internal sealed partial class FrameTable
         _byKind[(int)FrameKind.Free]++;
         frame = new PageFrame { Kind = FrameKind.Free, Owner = -1, LruPrev = -1, LruNext = -1 };
         var z = _zoneEnd.Length == 1 ? 0 : ZoneOf(pfn);
+        if (_pcp)
+        {
+            PcpFree(z, pfn);
+            return;
+        }
+
+        FreeToBuddy(z, pfn);
+    }
+
+    /// <summary>__free_one_page: frame <paramref name="pfn"/> of zone <paramref name="z"/> (already of kind Free) merges with its free buddies onto the buddy lists.</summary>
+    private void FreeToBuddy(int z, int pfn)
+    {
         _zoneFree[z]++;
         var lo = _zoneLo[z];
         var bump = _zoneBump[z];

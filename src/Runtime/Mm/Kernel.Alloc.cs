@@ -108,6 +108,11 @@ internal sealed partial class Kernel
                 continue;
             }
 
+            if (_frames.DrainPcp() > 0)
+            {
+                continue;   // __alloc_pages_direct_reclaim: the allocation still failed, so drain the per-CPU lists and retry
+            }
+
             if (pages > mandatory)
             {
                 pages = mandatory;

@@ -91,6 +91,7 @@ internal sealed partial class Kernel
             }
 
             _compactHeld.Clear();
+            _frames.DrainPcp();   // the range's pages freed to the per-CPU list join the buddy lists (drain_local_pages)
             return true;
         }
 

@@ -29,6 +29,7 @@ internal sealed partial class Kernel
     public KswapdBatch KswapdReclaimBatch()
     {
         long cost = 0;
+        _frames.ReclaimActive = true;   // balance_pgdat's set_reclaim_active: the per-CPU lists keep at most 4 batches
         var tally = _frames.FreeFrames >= _watermarks.High
             ? default
             : ReclaimPass(SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
@@ -44,6 +45,7 @@ internal sealed partial class Kernel
         if (_frames.FreeFrames >= _watermarks.High || tally.Reclaimed == 0)
         {
             _kswapdWanted = false;
+            _frames.ReclaimActive = false;
         }
 
         return new KswapdBatch(tally.Reclaimed, tally.Scanned, cost);

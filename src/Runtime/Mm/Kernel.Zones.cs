@@ -18,6 +18,33 @@ internal sealed partial class Kernel
     private long _lowSum;
     private long _totalReserve;
 
+    /// <summary>CONFIG_HIGHMEM: a 32-bit machine with a HighMem zone, whose meminfo prints HighTotal, HighFree, LowTotal and LowFree.</summary>
+    public bool Highmem => Machine.Layout == "i386" && Machine.PageSize == 4096;
+
+    /// <summary>
+    /// si_meminfo's totalhigh (the HighMem zones' managed pages) or freehigh
+    /// (nr_free_highpages: their NR_FREE_PAGES), for fs/proc/meminfo.c's HighTotal and HighFree.
+    /// </summary>
+    private long HighmemPages(bool free)
+    {
+        long pages = 0;
+        for (var z = 0; z < _frames.PopulatedZones.Count; z++)
+        {
+            if (_frames.PopulatedZones[z].Type == ZoneType.HighMem)
+            {
+                pages += free ? _frames.ZoneFree(z) : _frames.PopulatedZones[z].Managed;
+            }
+        }
+
+        return pages;
+    }
+
+    /// <summary>Free pages on the per-CPU lists: free frames MemFree leaves out.</summary>
+    internal long PcpPages => _frames.PcpPages;
+
+    /// <summary>drain_all_pages: the per-CPU lists back to the buddy allocator (as compaction does); the pages drained.</summary>
+    internal long DrainPcp() => _frames.DrainPcp();
+
     /// <summary>The zones the machine booted with (watermarks current).</summary>
     public ZoneLayout Zones => _zones;
 
@@ -33,7 +60,7 @@ internal sealed partial class Kernel
                 // lowmem_reserve (docs/model-notes.md); the reserve steers only the zone choice.
                 _watermarks = Watermarks.Sum(_zones, withReserve: false);
                 _lowSum = _watermarks.Low;
-                _totalReserve = _watermarks.High;
+                _totalReserve = _zones.TotalReservePages;   // calculate_totalreserve_pages: high + the largest lowmem_reserve, per zone
                 break;
             default:
                 _watermarks = Watermarks.Pages(Machine);
@@ -107,6 +134,7 @@ internal sealed partial class Kernel
                 : new ZoneState(zone, _frames.ZoneFree(z), blocks[z], [lists[z, 0], lists[z, 1], lists[z, 2], lists[z, 3], lists[z, 4]], mlocked[z], dirty[z])
                 {
                     NumaEvents = _numa ? ZoneNumaEvents(z) : null,
+                    PcpCount = _frames.PcpCount(z),
                 });
         }
 
@@ -152,10 +180,13 @@ internal sealed partial class Kernel
 /// A zone as /proc/zoneinfo shows it now: its boot figures, its free pages,
 /// the free pages in blocks of a pageblock (order 9) or more
 /// (nr_free_pages_blocks), its pages on each LRU list (in <see cref="LruList"/>
-/// order), its mlocked pages and its dirty file pages (nr_zone_write_pending).
+/// order), its mlocked pages and its dirty file pages (nr_zone_write_pending),
+/// and the pages on its per-CPU list (the pageset's count).
 /// </summary>
 internal sealed record ZoneState(Zone Zone, long FreePages, long FreeBlockPages, long[] Lru, long Mlocked, long WritePending)
 {
     /// <summary>The zone's NUMA event counters (numa_hit ... numa_other) on a machine of more than one node; null on one node (zoneinfo prints 0).</summary>
     public long[]? NumaEvents { get; init; }
+
+    public int PcpCount { get; init; }
 }

@@ -99,6 +99,11 @@ internal sealed partial class Kernel
         SetUpZones();
         _giganticFrames = Math.Min(GiganticPages.Frames(machine), _ramPages);
         _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize) + _giganticFrames, _zones);
+        if (machine.Watermarks != WatermarkMode.Off && machine.PageTablesCharged)
+        {
+            _frames.EnablePcp();   // a kernel machine's per-CPU page lists; a textbook one hands frames out directly
+        }
+
         _swap = new SwapArea(_swapPages);
         _cache = new PageCache(_frames, _swap, _vmstat);
         _commit = new CommitAccounting(machine, _ramPages - _giganticFrames, _swapPages);

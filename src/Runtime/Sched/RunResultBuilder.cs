@@ -37,7 +37,8 @@ internal static class RunResultBuilder
             vmstat.Add(new Counter(counter.ToString(), system.Kernel.Vmstat(counter)));
         var meminfo = new List<Counter>();
         foreach (var field in Enum.GetValues<MeminfoField>())
-            meminfo.Add(new Counter(Reporting.Proc.MeminfoFormatter.KernelName(field), system.Kernel.Meminfo(field) / 1024));
+            if (system.Kernel.Highmem || !Reporting.Proc.MeminfoFormatter.IsHighmem(field))
+                meminfo.Add(new Counter(Reporting.Proc.MeminfoFormatter.KernelName(field), system.Kernel.Meminfo(field) / 1024));
         var checks = new List<SelfCheck>(system.FailedSelfChecks);
         checks.AddRange(system.Kernel.SelfCheck());
         // A statement is recorded when it ends but stamped when it began: order by time, stably.

@@ -68,7 +68,7 @@ internal static class Snapshots
                 snapshot = ("top", TopFormatter.Format(TopRows(system), (ulong)kernel.Meminfo(MeminfoField.MemTotal)));
                 break;
             case ReportKind.Meminfo:
-                snapshot = ("/proc/meminfo", MeminfoFormatter.Format(kernel.Meminfo));
+                snapshot = ("/proc/meminfo", MeminfoFormatter.Format(kernel.Meminfo, kernel.Highmem));
                 break;
             case ReportKind.Free:
                 snapshot = ("free", FreeFormatter.Format(kernel.Meminfo));

@@ -194,6 +194,8 @@ public class BuddyAllocatorTests
         kernel.Exit(mm);
 
         Assert.True(touched[10] < 16);
+        Assert.True(kernel.PcpPages > 0);   // the last frees wait on the per-CPU list, out of buddyinfo
+        kernel.DrainPcp();
         Assert.Equal(Orders((10, 16)), kernel.BuddyFreeBlocks());
         kernel.AssertSelfChecksPass();
     }
@@ -217,6 +219,7 @@ public class BuddyAllocatorTests
         }
 
         kernel.Exit(mm);
+        kernel.DrainPcp();   // the per-CPU list's pages back to the buddy lists, where they merge
         Assert.Equal(boot, kernel.BuddyFreeBlocks());
         kernel.AssertSelfChecksPass();
     }

@@ -61,6 +61,9 @@ internal static class KernelKit
 
     public static long Kb(ulong bytes) => (long)(bytes / 1024);
 
+    /// <summary>Every free frame in bytes: MemFree (the buddy lists) plus the pages on the per-CPU lists, which MemFree leaves out.</summary>
+    public static long AllFreeBytes(this Kernel kernel) => kernel.Meminfo(MeminfoField.MemFree) + (kernel.PcpPages * (long)kernel.Machine.PageSize);
+
     public static void AssertSelfChecksPass(this Kernel kernel)
     {
         foreach (var check in kernel.SelfCheck())

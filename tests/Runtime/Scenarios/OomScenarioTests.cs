@@ -98,7 +98,8 @@ public class OomScenarioTests
         var lines = KernelLines(result);
         var wake = lines.FindIndex(l => l.StartsWith("kswapd0 wakes: free ", StringComparison.Ordinal));
         Assert.True(wake >= 0, string.Join("\n", lines));
-        Assert.Matches(@"^kswapd0 wakes: free \d+ kB < low 1280 kB$", lines[wake]);
+        // Woken below low; by the time it runs, frees may have lifted the buddy lists above low.
+        Assert.Matches(@"^kswapd0 wakes: free \d+ kB < (low 1280|high 1536) kB$", lines[wake]);
         Assert.Matches(@"^kswapd0 sleeps: free \d+ kB >= high 1536 kB; reclaimed \d+ pages, scanned \d+$", lines[wake + 1]);
         Assert.True(result.Vmstat.Single(c => c.Name == "pgsteal_kswapd").Value > 0);
         Assert.True(lines.Count(l => l.StartsWith("kswapd0 wakes", StringComparison.Ordinal)) <= 8);
@@ -149,8 +150,9 @@ public class OomScenarioTests
         });
 
         // min 1024 pages, tmp = max(1024 / 4, 16384 * 10 / 10000) = 256: low 1280 pages.
-        // 1024 pages stay free: below the new low (the default low, 320 pages, would not wake it).
-        Assert.Contains("kswapd0 wakes: free 4096 kB < low 5120 kB", KernelLines(result));
+        // 1024 pages stay free, 60 of them on the per-CPU list (out of MemFree): below the new low
+        // (the default low, 320 pages, would not wake it).
+        Assert.Contains("kswapd0 wakes: free 3856 kB < low 5120 kB", KernelLines(result));
     }
 
     [Theory]

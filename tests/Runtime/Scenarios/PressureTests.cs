@@ -18,7 +18,9 @@ public class PressureTests
         var pressed = TestScenario.Run(b => b.At(S(2), Ms, e => e.Pressure(S(3), 32 * M)));
 
         Assert.Equal(RunOutcome.Completed, pressed.Outcome);
-        Assert.Equal(32 * 1024, MemFreeKb(idle) - MemFreeKb(pressed));
+        // 32 MiB pinned, plus what the last per-CPU list refill left on the list (out of MemFree):
+        // at most DMA32's high_min, 240 pages, on this 64 MiB machine.
+        Assert.InRange(MemFreeKb(idle) - MemFreeKb(pressed), 32 * 1024, (32 * 1024) + 960);
         Assert.All(pressed.SelfChecks, c => Assert.True(c.Ok, c.Detail));
     }
 
@@ -36,7 +38,7 @@ public class PressureTests
             });
         });
 
-        Assert.Equal(16 * 1024, MemFreeKb(idle) - MemFreeKb(released));
+        Assert.InRange(MemFreeKb(idle) - MemFreeKb(released), 16 * 1024, (16 * 1024) + 960);   // the per-CPU list keeps up to 240 pages of the release
         Assert.True(Assert.Single(released.Expectations).Passed);
     }
 

@@ -93,7 +93,9 @@ public class ZoneinfoLayoutTests
         var normal = zones.Single(z => z.Zone.Type == ZoneType.Normal);
 
         Assert.Equal(47L, normal.Zone.Low);
-        Assert.Equal(47L, normal.FreePages);
+        // The zone passes zone_watermark_fast while above low; the pcp refill that follows
+        // (rmqueue_bulk) may take it below by one refill, at most high_min - batch = 47 - 3.
+        Assert.InRange(normal.FreePages, 47L - 44, 47L);
         Assert.True(zones.Single(z => z.Zone.Type == ZoneType.Dma32).FreePages < 1044480);
         Assert.Equal(4096L, zones.Single(z => z.Zone.Type == ZoneType.Dma).FreePages);
     }
@@ -129,7 +131,7 @@ public class ZoneinfoLayoutTests
         var high = zones.Single(z => z.Zone.Type == ZoneType.HighMem);
         var normal = zones.Single(z => z.Zone.Type == ZoneType.Normal);
 
-        Assert.Equal(294912L - 1024, high.FreePages);
+        Assert.Equal(294912L - 1024 - high.PcpCount, high.FreePages);
         Assert.Equal(1024L, high.Lru[(int)LruList.InactiveAnon]);
         Assert.True(normal.FreePages < 225280, "page tables are GFP_KERNEL: LowMem");
         Assert.Equal(0L, normal.Lru[(int)LruList.InactiveAnon]);

@@ -12,8 +12,8 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// <c>protection: (a, b, ...)</c>; for a populated zone then its vm counters,
 /// its NUMA event counters, the per-CPU pageset of each CPU (one here: count,
 /// high, batch, high_min, high_max, the vmstat threshold), node_unreclaimable
-/// and start_pfn. The pcp lists are drained in the model: count 0 and high
-/// its high_min (docs/model-notes.md).
+/// and start_pfn. The pageset's high is its high_min (no auto-tuning,
+/// docs/model-notes.md).
 /// </summary>
 internal static class ZoneinfoFormatter
 {
@@ -78,7 +78,7 @@ internal static class ZoneinfoFormatter
             for (var cpu = 0; cpu < Mm.Zones.ZoneLayout.Cpus; cpu++)
             {
                 lines.Add(Text($"    cpu: {cpu}"));
-                lines.Add(Text($"              count:    {0}"));
+                lines.Add(Text($"              count:    {state.PcpCount}"));
                 lines.Add(Text($"              high:     {zone.PcpHighMin}"));
                 lines.Add(Text($"              batch:    {zone.PcpBatch}"));
                 lines.Add(Text($"              high_min: {zone.PcpHighMin}"));
