@@ -235,10 +235,10 @@ internal static class PolicyCompiler
         error = null;
         try
         {
-            var assembly = Loaded.GetOrAdd(key, static (_, image) =>
+            var assembly = Loaded.GetOrAdd(key, static (key, image) =>
             {
                 using var stream = new MemoryStream(image, writable: false);
-                return new PolicyLoadContext("memscript-policy:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(image))[..16]).LoadFromStream(stream);
+                return new PolicyLoadContext("memscript-policy:" + key[..16]).LoadFromStream(stream);
             }, image);
             var info = assembly.GetType(InfoNamespace + "." + InfoClass, throwOnError: true)!;
             var typeName = (string)info.GetField("TypeName")!.GetValue(null)!;

@@ -125,29 +125,45 @@ internal sealed partial class Kernel
             }
 
             failures = 0;
-            InFlightCostNs = costNs;
-            OomOutcome outcome;
-            try
+            if (!OomKill(requesterMm, pages, costNs, nodemask: 0))
             {
-                outcome = OomHost?.OutOfMemory(requesterMm, pages) ?? OomOutcome.NoVictim;
+                return false;
             }
-            finally
-            {
-                InFlightCostNs = 0;
-            }
+        }
+    }
 
-            switch (outcome)
-            {
-                case OomOutcome.KilledOther:
-                    _vmstat[(int)VmCounter.oom_kill]++;
-                    continue;
-                case OomOutcome.KilledRequester:
-                    _vmstat[(int)VmCounter.oom_kill]++;
-                    return false;
-                default:
-                    InFlightCostNs = costNs; // the panic is stamped when it happens: the run ends here
-                    throw new OutOfMemoryPanicException("Out of memory and no killable processes... System is deadlocked on memory");
-            }
+    /// <summary>
+    /// The OOM killer for an allocation that reclaim could not satisfy
+    /// (constrained to <paramref name="nodemask"/>'s nodes when not 0): true
+    /// when it killed another task (try again), false when it killed the
+    /// requester; with no victim the kernel panics.
+    /// </summary>
+    private bool OomKill(int requesterMm, long pages, long costNs, ulong nodemask)
+    {
+        InFlightCostNs = costNs;
+        OomNodemask = nodemask;
+        OomOutcome outcome;
+        try
+        {
+            outcome = OomHost?.OutOfMemory(requesterMm, pages) ?? OomOutcome.NoVictim;
+        }
+        finally
+        {
+            InFlightCostNs = 0;
+            OomNodemask = 0;
+        }
+
+        switch (outcome)
+        {
+            case OomOutcome.KilledOther:
+                _vmstat[(int)VmCounter.oom_kill]++;
+                return true;
+            case OomOutcome.KilledRequester:
+                _vmstat[(int)VmCounter.oom_kill]++;
+                return false;
+            default:
+                InFlightCostNs = costNs; // the panic is stamped when it happens: the run ends here
+                throw new OutOfMemoryPanicException("Out of memory and no killable processes... System is deadlocked on memory");
         }
     }
 

@@ -215,30 +215,9 @@ internal sealed partial class Kernel
             }
 
             failures = 0;
-            InFlightCostNs = costNs;
-            OomNodemask = mask;
-            OomOutcome outcome;
-            try
+            if (!OomKill(requesterMm, pages, costNs, mask))
             {
-                outcome = OomHost?.OutOfMemory(requesterMm, pages) ?? OomOutcome.NoVictim;
-            }
-            finally
-            {
-                InFlightCostNs = 0;
-                OomNodemask = 0;
-            }
-
-            switch (outcome)
-            {
-                case OomOutcome.KilledOther:
-                    _vmstat[(int)VmCounter.oom_kill]++;
-                    continue;
-                case OomOutcome.KilledRequester:
-                    _vmstat[(int)VmCounter.oom_kill]++;
-                    return false;
-                default:
-                    InFlightCostNs = costNs;
-                    throw new OutOfMemoryPanicException("Out of memory and no killable processes... System is deadlocked on memory");
+                return false;
             }
         }
     }

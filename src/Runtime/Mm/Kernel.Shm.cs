@@ -49,14 +49,21 @@ internal sealed partial class Kernel
             return -1;
         }
 
+        var segment = NewSegment(key, size);
+        segment.CommittedPages = pages;
+        error = Errno.Ok;
+        return segment.Id;
+    }
+
+    /// <summary>A new segment's object, named as /proc/PID/maps shows it (<c>/SYSV0000abcd (deleted)</c>, the key's number or the segment's count).</summary>
+    private MemObject NewSegment(string key, ulong size)
+    {
         _shmSegments++;
         var number = ParseKey(key) ?? _shmSegments;
         var segment = NewObject(MapKind.SysVShm, string.Create(CultureInfo.InvariantCulture, $"/SYSV{number:x8} (deleted)"), size);
         segment.Key = key;
         segment.KeyNumber = number;
-        segment.CommittedPages = pages;
-        error = Errno.Ok;
-        return segment.Id;
+        return segment;
     }
 
     /// <summary>newseg with SHM_HUGETLB: the pool reserves the segment's huge pages, or ENOMEM.</summary>
@@ -69,11 +76,7 @@ internal sealed partial class Kernel
             return -1;
         }
 
-        _shmSegments++;
-        var number = ParseKey(key) ?? _shmSegments;
-        var segment = NewObject(MapKind.SysVShm, string.Create(CultureInfo.InvariantCulture, $"/SYSV{number:x8} (deleted)"), size);
-        segment.Key = key;
-        segment.KeyNumber = number;
+        var segment = NewSegment(key, size);
         _hugetlbReserved += hugePages;
         _hugetlbFiles[segment.Id] = new HugetlbFile(hugePages);
         error = Errno.Ok;

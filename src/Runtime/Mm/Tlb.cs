@@ -15,9 +15,10 @@ namespace MemScript.Runtime.Mm;
 /// never give a wrong answer, and the kernel flushes the whole TLB of an mm
 /// when it unmaps, write-protects or re-protects pages (flush_tlb_mm). A
 /// page-fault fills the entry of the page it mapped.
-/// A flush is O(1): tags carry a generation above the page number's 37 bits,
-/// and an entry of an older generation counts as empty (the array is cleared
-/// only when the generation wraps).
+/// A flush leaves the tags alone: they carry a generation above the page
+/// number's 37 bits, and an entry of an older generation counts as empty (the
+/// tags are cleared only when the generation wraps); it clears only the
+/// per-set live counts (one int a set).
 /// The hot path: a set's tags are compared four at a time (SIMD) where the
 /// CPU can, and a set of up to 16 ways keeps its recency order in one word
 /// (a way's number per 4-bit rank, the most recent lowest), so a miss finds
