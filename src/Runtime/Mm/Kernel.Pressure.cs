@@ -9,8 +9,9 @@ namespace MemScript.Runtime.Mm;
 /// <item><see cref="KswapdWanted"/>: set when an allocation left free memory
 /// below the low watermark; the kswapd task runs while it is true.</item>
 /// <item><see cref="KswapdReclaimBatch"/>: one batch (32 pages, SWAP_CLUSTER_MAX)
-/// of background reclaim; clears <see cref="KswapdWanted"/> once free memory
-/// reaches the high watermark, or when a batch made no progress. After 16
+/// of background reclaim; clears <see cref="KswapdWanted"/> once one zone it
+/// balances is above its high watermark plus lowmem_reserve (pgdat_balanced),
+/// or when a batch made no progress. After 16
 /// runs in a row without progress (kswapd_failures) the node is hopeless:
 /// allocations stop waking kswapd until some reclaim frees a page again.</item>
 /// <item><see cref="RecomputeWatermarks"/> after <c>sysctl vm.min_free_kbytes</c>.</item>
@@ -30,21 +31,26 @@ internal sealed partial class Kernel
     {
         long cost = 0;
         _frames.ReclaimActive = true;   // balance_pgdat's set_reclaim_active: the per-CPU lists keep at most 4 batches
-        var tally = _frames.FreeFrames >= _watermarks.High
+        var gfp = KswapdGfp;
+        var tally = KswapdBalanced()
             ? default
-            : ReclaimPass(SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
+            : Machine.Watermarks == WatermarkMode.Auto && _frames.ZoneRestricted(gfp)
+                ? RestrictedReclaimPass(gfp, SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost)
+                : ReclaimPass(SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
+        var balanced = KswapdBalanced();
         if (tally.Reclaimed > 0)
         {
             _kswapdFailures = 0;
         }
-        else if (_frames.FreeFrames < _watermarks.High)
+        else if (!balanced)
         {
             _kswapdFailures++;
         }
 
-        if (_frames.FreeFrames >= _watermarks.High || tally.Reclaimed == 0)
+        if (balanced || tally.Reclaimed == 0)
         {
             _kswapdWanted = false;
+            _kswapdGfp = null;
             _frames.ReclaimActive = false;
         }
 

@@ -11,7 +11,11 @@ internal sealed class KernelKswapd(Kernel kernel) : IKswapdKernel
 
     public long FreePages => kernel.Meminfo(MeminfoField.MemFree) / (long)kernel.Machine.PageSize;
 
-    public (long Min, long Low, long High) Watermarks => kernel.WatermarkPages;
+    public (long Min, long Low, long High) Watermarks => kernel.KswapdMarks;
+
+    public bool Balanced => kernel.KswapdBalancedNow;
+
+    public (string Zone, long Free, long High, long Reserve)? BalancedZone => kernel.KswapdBalancedZone();
 
     public ulong PageSize => kernel.Machine.PageSize;
 }

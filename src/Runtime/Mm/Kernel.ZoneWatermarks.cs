@@ -1,0 +1,105 @@
+using MemScript.Runtime.Mm.Reclaim;
+using MemScript.Runtime.Mm.Zones;
+
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// The zone side of the slow path and of kswapd (mm/page_alloc.c and
+/// mm/vmscan.c, Linux 6.18), for a machine with the kernel's watermarks:
+/// <list type="bullet">
+/// <item><see cref="WakeKswapd"/>: wakeup_kswapd: the node's
+/// kswapd_highest_zoneidx becomes the highest of its wakers'; no wakeup when
+/// the node is hopeless (kswapd_failures).</item>
+/// <item><see cref="KswapdBalanced"/>: balance_pgdat's stop test, ONE zone up
+/// to kswapd_highest_zoneidx above high plus its lowmem_reserve.</item>
+/// <item><see cref="RestrictedReclaimPass"/>: reclaim for an allocation that
+/// may not use every zone (GFP_KERNEL on a 32-bit machine): only the pages of
+/// its zones can help it (shrink_node with reclaim_idx, isolate_lru_folios
+/// skipping higher zones), so with none on the LRU nothing is scanned, and a
+/// pass counts as progress only when its zones gained free pages.</item>
+/// </list>
+/// </summary>
+internal sealed partial class Kernel
+{
+    /// <summary>pgdat->kswapd_highest_zoneidx as the gfp that set it; null while kswapd sleeps.</summary>
+    private GfpZone? _kswapdGfp;
+
+    /// <summary>
+    /// While the OOM killer runs for an allocation that may not use every zone: its gfp
+    /// (the report prints its gfp_mask and Mem-Info up to its highest zone); null otherwise.
+    /// </summary>
+    public GfpZone? OomZoneRestricted { get; private set; }
+
+    /// <summary>gfp_zone(): the index of the highest zone an allocation of <paramref name="gfp"/> may use.</summary>
+    public int HighestZoneIndex(GfpZone gfp) => _frames.HighestIndex(gfp);
+
+    /// <summary>wakeup_kswapd for an allocation of <paramref name="gfp"/> that found no zone above low.</summary>
+    private void WakeKswapd(GfpZone gfp)
+    {
+        if (_kswapdGfp is not { } current || _frames.HighestIndex(current) < _frames.HighestIndex(gfp))
+        {
+            _kswapdGfp = gfp;
+        }
+
+        // wakeup_kswapd also skips a node pgdat_balanced finds balanced; for order 0 that cannot be
+        // once no zone passed low (high is above low), and a reservation of many pages is checked
+        // before it takes them, so only the hopeless node is left out here.
+        if (_kswapdFailures >= MaxReclaimRetries)
+        {
+            return;
+        }
+
+        _kswapdWanted = true;
+    }
+
+    /// <summary>The zones kswapd balances: those its wakers may use (all on a one-zone or 64-bit machine).</summary>
+    private GfpZone KswapdGfp => _kswapdGfp ?? GfpZone.HighUser;
+
+    /// <summary>pgdat_balanced at kswapd_highest_zoneidx (the summed high mark with manual watermarks).</summary>
+    private bool KswapdBalanced() =>
+        Machine.Watermarks == WatermarkMode.Auto
+            ? _frames.Balanced(_frames.HighestIndex(KswapdGfp))
+            : _frames.FreeFrames >= _watermarks.High;
+
+    /// <summary>The marks kswapd's messages quote: the eligible zones' marks plus lowmem_reserve, summed (the summed marks without per-zone watermarks).</summary>
+    public (long Min, long Low, long High) KswapdMarks =>
+        Machine.Watermarks == WatermarkMode.Auto ? _frames.EligibleMarks(_frames.HighestIndex(KswapdGfp)) : _watermarks;
+
+    /// <summary>Whether kswapd would find the node balanced now (pgdat_balanced).</summary>
+    public bool KswapdBalancedNow => KswapdBalanced();
+
+    /// <summary>
+    /// The zone that balances the node, as kswapd's sleep line names it, with its free pages and its
+    /// high mark plus lowmem_reserve; null when none is above (or with the summed marks).
+    /// </summary>
+    public (string Zone, long Free, long High, long Reserve)? KswapdBalancedZone()
+    {
+        if (Machine.Watermarks != WatermarkMode.Auto)
+        {
+            return null;
+        }
+
+        var highest = _frames.HighestIndex(KswapdGfp);
+        var z = _frames.BalancedZone(highest);
+        if (z < 0)
+        {
+            return null;
+        }
+
+        var zone = _frames.PopulatedZones[z];
+        return (zone.Name, _frames.ZoneFree(z), zone.High, highest < zone.Protection.Length ? zone.Protection[highest] : 0);
+    }
+
+    /// <summary>One reclaim pass for the zones of <paramref name="gfp"/>; Reclaimed is what those zones gained.</summary>
+    private ReclaimTally RestrictedReclaimPass(GfpZone gfp, int pages, VmCounter scanCounter, VmCounter stealCounter, ref long costNs)
+    {
+        if (_frames.EligibleLruPages(gfp) == 0)
+        {
+            return default;
+        }
+
+        var before = _frames.EligibleFree(gfp);
+        var tally = ReclaimPass(pages, scanCounter, stealCounter, ref costNs);
+        return tally with { Reclaimed = (int)Math.Clamp(_frames.EligibleFree(gfp) - before, 0, tally.Reclaimed) };
+    }
+}
