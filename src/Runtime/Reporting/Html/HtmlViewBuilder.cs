@@ -239,7 +239,7 @@ internal static class HtmlViewBuilder
     private static RowView Kernel(SimulationResult r, TimelineEvent.Kernel k, string rowId, string time, string where, string? href, out bool noise)
     {
         var first = k.Lines.Count > 0 ? k.Lines[0] : "";
-        noise = first.StartsWith(Sched.KswapdTask.Name, StringComparison.Ordinal);
+        noise = first.StartsWith(Sched.KswapdTask.Prefix, StringComparison.Ordinal);
         var oom = r.OomKills.FirstOrDefault(o => o.TimeNs == k.TimeNs && k.Lines.Any(l => l.Contains("oom-killer", StringComparison.Ordinal)));
         if (oom != null)
         {
