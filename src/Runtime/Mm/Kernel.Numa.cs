@@ -236,8 +236,8 @@ internal sealed partial class Kernel
     }
 
     /// <summary>
-    /// zoneinfo's per-node stats of node <paramref name="node"/>: the LRU lists, anon, file,
-    /// shmem, mapped, dirty and page-table pages counted on the node's frames; the event
+    /// zoneinfo's per-node stats of node <paramref name="node"/>: the node's LRU list lengths, and
+    /// the anon, file, shmem, mapped, dirty and page-table pages counted on the node's frames; the event
     /// counters (refaults) are node 0's, and the rest as <see cref="NodeStats"/> has them.
     /// </summary>
     public IReadOnlyList<(string Name, long Value)> NodeStatsOf(int node)
@@ -280,6 +280,11 @@ internal sealed partial class Kernel
         var nodes = _frames.Nodes;
         c[0] = nodes is null ? _ramPages : nodes.End[node] - nodes.Start[node];
         c[1] = _frames.NodeFree(node);
+        for (var list = LruList.InactiveAnon; list <= LruList.Unevictable; list++)
+        {
+            c[2 + (int)list] = _frames.Lru.Count(node, list);   // the node's lruvec (lruvec_page_state)
+        }
+
         for (var z = 0; z < _frames.PopulatedZones.Count; z++)
         {
             if (_frames.NodeOfZone(z) != node)
@@ -294,7 +299,6 @@ internal sealed partial class Kernel
                 switch (frame.Kind)
                 {
                     case FrameKind.Anon or FrameKind.File or FrameKind.Shmem:
-                        c[2 + (int)LruLists.ListOf(frame)]++;
                         c[7] += (frame.Flags & FrameFlags.Mlocked) != 0 ? 1 : 0;
                         c[8] += frame.Kind == FrameKind.File && (frame.Flags & FrameFlags.Dirty) != 0 ? 1 : 0;
                         c[9] += frame.Kind != FrameKind.Anon ? 1 : 0;
