@@ -131,27 +131,4 @@ internal sealed partial class Kernel
         _slabShrunkInPass = false;
         return objects;
     }
-
-    /// <summary>Self-check: each file's <see cref="MemObject.CachedPages"/> is the number of its pages in the page cache.</summary>
-    private void VerifyCachedPageCounts(List<string> problems)
-    {
-        foreach (var obj in _objects)
-        {
-            if (obj.IsShmem || obj.Destroyed)
-            {
-                continue;
-            }
-
-            long cached = 0;
-            foreach (var entry in obj.Pages)
-            {
-                cached += entry > 0 ? 1 : 0;
-            }
-
-            if (cached != obj.CachedPages && problems.Count < 8)
-            {
-                problems.Add(FormattableString.Invariant($"file {obj.Name} counts {obj.CachedPages} cached pages, {cached} found"));
-            }
-        }
-    }
 }

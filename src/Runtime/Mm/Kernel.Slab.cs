@@ -15,8 +15,10 @@ namespace MemScript.Runtime.Mm;
 /// <see cref="SlabExit"/> on exit);</item>
 /// <item>its VMAs: a vm_area_struct each; an anonymous private VMA that has
 /// faulted (vma->anon_vma) an anon_vma and Generation + 1 anon_vma_chain
-/// (<see cref="SlabSync"/>, after each system call, fork and exit: a VMA's
-/// anon_vma made by a fault is charged at the process's next system call);</item>
+/// (<see cref="SlabSync"/>, after each system call, fork and exit, from the
+/// counts the VMA operations keep: the list's length and
+/// <see cref="AddressSpace.AnonVmas"/>, no walk; a VMA's anon_vma made by a
+/// fault is charged at the process's next system call);</item>
 /// <item>the page cache: one radix_tree_node per 64 cached pages (file and
 /// shmem), counted over the whole cache; a file: a dentry and an
 /// ext4_inode_cache object until drop_caches 2 or 3 or reclaim's shrink_slab
@@ -270,19 +272,8 @@ internal sealed partial class Kernel
     {
         var m = _mms[mm];
         var charge = ChargeOf(mm);
-        long vmas = 0, anon = 0;
-        if (m.Alive)
-        {
-            foreach (var vma in m.Vmas)
-            {
-                vmas++;
-                if (!vma.Shared && vma.HasAnonVma)
-                {
-                    anon++;
-                }
-            }
-        }
-
+        var vmas = m.Alive ? m.Vmas.Count : 0;
+        var anon = m.Alive ? m.AnonVmas : 0;
         var chains = anon * (charge.Generation + 1);
         long dv = vmas - charge.Vmas, da = anon - charge.AnonVmas, dc = chains - charge.Chains;
         charge.Vmas = vmas;
