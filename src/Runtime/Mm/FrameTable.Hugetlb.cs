@@ -1,7 +1,8 @@
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
-/// The frames of the hugetlb pool: a pool page is one order-9 buddy block
+/// The frames of the hugetlb pool: a pool page is one buddy block of the PMD
+/// page's order (9; 11 with 16K pages, 13 with 64K)
 /// taken whole (alloc_pool_huge_folio) and kept out of the buddy lists and
 /// the LRU while the pool holds it; its 512 frames are of kind
 /// <see cref="FrameKind.Hugetlb"/>, so MemFree does not count them and frame
@@ -10,10 +11,10 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class FrameTable
 {
-    /// <summary>The head frame of a free order-9 block turned into a pool page; -1 when no such block is free.</summary>
-    public int TakeHugetlbBlock() =>
-        AllocateBlock(Kernel.HugetlbOrder, FrameKind.Hugetlb, owner: -1, Zones.GfpZone.HighUser);
+    /// <summary>The head frame of a free order-<paramref name="order"/> block turned into a pool page; -1 when no such block is free.</summary>
+    public int TakeHugetlbBlock(int order) =>
+        AllocateBlock(order, FrameKind.Hugetlb, owner: -1, Zones.GfpZone.HighUser);
 
     /// <summary>Gives a pool page's block back to the buddy allocator.</summary>
-    public void ReturnHugetlbBlock(int head) => FreeBlock(head, Kernel.HugetlbOrder);
+    public void ReturnHugetlbBlock(int head, int order) => FreeBlock(head, order);
 }
