@@ -63,7 +63,7 @@ internal sealed partial class Kernel
     private long HugetlbSurplus => _hugetlbSurplus;
 
     /// <summary>PTE tables that stand for hugetlb PMDs in <paramref name="m"/> (one per mapped huge page).</summary>
-    private long HugetlbTables(AddressSpace m) => m.HugetlbPages / HugetlbFrames;
+    private long HugetlbTables(AddressSpace m) => (m.HugetlbPages - GiantMapped(m)) / HugetlbFrames;
 
     /// <summary>Charged table frames that stand for hugetlb PMDs, all mms (left out of meminfo PageTables).</summary>
     private long HugetlbChargedTables => Machine.PageTablesCharged ? _hugetlbPmds : 0;
@@ -78,6 +78,8 @@ internal sealed partial class Kernel
         {
             SetHugetlbPool(Machine.HugePages);
         }
+
+        BootGiantPool();
     }
 
     /// <summary>
@@ -150,6 +152,12 @@ internal sealed partial class Kernel
             return;
         }
 
+        if (vma.HugetlbGiant)
+        {
+            ReleaseGiantReservations(m, vma);
+            return;
+        }
+
         for (var haddr = vma.Start; haddr < vma.End; haddr += HugeSize)
         {
             if (_hugetlbPrivateResv.Remove((m.Id, haddr)))
@@ -164,6 +172,7 @@ internal sealed partial class Kernel
     {
         if (!_hugetlbFiles.Remove(obj.Id, out var file))
         {
+            ReleaseGiantFile(obj);
             return;
         }
 
@@ -219,6 +228,11 @@ internal sealed partial class Kernel
     /// <summary>hugetlb_fault: maps the huge page at <paramref name="va"/>, or breaks its COW.</summary>
     private FaultResult HugetlbFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        if (vma.HugetlbGiant)
+        {
+            return GiantFault(m, vma, va, kind, populate, ref costNs);
+        }
+
         var haddr = va & ~HugeMask;
         var write = kind == AccessKind.Write;
         var leaf = m.Tables.FindLeaf(haddr);
@@ -368,8 +382,14 @@ internal sealed partial class Kernel
     }
 
     /// <summary>Zap of one PTE of a hugetlb PMD: the PMD goes with its head; the page goes back to the pool when nothing maps or holds it.</summary>
-    private void ZapHugetlbPte(AddressSpace m, int pfn)
+    private void ZapHugetlbPte(AddressSpace m, int pfn, ulong va)
     {
+        if (IsGiantPfn(pfn))
+        {
+            ZapGiantPte(m, pfn, va);
+            return;
+        }
+
         m.HugetlbPages--;
         if ((pfn & (HugetlbFrames - 1)) != 0)
         {
@@ -386,6 +406,12 @@ internal sealed partial class Kernel
     /// <summary>copy_hugetlb_page_range for a private mapping: each page write-protected in both and shared.</summary>
     private void CopyHugetlbPtes(AddressSpace parent, AddressSpace child, Vma vma)
     {
+        if (vma.HugetlbGiant)
+        {
+            CopyGiantPtes(parent, child, vma);
+            return;
+        }
+
         for (var haddr = vma.Start; haddr < vma.End; haddr += HugeSize)
         {
             if (parent.Tables.FindLeaf(haddr) is not { } leaf || (leaf[0] & Pte.Present) == 0)
@@ -424,6 +450,12 @@ internal sealed partial class Kernel
     /// <summary>smaps_hugetlb_range: a page mapped by more than one mm is Shared_Hugetlb, else Private_Hugetlb.</summary>
     private void GatherHugetlbSmaps(AddressSpace m, Vma vma, ulong[] c)
     {
+        if (vma.HugetlbGiant)
+        {
+            GatherGiantSmaps(m, vma, c);
+            return;
+        }
+
         for (var haddr = vma.Start; haddr < vma.End; haddr += HugeSize)
         {
             if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Present) != 0)
@@ -434,7 +466,7 @@ internal sealed partial class Kernel
     }
 
     /// <summary>The page size of hugetlb VMA <paramref name="vma"/> (smaps KernelPageSize, numa_maps kernelpagesize_kB).</summary>
-    private ulong HugetlbPageSizeOf(Vma vma) => HugeSize;
+    private ulong HugetlbPageSizeOf(Vma vma) => vma.HugetlbGiant ? GiganticPages.Size : HugeSize;
 
     /// <summary>True for a present PTE of a hugetlb page (not a transparent huge page).</summary>
     private bool IsHugetlbPte(ulong pte) =>

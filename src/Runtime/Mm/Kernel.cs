@@ -93,7 +93,7 @@ internal sealed partial class Kernel
         _pteMask = _geometry.PteMask;
         _userSpaceEnd = _geometry.TaskSize;
         Costs = new CostModel();
-        _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk];
+        _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk, Costs.GiantWalk];
         _ramPages = (long)(machine.Ram / PageSize);
         _swapPages = (long)(machine.Swap / PageSize);
         SetUpZones();
