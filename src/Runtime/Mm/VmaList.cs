@@ -98,10 +98,13 @@ internal static class VmaList
     /// fails, bottom-up from TASK_UNMAPPED_BASE to TASK_SIZE, keeping stack_guard_gap below the stack
     /// (arch_get_unmapped_area_topdown's fallback, which only a 32-bit space ever reaches); 0 when nothing fits.
     /// </summary>
-    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, bool huge)
+    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, bool huge) =>
+        GetUnmappedArea(mm, length, huge ? mm.Geometry.LeafSpan : mm.Geometry.PageSize);
+
+    /// <summary>The same search with the start aligned to <paramref name="align"/> (hugetlb_get_unmapped_area: the huge page size).</summary>
+    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, ulong align)
     {
         var geometry = mm.Geometry;
-        var align = huge ? geometry.LeafSpan : geometry.PageSize;
         var ceiling = geometry.MmapBase;
         for (var i = mm.Vmas.Count - 1; i >= -1; i--)
         {
