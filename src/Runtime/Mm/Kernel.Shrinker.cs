@@ -38,9 +38,9 @@ internal sealed partial class Kernel
     internal long ShrinkSlab(int nodeId, int priority)
     {
         _slabShrunkInPass = true;
-        if (!SlabCharged || _slabAddDepth > 0)
+        if (!SlabCharged || _slabAddDepth > 0 || _slab.Active(SlabCache.Dentry) == 0)
         {
-            return 0;
+            return 0;   // no slab, or inside a slab's allocation; or no dentry at all: SHRINK_EMPTY without a walk
         }
 
         var (scanned, files) = _superShrinker.Shrink(UnusedFiles(), priority);
