@@ -3,7 +3,7 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// The frame allocator: a buddy allocator as in mm/page_alloc.c, orders
 /// 0..<see cref="MaxOrder"/> (11 free lists, the 11 columns of
-/// /proc/buddyinfo). Free blocks are linked through the first frame's
+/// /proc/buddyinfo, with 4 KiB pages; 12 with 16 KiB, 14 with 64 KiB). Free blocks are linked through the first frame's
 /// <see cref="PageFrame.LruPrev"/>/<see cref="PageFrame.LruNext"/> (doubly, so
 /// a buddy leaves its list in O(1) when it merges); that frame carries
 /// <see cref="FrameFlags.Buddy"/> and its order in <see cref="PageFrame.Index"/>;
@@ -32,11 +32,14 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class FrameTable
 {
-    /// <summary>The largest order (MAX_PAGE_ORDER): blocks of 1024 frames, 4 MiB.</summary>
-    public const int MaxOrder = 10;
+    /// <summary>MAX_PAGE_ORDER with 4 KiB pages: blocks of 1024 frames, 4 MiB.</summary>
+    public const int DefaultMaxOrder = 10;
 
-    private const int Orders = MaxOrder + 1;
-    private const int MaxOrderFrames = 1 << MaxOrder;
+    /// <summary>The largest order (MAX_PAGE_ORDER, <see cref="TopOrder"/>): 10 with 4 KiB pages (4 MiB blocks), 11 with 16 KiB (32 MiB), 13 with 64 KiB (512 MiB).</summary>
+    public readonly int MaxOrder;
+
+    private readonly int Orders;
+    private readonly int MaxOrderFrames;
     private const int ChunkShift = 16;
     private const int ChunkMask = (1 << ChunkShift) - 1;
 
@@ -64,8 +67,11 @@ internal sealed partial class FrameTable
     {
     }
 
-    public FrameTable(long totalFrames, long kernelFrames, Zones.ZoneLayout? layout)
+    public FrameTable(long totalFrames, long kernelFrames, Zones.ZoneLayout? layout, int maxOrder = DefaultMaxOrder)
     {
+        MaxOrder = maxOrder;
+        Orders = maxOrder + 1;
+        MaxOrderFrames = 1 << maxOrder;
         if (totalFrames > int.MaxValue / 2)
         {
             throw new ArgumentOutOfRangeException(nameof(totalFrames), "RAM larger than 4 TiB is not modelled");

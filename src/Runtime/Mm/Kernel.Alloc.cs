@@ -167,7 +167,7 @@ internal sealed partial class Kernel
         _vmstat[(int)scanCounter] += tally.Scanned;
         _vmstat[(int)stealCounter] += tally.Reclaimed;
         costNs += tally.Scanned * Costs.ReclaimScanPerPage + (_pagesWritten - writtenBefore) * Costs.SwapOutPerPage;
-        return tally;
+        return FlushReclaimState(tally, pages);
     }
 
     /// <summary>Frames a fault at <paramref name="va"/> may need for page tables (charged tables missing below it).</summary>

@@ -382,7 +382,7 @@ internal sealed partial class Kernel
             if (vma.Hugetlb)
             {
                 // gather_hugetlb_stats: one count per huge page; a private mapping's folios are anonymous.
-                var scale = (long)(Machine.HugePageSize / PageSize);
+                var scale = (long)(HugetlbPageSizeOf(vma) / PageSize);
                 pages /= scale;
                 dirty /= scale;
                 anon = vma.Shared ? 0 : pages;
@@ -419,7 +419,7 @@ internal sealed partial class Kernel
                     }
                 }
 
-                line.Append(CultureInfo.InvariantCulture, $" kernelpagesize_kB={(vma.Hugetlb ? Machine.HugePageSize : PageSize) >> 10}");
+                line.Append(CultureInfo.InvariantCulture, $" kernelpagesize_kB={(vma.Hugetlb ? HugetlbPageSizeOf(vma) : PageSize) >> 10}");
             }
 
             lines.Add(line.ToString());

@@ -50,6 +50,7 @@ internal sealed partial class Kernel
                 if (frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0)
                 {
                     obj.Pages[p] = 0;
+                    obj.CachedPages--;
                     _frames.Free(pfn);
                     dropped++;
                 }

@@ -121,8 +121,8 @@ internal sealed partial class Kernel
             MeminfoField.HugePages_Free => HugetlbFree,
             MeminfoField.HugePages_Rsvd => HugetlbReserved,
             MeminfoField.HugePages_Surp => HugetlbSurplus,
-            MeminfoField.Hugepagesize => (long)((2UL << 20) / PageSize),   // the default hstate, whatever size the boot pool has
-            MeminfoField.Hugetlb => (HugetlbTotal * (long)((2UL << 20) / PageSize)) + _giganticFrames,   // every hstate
+            MeminfoField.Hugepagesize => (long)(Machine.DefaultHugetlbPageSize / PageSize),   // the default hstate (HPAGE_SIZE), whatever size the boot pool has
+            MeminfoField.Hugetlb => (HugetlbTotal * HugetlbFrames) + _giganticFrames,   // every hstate
             _ => 0,
         };
         return field is MeminfoField.HugePages_Total or MeminfoField.HugePages_Free or MeminfoField.HugePages_Rsvd or MeminfoField.HugePages_Surp

@@ -49,4 +49,7 @@ internal interface IReclaimContext
 
     /// <summary>Adds to a /proc/vmstat counter (pgactivate, pgdeactivate...).</summary>
     void Count(VmCounter counter, long n = 1);
+
+    /// <summary>shrink_slab at the end of a node shrink at <paramref name="priority"/> (12 down to 0); returns the slab pages freed.</summary>
+    long ShrinkSlab(int priority) => 0;
 }

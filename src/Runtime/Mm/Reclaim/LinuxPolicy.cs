@@ -19,6 +19,7 @@ namespace MemScript.Runtime.Mm.Reclaim;
 ///         active lru:   if deactivate[type]: shrink_active_list(batch)
 ///         inactive lru: shrink_inactive_list(batch)
 ///     if swap and inactive_is_low(anon): shrink_active_list(32, active anon)
+///     shrink_slab(priority)                     // the dentries and inodes
 ///
 /// get_scan_count: size = lru size >> priority
 ///   no swap                     -> file lists only
@@ -129,6 +130,7 @@ internal sealed class LinuxPolicy : IReclaimPolicy
             ShrinkActiveList(context, SwapClusterMax, LruList.ActiveAnon, LruList.InactiveAnon);
         }
 
+        context.ShrinkSlab(priority);
         return tally;
     }
 
