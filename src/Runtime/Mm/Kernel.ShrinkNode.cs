@@ -50,6 +50,7 @@ internal sealed partial class Kernel
         _vmstat[(int)scanCounter] += tally.Scanned;
         _vmstat[(int)stealCounter] += tally.Reclaimed;
         costNs += tally.Scanned * Costs.ReclaimScanPerPage + (_pagesWritten - writtenBefore) * Costs.SwapOutPerPage;
+        tally = FlushReclaimState(tally, pages);   // the slab pages shrink_slab freed count as reclaimed, not in pgsteal
         if (tally.Reclaimed > 0)
         {
             _kswapdFailures[node] = 0;
