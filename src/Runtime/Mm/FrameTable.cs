@@ -147,6 +147,7 @@ internal sealed partial class FrameTable
             _zonelist[c] = list.Count > 0 ? [.. list] : [0];
         }
 
+        Lru = new LruLists(layout?.Nodes.Count ?? 1);
         SetWatermarks();
         if (layout is not null && layout.Nodes.Count > 1)
         {
@@ -165,8 +166,8 @@ internal sealed partial class FrameTable
     /// <summary>The reclaim policy, told of every evictable frame allocated and freed (set once by the kernel).</summary>
     public Reclaim.IReclaimPolicy? Policy { get; set; }
 
-    /// <summary>The LRU lists every anon, file and shmem frame is on.</summary>
-    public LruLists Lru { get; } = new();
+    /// <summary>The LRU lists every anon, file and shmem frame is on: one set per node, a page on its frame's node's.</summary>
+    public LruLists Lru { get; }
 
     /// <summary>Frames reserved at boot: numbers [0, KernelFrames), never materialized.</summary>
     public long KernelFrames { get; }
@@ -286,7 +287,7 @@ internal sealed partial class FrameTable
         _byKind[(int)kind]++;
         if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
         {
-            Lru.AddHead(this, pfn, LruLists.InactiveFor(kind));
+            Lru.AddHead(this, pfn, NodeOfZone(z), LruLists.InactiveFor(kind));
             Policy?.Added(pfn);
         }
 
@@ -314,6 +315,7 @@ internal sealed partial class FrameTable
             return -1;
         }
 
+        var node = NodeOf(head);
         for (var i = 0; i < 1 << order; i++)
         {
             var pfn = head + i;
@@ -321,7 +323,7 @@ internal sealed partial class FrameTable
             frame = new PageFrame { Kind = FrameKind.Anon, Owner = owner, Index = index + i, LruPrev = -1, LruNext = -1, Flags = FrameFlags.Thp, MapCount = 1 };
             _byKind[(int)FrameKind.Free]--;
             _byKind[(int)FrameKind.Anon]++;
-            Lru.AddHead(this, pfn, LruLists.InactiveFor(FrameKind.Anon));
+            Lru.AddHead(this, pfn, node, LruLists.InactiveFor(FrameKind.Anon));
             Policy?.Added(pfn);
         }
 
@@ -396,16 +398,16 @@ internal sealed partial class FrameTable
     public void Free(int pfn)
     {
         ref var frame = ref this[pfn];
+        var z = _zoneEnd.Length == 1 ? 0 : ZoneOf(pfn);
         if (frame.Kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
         {
             Policy?.Removed(pfn);
-            Lru.Remove(this, pfn, LruLists.ListOf(frame));
+            Lru.Remove(this, pfn, NodeOfZone(z), LruLists.ListOf(frame));
         }
 
         _byKind[(int)frame.Kind]--;
         _byKind[(int)FrameKind.Free]++;
         frame = new PageFrame { Kind = FrameKind.Free, Owner = -1, LruPrev = -1, LruNext = -1 };
-        var z = _zoneEnd.Length == 1 ? 0 : ZoneOf(pfn);
         if (_pcp)
         {
             PcpFree(z, pfn);

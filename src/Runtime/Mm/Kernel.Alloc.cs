@@ -27,7 +27,6 @@ internal sealed partial class Kernel
     private const int MaxReclaimRetries = 16;
 
     private (long Min, long Low, long High) _watermarks;
-    private bool _kswapdWanted;
 
     /// <summary>
     /// While the OOM killer runs: the simulated time the operation in progress
@@ -36,13 +35,6 @@ internal sealed partial class Kernel
     /// stamped when it happens. 0 otherwise.
     /// </summary>
     public long InFlightCostNs { get; private set; }
-
-    /// <summary>
-    /// pgdat->kswapd_failures: kswapd runs in a row that reclaimed nothing.
-    /// At <see cref="MaxReclaimRetries"/> the node is hopeless and wakeups are
-    /// ignored until some reclaim makes progress again.
-    /// </summary>
-    private int _kswapdFailures;
 
     /// <summary>
     /// Makes <paramref name="pages"/> frames available to <paramref name="requesterMm"/>
@@ -62,9 +54,9 @@ internal sealed partial class Kernel
             return true;
         }
 
-        if (_numa && _frames.BindMask != 0 && !ReserveOnBoundNodes(requesterMm, pages, ref costNs))
+        if (_numa)
         {
-            return false;
+            return ReserveOnNodes(requesterMm, pages, ref costNs, mandatory);
         }
 
         var textbook = Machine.Watermarks == WatermarkMode.Off;
@@ -90,7 +82,7 @@ internal sealed partial class Kernel
                     return true;
                 }
 
-                _kswapdWanted |= _kswapdFailures < MaxReclaimRetries;
+                WakeKswapd(0);
                 if (after >= _watermarks.Min)
                 {
                     return true;
@@ -104,7 +96,7 @@ internal sealed partial class Kernel
             if (tally.Reclaimed > 0)
             {
                 failures = 0;
-                _kswapdFailures = 0;
+                _kswapdFailures[0] = 0;
                 continue;
             }
 
@@ -175,7 +167,7 @@ internal sealed partial class Kernel
         _vmstat[(int)scanCounter] += tally.Scanned;
         _vmstat[(int)stealCounter] += tally.Reclaimed;
         costNs += tally.Scanned * Costs.ReclaimScanPerPage + (_pagesWritten - writtenBefore) * Costs.SwapOutPerPage;
-        return tally;
+        return FlushReclaimState(tally, pages);
     }
 
     /// <summary>Frames a fault at <paramref name="va"/> may need for page tables (charged tables missing below it).</summary>

@@ -286,7 +286,7 @@ internal sealed partial class Kernel
             }
 
             writable = vma.Write && write;   // a private read maps the page read-only
-            vma.HasAnonVma = true;
+            VmaList.SetAnonVma(m, vma);
         }
 
         leaf = m.Tables.GetOrCreateLeaf(haddr);

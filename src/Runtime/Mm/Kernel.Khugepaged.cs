@@ -386,7 +386,7 @@ internal sealed partial class Kernel
 
         m.RssAnon += HugePages;
         _pmdMaps[head] = 1;
-        vma.HasAnonVma = true;
+        VmaList.SetAnonVma(m, vma);
         m.ForgetCachedLeaf();
         FlushTlbRange(m, haddr, haddr + HugeSize);   // pmdp_collapse_flush
         cost += Costs.ThpFault;

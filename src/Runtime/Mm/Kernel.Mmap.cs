@@ -237,6 +237,7 @@ internal sealed partial class Kernel
             }
 
             m.Vmas.RemoveAt(i);
+            m.AnonVmas -= VmaList.AnonVmaOf(vma);
             if (vma.Object is not null)
             {
                 vma.Object.MapRefs--;

@@ -186,6 +186,11 @@ internal sealed partial class Kernel
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"LRU lists hold {onLru} pages, anon + page cache is {lruKinds}"));
         }
 
+        if (_numa)
+        {
+            VerifyNodeLists(problems);
+        }
+
         if (_mlockedPages != Lru(LruList.Unevictable))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{_mlockedPages} mlocked pages, the unevictable list holds {Lru(LruList.Unevictable)}"));

@@ -192,7 +192,7 @@ internal sealed partial class Kernel
         leaf[i] = StampWrite(leaf[i]);
         m.RssAnon += HugePages;
         _pmdMaps[head] = 1;
-        vma.HasAnonVma = true;
+        VmaList.SetAnonVma(m, vma);
         _vmstat[(int)VmCounter.thp_fault_alloc]++;
     }
 

@@ -176,7 +176,7 @@ internal sealed partial class Kernel
     }
 
     /// <summary>pgdat->kswapd_failures &gt;= MAX_RECLAIM_RETRIES: zoneinfo's node_unreclaimable.</summary>
-    public bool NodeUnreclaimable => _kswapdFailures >= MaxReclaimRetries;
+    public bool NodeUnreclaimable => NodeHopeless(0);
 }
 
 /// <summary>

@@ -118,6 +118,7 @@ internal sealed partial class Kernel
 
         _policyTracksAccesses = Policy.TracksAccesses;
         SetUpNuma();
+        SetUpKswapd();
         BootHugetlbPool();
     }
 

@@ -96,7 +96,7 @@ internal static class Snapshots
                 break;
             case ReportKind.Zoneinfo:
                 snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable,
-                    kernel.NodeCount > 1 ? kernel.NodeStatsOf : null));
+                    kernel.NodeCount > 1 ? kernel.NodeStatsOf : null, kernel.NodeCount > 1 ? kernel.NodeHopeless : null));
                 break;
             default:
                 snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone(), kernel.NodeCount > 1 ? kernel.BuddyNodes() : null));
