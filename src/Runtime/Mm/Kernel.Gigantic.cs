@@ -222,7 +222,7 @@ internal sealed partial class Kernel
             }
 
             writable = vma.Write && write;   // a private read maps the page read-only
-            vma.HasAnonVma = true;
+            VmaList.SetAnonVma(m, vma);
         }
 
         if (_giantLeaves.Count == 0)

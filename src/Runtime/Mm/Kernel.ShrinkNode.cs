@@ -50,6 +50,7 @@ internal sealed partial class Kernel
         _vmstat[(int)scanCounter] += tally.Scanned;
         _vmstat[(int)stealCounter] += tally.Reclaimed;
         costNs += tally.Scanned * Costs.ReclaimScanPerPage + (_pagesWritten - writtenBefore) * Costs.SwapOutPerPage;
+        tally = FlushReclaimState(tally, pages);   // slab pages the shrinkers freed count as reclaimed, as flush_reclaim_state adds them
         if (tally.Reclaimed > 0)
         {
             _kswapdFailures[node] = 0;
