@@ -211,4 +211,23 @@ public sealed class GiantHugetlbTests
 
         Assert.Contains("EINVAL", CheckedRun.Row(r, 4).Detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(4, 0)]     // four 1 GiB pages fit the L1 dTLB's four 1 GiB entries
+    [InlineData(5, 500)]   // a fifth evicts one each time, round-robin: every load walks (no STLB)
+    public void TheL1DtlbHoldsFour1GiBEntries(int gib, int misses)
+    {
+        var r = Run($$"""
+            machine { ram 8G; hugepages 5 size 1G; stlb off }
+            process p {
+              a = mmap {{gib}}G huge 1G
+              write a stride 1G
+              read a stride 1G times 100
+            }
+            """);
+
+        var tlb = r.Processes.Single().Tlb;
+        Assert.Equal(gib * 100, tlb.DtlbLoads);
+        Assert.Equal(misses, tlb.DtlbLoadMisses);
+    }
 }
