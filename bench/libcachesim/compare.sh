@@ -138,7 +138,7 @@ for a in $ALGOS; do
   lcs_rate=$(awk -v n="$REQUESTS" -v s="$lcs_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
   ms_rate=$(awk -v n="$REQUESTS" -v s="$ms_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
   ratio=$(awk -v a="$ms_s" -v b="$lcs_s" 'BEGIN { printf "%.3f", b / a }')
-  cpu_ratio=$(awk -v a="$ms_cpu" -v b="$lcs_cpu" 'BEGIN { printf "%.3f", a > 0 ? b / a : 0 }')
+  cpu_ratio=$(awk -v a="$ms_cpu" -v b="$lcs_cpu" 'BEGIN { printf "%.3f", (a > 0 ? b / a : 0) }')
   printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %9s %9s %9s %10s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_s" "$ms_s" "$lcs_rate" "$ms_rate" "$ratio" "$lcs_cpu" "$ms_cpu" "$cpu_ratio" "$ms_rss"
 done
 echo

@@ -6,10 +6,11 @@ namespace MemScript.Runtime.Mm;
 /// The textbook write path: the same model as <see cref="Access"/>, with the
 /// generality a textbook run does not use taken out of the miss. On a
 /// textbook machine (<c>watermarks off</c>, <c>pagetables free</c>, no THP,
-/// one node) under <c>reclaim lru</c> or <c>fifo</c>, a write fault on a
+/// one node) under <c>reclaim lru</c>, <c>fifo</c> or <c>clock</c>, a write fault on a
 /// private anonymous page (never touched, or on swap and nowhere else) needs
-/// one frame, and when none is free the policy's next victim is its list's
-/// head: one anonymous page mapped once, by this process alone. Then
+/// one frame, and when none is free the policy's next victim (lru's and
+/// fifo's list head, the page clock's hand stops at) is, in a textbook run,
+/// one anonymous page mapped once, by this process alone. Then
 /// <see cref="FastWrite"/> does what Reserve, the policy's reclaim pass, the
 /// reverse map and the fault handler would do, in the same order on the same
 /// structures (PTEs, frames, swap slots, TLB, the policy's list, counters,
@@ -31,7 +32,7 @@ internal sealed partial class Kernel
     public bool TextbookWriteEligible(int mm, ulong start, ulong end)
     {
         if (!FastPathSwitch.Enabled || Machine.Watermarks != WatermarkMode.Off || Machine.PageTablesCharged
-            || Machine.Thp != "never" || _numa || FastQueue() is null || start >= end)
+            || Machine.Thp != "never" || _numa || Policy is not (LruPolicy or FifoPolicy or ClockPolicy) || start >= end)
         {
             return false;
         }
@@ -45,14 +46,6 @@ internal sealed partial class Kernel
         var vma = m.Find(start);
         return vma is { Kind: MapKind.AnonPrivate, Write: true, Shared: false, Locked: false, Hugetlb: false } && end <= vma.End;
     }
-
-    /// <summary>The list whose head is the next victim: lru's and fifo's (null for the other policies).</summary>
-    private PfnQueue? FastQueue() => Policy switch
-    {
-        LruPolicy lru => lru.Queue,
-        FifoPolicy fifo => fifo.Queue,
-        _ => null,
-    };
 
     /// <summary>A write to <paramref name="address"/>, as <see cref="Access"/> would make it (see the type's note).</summary>
     public FaultResult FastWrite(int mm, ulong address, ref long costNs)
@@ -75,7 +68,7 @@ internal sealed partial class Kernel
             return Access(mm, address, AccessKind.Write, ref costNs);
         }
 
-        if (_frames.FreeFrames < 1 && !TryEvictQueueHead(m, ref costNs))
+        if (_frames.FreeFrames < 1 && !TryEvictNext(m, ref costNs))
         {
             return Access(mm, address, AccessKind.Write, ref costNs);
         }
@@ -108,19 +101,46 @@ internal sealed partial class Kernel
 
     /// <summary>
     /// Textbook Reserve of one frame with none free: one direct-reclaim pass
-    /// that scans and evicts the list's head (allocstall, pgscan_direct,
+    /// that scans to the policy's next victim (lru and fifo: their list's
+    /// head; clock: the first frame from the hand whose bit is clear, the bits
+    /// passed cleared) and evicts it (allocstall, pgscan_direct,
     /// pgsteal_direct, pswpout, the scan and the write's cost). False, with
-    /// nothing changed, when the head is not a page this path knows how to evict.
+    /// nothing changed, when that victim is not a page this path knows how to evict.
     /// </summary>
-    private bool TryEvictQueueHead(AddressSpace m, ref long costNs)
+    private bool TryEvictNext(AddressSpace m, ref long costNs)
     {
-        var queue = FastQueue();
-        if (queue is null || queue.Head < 0 || _swap.FreeSlots <= 0)
+        if (_swap.FreeSlots <= 0)
         {
             return false;
         }
 
-        var pfn = queue.Head;
+        var queue = Policy switch
+        {
+            LruPolicy lru => lru.Queue,
+            FifoPolicy fifo => fifo.Queue,
+            _ => null,
+        };
+        var clock = Policy as ClockPolicy;
+        int pfn;
+        var scanned = 1;
+        if (queue is not null)
+        {
+            pfn = queue.Head;
+        }
+        else if (clock is not null)
+        {
+            pfn = clock.PeekVictim(out scanned);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (pfn < 0)
+        {
+            return false;
+        }
+
         ref var frame = ref _frames[pfn];
         if (frame.Kind != FrameKind.Anon || frame.MapCount != 1 || frame.Owner != m.Id
             || (frame.Flags & (FrameFlags.SwapCache | FrameFlags.Mlocked | FrameFlags.Thp)) != 0)
@@ -137,7 +157,8 @@ internal sealed partial class Kernel
         }
 
         _vmstat[(int)VmCounter.allocstall]++;
-        queue.Unpark();
+        queue?.Unpark();
+        clock?.AdvanceTo(pfn);
         var slot = _swap.Allocate();
         _swap.Write(slot, frame.Stamp);
         _vmstat[(int)VmCounter.pswpout]++;
@@ -149,9 +170,9 @@ internal sealed partial class Kernel
         _swap.AddRef(slot);
         frame.MapCount = 0;
         _frames.Free(pfn);
-        _vmstat[(int)VmCounter.pgscan_direct]++;
+        _vmstat[(int)VmCounter.pgscan_direct] += scanned;
         _vmstat[(int)VmCounter.pgsteal_direct]++;
-        costNs += Costs.ReclaimScanPerPage + Costs.SwapOutPerPage;
+        costNs += scanned * Costs.ReclaimScanPerPage + Costs.SwapOutPerPage;
         return true;
     }
 }

@@ -28,7 +28,7 @@ public sealed class TextbookFastPathEquivalenceTests
         Assert.Equal(general.Text, fast.Text);
         Assert.Equal(general.Json, fast.Json);
         if (relativePath.Contains("textbook-belady", StringComparison.Ordinal) || relativePath.Contains("textbook-lru", StringComparison.Ordinal)
-            || relativePath.Contains("textbook-fifo", StringComparison.Ordinal))
+            || relativePath.Contains("textbook-fifo", StringComparison.Ordinal) || relativePath.Contains("textbook-clock", StringComparison.Ordinal))
         {
             Assert.True(taken > 0, "the textbook scenario did not take the fast path");
         }
@@ -44,6 +44,10 @@ public sealed class TextbookFastPathEquivalenceTests
         { "fifo", "times 4", 200 },
         { "lru", "trace \"r.txt\"", 48 },
         { "fifo", "trace \"r.oracleGeneral.bin\"", 48 },
+        { "clock", "random 20000 seed 3", 64 },
+        { "clock", "zipf 20000 alpha 0.9 seed 5", 32 },
+        { "clock", "times 4", 200 },
+        { "clock", "trace \"r.oracleGeneral.bin\"", 48 },
     };
 
     [Theory]
