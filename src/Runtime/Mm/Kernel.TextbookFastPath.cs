@@ -29,8 +29,12 @@ internal sealed partial class Kernel
     /// [<paramref name="start"/>, <paramref name="end"/>) by <paramref name="mm"/>
     /// may take <see cref="FastWrite"/> (each access still checks its own case).
     /// </summary>
-    public bool TextbookWriteEligible(int mm, ulong start, ulong end)
+    public bool TextbookWriteEligible(int mm, ulong start, ulong end) => TextbookWriteEligible(mm, start, end, out _);
+
+    /// <summary>As above, with a <see cref="LeafCache"/> for the region's tables when eligible.</summary>
+    public bool TextbookWriteEligible(int mm, ulong start, ulong end, out LeafCache? leaves)
     {
+        leaves = null;
         if (!FastPathSwitch.Enabled || Machine.Watermarks != WatermarkMode.Off || Machine.PageTablesCharged
             || Machine.Thp != "never" || _numa || Policy is not (LruPolicy or FifoPolicy or ClockPolicy) || start >= end)
         {
@@ -44,15 +48,27 @@ internal sealed partial class Kernel
         }
 
         var vma = m.Find(start);
-        return vma is { Kind: MapKind.AnonPrivate, Write: true, Shared: false, Locked: false, Hugetlb: false } && end <= vma.End;
+        if (vma is not { Kind: MapKind.AnonPrivate, Write: true, Shared: false, Locked: false, Hugetlb: false } || end > vma.End)
+        {
+            return false;
+        }
+
+        leaves = LeafCache.For(start, end, _leafShift);
+        return true;
     }
 
     /// <summary>A write to <paramref name="address"/>, as <see cref="Access"/> would make it (see the type's note).</summary>
-    public FaultResult FastWrite(int mm, ulong address, ref long costNs)
+    public FaultResult FastWrite(int mm, ulong address, LeafCache? leaves, ref long costNs)
     {
         var m = _mms[mm];
         var key = address >> _leafShift;
-        var leaf = key == m.CachedLeafKey ? m.CachedLeaf : FindLeaf(m, address, key);
+        var leaf = key == m.CachedLeafKey ? m.CachedLeaf : leaves is not null && address < UserSpaceEnd ? leaves.Find(m.Tables, key, address) : FindLeaf(m, address, key);
+        if (leaf is not null)
+        {
+            m.CachedLeafKey = key;   // as FindLeaf leaves it
+            m.CachedLeaf = leaf;
+        }
+
         if (leaf is null)
         {
             return Access(mm, address, AccessKind.Write, ref costNs);
@@ -68,7 +84,7 @@ internal sealed partial class Kernel
             return Access(mm, address, AccessKind.Write, ref costNs);
         }
 
-        if (_frames.FreeFrames < 1 && !TryEvictNext(m, ref costNs))
+        if (_frames.FreeFrames < 1 && !TryEvictNext(m, leaves, ref costNs))
         {
             return Access(mm, address, AccessKind.Write, ref costNs);
         }
@@ -107,7 +123,7 @@ internal sealed partial class Kernel
     /// pgsteal_direct, pswpout, the scan and the write's cost). False, with
     /// nothing changed, when that victim is not a page this path knows how to evict.
     /// </summary>
-    private bool TryEvictNext(AddressSpace m, ref long costNs)
+    private bool TryEvictNext(AddressSpace m, LeafCache? leaves, ref long costNs)
     {
         if (_swap.FreeSlots <= 0)
         {
@@ -149,7 +165,7 @@ internal sealed partial class Kernel
         }
 
         var va = (ulong)frame.Index << _pageShift;
-        var leaf = m.Tables.FindLeaf(va);
+        var leaf = leaves is not null ? leaves.Find(m.Tables, va >> _leafShift, va) : m.Tables.FindLeaf(va);
         var i = (int)(va >> _pageShift) & _pteMask;
         if (leaf is null || (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) != Pte.Present || Pte.Frame(leaf[i]) != pfn)
         {
