@@ -40,6 +40,8 @@ internal sealed class PolicyDriver : IReclaimContext
 
     public FrameTable Frames { get; }
 
+    public NodeLru Lru => Frames.Lru.Node(0);
+
     public IReclaimPolicy Policy { get; }
 
     public bool CanSwap => true;

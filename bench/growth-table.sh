@@ -6,11 +6,14 @@
 # About 3 to 4 minutes on an idle 2-core machine; run it on an idle machine.
 #
 #   bench/growth-table.sh [EXTRA BENCHMARKDOTNET ARGS...]
+#
+# JOB=dry runs each case once (a check that the table comes out, in about
+# a minute after the build; its times are a single cold run, not a measure).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_ARTIFACTS:-$root/bench/BenchmarkDotNet.Artifacts}
 # --buildTimeout: the Release build compiles ReadyToRun images, which takes minutes on a loaded machine.
-dotnet run -c Release --project "$root/bench" -- --filter '*GrowthBenchmark*' --job short \
+dotnet run -c Release --project "$root/bench" -- --filter '*GrowthBenchmark*' --job "${JOB:-short}" \
   --exporters json --buildTimeout 900 --artifacts "$out" "$@" >"$out.log" 2>&1 || { tail -40 "$out.log"; exit 1; }
 python3 - "$out"/results/MemScript.Bench.GrowthBenchmark-report-full*.json <<'PY'
 import json, sys

@@ -87,11 +87,11 @@ faults() { # JSON report -> minflt + majflt of its one process
   echo $((min + maj))
 }
 
-timed() { # OUT ERR command... -> "seconds maxrss_kb" on stdout
+timed() { # OUT ERR command... -> "seconds maxrss_kb cpu_seconds" on stdout
   local out=$1 err=$2
   shift 2
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$out" 2> "$err"
-  cat "$WORK/time.txt"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" > "$out" 2> "$err"
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$WORK/time.txt"
 }
 
 reclaim_of() { # algorithm -> memscript's reclaim setting
@@ -116,19 +116,19 @@ for a in $ALGOS; do
 done
 ln -sf "$TRACE" "$WORK/replay.oracleGeneral.bin"
 
-read -r stats_s stats_rss < <(timed "$WORK/stats.txt" "$WORK/stats.err" "${MEMSCRIPT[@]}" trace stats "$TRACE")
+read -r stats_s stats_rss _ < <(timed "$WORK/stats.txt" "$WORK/stats.err" "${MEMSCRIPT[@]}" trace stats "$TRACE")
 lru_exact=$(awk -v f="$FRAMES" '$1 == f { gsub(",", "", $2); print $2 }' <(sed 's/,//g' "$WORK/stats.txt") | tail -1)
 
 echo
 echo "trace: $REQUESTS requests, $PAGES pages, $DIST (oracleGeneral, $(du -h "$TRACE" | cut -f1)); cache $FRAMES objects/frames"
 echo "memscript trace stats: LRU misses at $FRAMES = $lru_exact (exact, by stack distance; ${stats_s}s, peak RSS ${stats_rss} kB)"
 echo
-printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-s ms-s lcs-Mreq/s ms-Mreq/s ratio ms-RSS-kB
+printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %9s %9s %9s %10s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-s ms-s lcs-Mreq/s ms-Mreq/s ratio lcs-cpu-s ms-cpu-s cpu-ratio ms-RSS-kB
 for a in $ALGOS; do
   read -r lcs_algo lcs_params < <(cachesim_args "$a")
   # shellcheck disable=SC2086 # lcs_params is "-e PARAMS" or empty
-  read -r lcs_s _ < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1 $lcs_params)
-  read -r ms_s ms_rss < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$(reclaim_of "$a")" --format json)
+  read -r lcs_s _ lcs_cpu < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1 $lcs_params)
+  read -r ms_s ms_rss ms_cpu < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$(reclaim_of "$a")" --format json)
   lcs_ratio=$(grep -o 'miss ratio [0-9.]*' "$WORK/lcs-$a.txt" | tail -1 | awk '{print $3}')
   ms_misses=$(faults "$WORK/ms-$a.json")
   ms_ratio=$(awk -v m="$ms_misses" -v n="$REQUESTS" 'BEGIN { printf "%.4f", m / n }')
@@ -138,7 +138,9 @@ for a in $ALGOS; do
   lcs_rate=$(awk -v n="$REQUESTS" -v s="$lcs_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
   ms_rate=$(awk -v n="$REQUESTS" -v s="$ms_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
   ratio=$(awk -v a="$ms_s" -v b="$lcs_s" 'BEGIN { printf "%.3f", b / a }')
-  printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %10s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_s" "$ms_s" "$lcs_rate" "$ms_rate" "$ratio" "$ms_rss"
+  cpu_ratio=$(awk -v a="$ms_cpu" -v b="$lcs_cpu" 'BEGIN { printf "%.3f", (a > 0 ? b / a : 0) }')
+  printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %9s %9s %9s %10s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_s" "$ms_s" "$lcs_rate" "$ms_rate" "$ratio" "$lcs_cpu" "$ms_cpu" "$cpu_ratio" "$ms_rss"
 done
 echo
 echo "req/s: requests / wall-clock seconds of the whole process; ratio: memscript / cachesim (above 1: memscript faster)"
+echo "cpu-s: user + system seconds of the whole process; cpu-ratio: the same ratio by CPU time (the figure that holds on a loaded machine)"

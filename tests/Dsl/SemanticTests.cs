@@ -24,6 +24,8 @@ public class SemanticTests
     [InlineData("machine { ram 1024T }", "MEMS1008", 1, 15)]
     [InlineData("machine { swap 1T }", "MEMS1008", 1, 16)]
     [InlineData("machine { hugepages 4 size 4M }", "MEMS1170", 1, 28)]
+    [InlineData("machine { page_size 16K; hugepages 4 size 2M }", "MEMS1303", 1, 43)]
+    [InlineData("machine { hugepages 1 size 1G; page_size 64K; ram 4G }", "MEMS1303", 1, 28)]
     [InlineData("machine { tlb 64 entries 3 way }", "MEMS1026", 1, 26)]
     [InlineData("machine { tlb 0 entries }", "MEMS1005", 1, 15)]
     [InlineData("machine { layout i386; numa 2 nodes }", "MEMS1284", 1, 24)]

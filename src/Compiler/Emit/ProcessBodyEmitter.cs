@@ -318,7 +318,7 @@ internal sealed class ProcessBodyEmitter
             AllocationSyntax.Malloc m => $"p.Malloc({site}, {e.Size(m.Size)})",
             AllocationSyntax.Calloc c => $"p.Calloc({site}, {e.Size(c.Size)})",
             AllocationSyntax.Realloc r => $"p.Realloc({site}, {e.Name(r.Source.Text, names)}, {e.Size(r.Size)})",
-            AllocationSyntax.Mmap m => $"p.Mmap({site}, {e.Size(m.Size)}, {e.Flags(m.Flags)})",
+            AllocationSyntax.Mmap m => $"p.Mmap({site}, {e.Size(m.Size)}, {e.Flags(m.Flags)}{(m.HugeSize is null ? "" : " | " + Rt + "MmapFlags.Huge1G")})",
             AllocationSyntax.MmapFile f =>
                 $"p.MmapFile({site}, {_context.Data.String(f.File.Value)}, {e.Flags(f.Flags)}, {(f.Offset is null ? "null" : e.Size(f.Offset))}, {(f.Size is null ? "null" : e.Size(f.Size))})",
             AllocationSyntax.ShmAt a => $"p.ShmAt({site}, {_context.Data.String(a.Key.Value)}, {(a.ReadOnly ? "true" : "false")})",

@@ -31,6 +31,9 @@ internal sealed class BodyChecker
     /// <summary>The machine has a hugetlb pool (<c>hugepages N</c>, N &gt; 0) or the scenario sets <c>vm.nr_hugepages</c>.</summary>
     public bool HugetlbPool { get; init; }
 
+    /// <summary>The machine has a 1 GiB pool (<c>hugepages N size 1G</c>, N &gt; 0), which <c>mmap SIZE huge 1G</c> maps from.</summary>
+    public bool GiantPool { get; init; }
+
     /// <summary>The machine's NUMA nodes: the range of <c>node</c>, <c>mempolicy</c> and <c>mbind</c> node numbers.</summary>
     public int NumaNodes { get; init; } = 1;
 
@@ -87,7 +90,11 @@ internal sealed class BodyChecker
         {
             case S.Assign assign:
                 CheckAllocation(assign.Value, scope);
-                if (assign.Value is AllocationSyntax.Mmap { Flags: var flags } && flags.Any(f => f.Text == "huge") && !HugetlbPool)
+                if (assign.Value is AllocationSyntax.Mmap { HugeSize: { } hugeSize } && !GiantPool && Evaluator.Size(hugeSize, _pageSize) == 1UL << 30)
+                {
+                    Report(SemanticErrors.NoGiantPool, assign.Span);   // MAP_HUGE_1GB without a 1 GiB pool: ENOMEM at run time
+                }
+                else if (assign.Value is AllocationSyntax.Mmap { Flags: var flags, HugeSize: null } && flags.Any(f => f.Text == "huge") && !HugetlbPool)
                 {
                     Report(SemanticErrors.NoHugetlbPool, assign.Span);   // the machine has no hugetlb pool: ENOMEM at run time
                 }
@@ -226,6 +233,11 @@ internal sealed class BodyChecker
             case AllocationSyntax.Mmap m:
                 _values.Size(m.Size);
                 Flags(m.Flags);
+                if (m.HugeSize is not null && _values.Size(m.HugeSize) is { } hugeSize && hugeSize != 1UL << 30)
+                {
+                    Report(SemanticErrors.MmapHugeSize, m.HugeSize.Span, _text.ToString(m.HugeSize.Span));
+                }
+
                 break;
             case AllocationSyntax.MmapFile f:
                 if (!_globals.Files.ContainsKey(f.File.Value))

@@ -69,7 +69,9 @@ public static class Checker
             : null;
         var hugetlbPool = machine.Assignments.Any(a => a.Property == "HugePages" && a.Value is long n && n > 0)
             || text.Text.Contains("nr_hugepages", StringComparison.Ordinal);
-        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt, HugetlbPool = hugetlbPool, NumaNodes = machine.NumaNodes };
+        var giantPool = machine.Assignments.LastOrDefault(a => a.Property == "HugePageSize")?.Value is ulong hugeSize && hugeSize == 1UL << 30
+            && machine.Assignments.LastOrDefault(a => a.Property == "HugePages")?.Value is long giant && giant > 0;
+        var bodies = new BodyChecker(text, machine.PageSize, globals, diagnostics) { OptRecord = opt, HugetlbPool = hugetlbPool, GiantPool = giantPool, NumaNodes = machine.NumaNodes };
         foreach (var declaration in syntax.Declarations)
         {
             bodies.CheckDeclaration(declaration);

@@ -20,7 +20,7 @@ public static class KnownNames
     {
         "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
         "pgsteal_direct", "allocstall", "pgactivate", "pgdeactivate", "workingset_refault_anon",
-        "workingset_refault_file", "oom_kill", "compact_stall", "compact_fail", "compact_success", "thp_fault_alloc", "thp_fault_fallback", "thp_collapse_alloc",
+        "workingset_refault_file", "slabs_scanned", "oom_kill", "compact_stall", "compact_fail", "compact_success", "thp_fault_alloc", "thp_fault_fallback", "thp_collapse_alloc",
         "thp_collapse_alloc_failed", "thp_split_page", "thp_split_pmd", "thp_scan_exceed_none_pte", "thp_scan_exceed_swap_pte",
         "thp_scan_exceed_share_pte", "thp_zero_page_alloc", "nr_tlb_remote_flush", "nr_tlb_remote_flush_received",
         "nr_tlb_local_flush_all", "nr_tlb_local_flush_one",

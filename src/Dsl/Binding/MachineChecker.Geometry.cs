@@ -25,6 +25,13 @@ internal sealed partial class MachineChecker
             _diagnostics.Report(SemanticErrors.I386PageSize, page.Source, page.Span, page.Source.ToString(page.Span));
         }
 
+        if (!i386 && _pageSizeSetting is { Bytes: 16384 or 65536 } granule && _hugePagesSizeSetting is { } huge)
+        {
+            // arm64's 2 MiB (contiguous PTEs) and 1 GiB (contiguous PMDs, 16K only) hstates are not modelled: the pool is of PMD pages.
+            var pmd = granule.Bytes == 16384 ? "32M" : "512M";
+            _diagnostics.Report(SemanticErrors.HugePageSizeGranule, huge.Source, huge.Span, granule.Source.ToString(granule.Span), pmd, huge.Source.ToString(huge.Span));
+        }
+
         if (!i386 && _paeSetting is { } pae)
         {
             _diagnostics.Report(SemanticErrors.PaeWithoutI386, pae.Source, pae.Span);

@@ -16,6 +16,9 @@ internal sealed partial class MachineChecker
     private static readonly string[] DefragModes = { "always", "defer", "defer+madvise", "madvise", "never" };
     private static readonly string[] OnOff = { "on", "off" };
 
+    /// <summary>The last <c>hugepages</c> setting's explicit size, checked against page_size by <see cref="CheckGeometry"/>.</summary>
+    private (ulong Bytes, SourceText Source, TextSpan Span)? _hugePagesSizeSetting;
+
     private static long DefaultWays(string key, long entries) => Math.Min(key == "stlb" ? 12L : 4L, entries);
 
     private void CheckThp(Setting.Thp thp)
@@ -43,7 +46,7 @@ internal sealed partial class MachineChecker
             return;
         }
 
-        var size = 2UL << 20;
+        var size = 0UL;   // the default hstate's size, which follows page_size (MachineSettings.HugetlbPageSize)
         if (h.PageSize is not null)
         {
             if (SizeOf(h.PageSize) is not { } bytes)
@@ -60,8 +63,9 @@ internal sealed partial class MachineChecker
             size = bytes;
         }
 
+        _hugePagesSizeSetting = h.PageSize is null ? null : (size, _source, h.PageSize.Span);
         Forget("hugepages");
-        Remember("hugepages", (ulong)count * size, h.Count.Span);
+        Remember("hugepages", (ulong)count * (size == 0 ? 2UL << 20 : size), h.Count.Span);
         Assign("HugePages", count, h);
         Assign("HugePageSize", size, h);
     }

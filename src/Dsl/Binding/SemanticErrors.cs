@@ -58,6 +58,9 @@ public static class SemanticErrors
     public static readonly DiagnosticDescriptor NoHugetlbPool = new("MEMS1080", Warning, "'mmap huge' (MAP_HUGETLB) takes its pages from the hugetlb pool, and this machine has none (no 'hugepages N' in machine, no 'sysctl vm.nr_hugepages'): the mmap will fail with ENOMEM", "a = mmap 2M huge");
     public static readonly DiagnosticDescriptor NoHugetlbPoolForShm = new("MEMS1310", Warning, "'shmget ... huge' (SHM_HUGETLB) takes its pages from the hugetlb pool, and this machine has none (no 'hugepages N' in machine, no 'sysctl vm.nr_hugepages'): the shmget will fail with ENOMEM", "s = shmget \"k\" 2M huge");
     public static readonly DiagnosticDescriptor HugePageSize = new("MEMS1170", Error, "a hugetlb page is 2M or 1G, not {0}", "hugepages 4 size 4M");
+    public static readonly DiagnosticDescriptor MmapHugeSize = new("MEMS1304", Error, "'mmap ... huge SIZE' takes 1G (MAP_HUGE_1GB), not {0}; write 'huge' alone for the default size", "a = mmap 2M huge 2M");
+    public static readonly DiagnosticDescriptor NoGiantPool = new("MEMS1305", Warning, "'mmap ... huge 1G' (MAP_HUGE_1GB) takes its pages from the 1 GiB pool, and this machine has none (no 'hugepages N size 1G' in machine): the mmap will fail with ENOMEM", "a = mmap 1G huge 1G");
+    public static readonly DiagnosticDescriptor HugePageSizeGranule = new("MEMS1303", Error, "with page_size {0} the hugetlb page is the {1} PMD page only (write 'hugepages N' without a size), not {2}", "page_size 16K ... hugepages 4 size 2M");
     public static readonly DiagnosticDescriptor OptRecordTooLong = new("MEMS1110", Error, "reclaim opt records every page access of the run for its second pass, at most {1} runs of accesses to one page; this scenario's writes alone make at least {0}", "reclaim opt ... write a times 100000000 (a of 4 pages)");
     public static readonly DiagnosticDescriptor PolicyFileName = new("MEMS1140", Error, "a policy file is a C# file ending in .cs, not \"{0}\"", "reclaim \"sieve.py\"");
     public static readonly DiagnosticDescriptor PolicyClassShape = new("MEMS1141", Error, "a {0} policy file holds one public non-abstract class with a public parameterless constructor implementing {1}; {2}", "reclaim \"empty.cs\"");
@@ -90,6 +93,6 @@ public static class SemanticErrors
         TooManyStatements, PageOutside, NoHugetlbPool, OptRecordTooLong, NprocNotCount, PolicyFileName,
         PolicyClassShape, PolicyFileMissing, PolicyLoad, HugePageSize, I386PageSize, PaeWithoutI386, I386RamWithoutPae,
         KmallocSize, NumaNodeRange, NumaNodeList, NumaSizesSum, NumaEvenSplit, NumaLayout, NumaDistance, NumaNodeBlocks, TraceFileMissing, TraceOption, TraceColumns,
-        NoHugetlbPoolForShm,
+        HugePageSizeGranule, MmapHugeSize, NoGiantPool, NoHugetlbPoolForShm,
     };
 }

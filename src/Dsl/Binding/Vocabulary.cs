@@ -21,7 +21,8 @@ public static class Vocabulary
     public static readonly IReadOnlyDictionary<string, string> Reports = Map(
         ("top", "Top"), ("maps", "Maps"), ("status", "Status"), ("meminfo", "Meminfo"), ("free", "Free"),
         ("vmstat", "Vmstat"), ("buddyinfo", "Buddyinfo"), ("oom_scores", "OomScores"), ("smaps", "Smaps"), ("perf", "Perf"),
-        ("slabinfo", "Slabinfo"), ("slabtop", "Slabtop"), ("zoneinfo", "Zoneinfo"), ("numastat", "Numastat"), ("numa_maps", "NumaMaps"));
+        ("slabinfo", "Slabinfo"), ("slabtop", "Slabtop"), ("zoneinfo", "Zoneinfo"), ("numastat", "Numastat"), ("numa_maps", "NumaMaps"),
+        ("hugepages", "Hugepages"));
 
     public static readonly IReadOnlyDictionary<string, string> Mempolicies = Map(
         ("local", "Local"), ("bind", "Bind"), ("preferred", "Preferred"), ("interleave", "Interleave"));

@@ -16,6 +16,12 @@ internal static class StatementGrammar
 {
     private static readonly Parser<LiteralSyntax.Name> Flag = Name.Named("a flag");
 
+    /// <summary><c>huge SIZE</c> among mmap's flags: MAP_HUGETLB with the page size (MAP_HUGE_1GB for 1G).</summary>
+    private static readonly Parser<(LiteralSyntax.Name Flag, SizeSyntax? Size)> HugeWithSize =
+        from flag in KeywordName("huge")
+        from size in QuantityGrammar.Size
+        select (flag, (SizeSyntax?)size);
+
     private static readonly Parser<AllocationSyntax> MmapFile =
         from _ in Keyword("mmap")
         from __ in Keyword("file")
@@ -40,8 +46,8 @@ internal static class StatementGrammar
         .Or(MmapFile)
         .Or(from _ in Keyword("mmap")
             from size in QuantityGrammar.Size
-            from flags in Flag.Many()
-            select (AllocationSyntax)new AllocationSyntax.Mmap(size, flags.ToArray()))
+            from flags in HugeWithSize.Or(Flag.Select(f => (Flag: f, Size: (SizeSyntax?)null))).Many()
+            select (AllocationSyntax)new AllocationSyntax.Mmap(size, flags.Select(f => f.Flag).ToArray(), flags.LastOrDefault(f => f.Size is not null).Size))
         .Or(from _ in Keyword("shmat")
             from key in Lexemes.String
             from ro in Keyword("read").Optional()
@@ -79,7 +85,7 @@ internal static class StatementGrammar
 
     private static readonly string[] ReportWords =
         { "top", "meminfo", "free", "vmstat", "buddyinfo", "oom_scores", "slabinfo", "slabtop",
-          "zoneinfo", "numastat" };
+          "zoneinfo", "numastat", "hugepages" };
 
     private static readonly Parser<S> Report =
         (from kind in KeywordName("maps").Or(KeywordName("status")).Or(KeywordName("smaps")).Or(KeywordName("perf")).Or(KeywordName("numa_maps"))

@@ -14,7 +14,7 @@ public static class StatementWords
         "touch", "read", "write", "exec", "free", "fork", "exit", "sleep", "repeat", "note", "expect", "kill",
         "munmap", "mprotect", "madvise", "mlock", "munlock", "brk", "shmdt", "shmrm",
         "top", "meminfo", "vmstat", "buddyinfo", "oom_scores", "maps", "status",
-        "zoneinfo", "numastat", "numa_maps", "mbind",
+        "zoneinfo", "numastat", "numa_maps", "mbind", "hugepages",
         "pressure", "release", "drop_caches", "sysctl", "oom_score_adj",
         "kmalloc", "kfree", "slabinfo", "slabtop",
         "machine", "file", "shm", "process", "at",

@@ -9,7 +9,8 @@ public abstract record AllocationSyntax : SyntaxNode
 
     public sealed record Realloc(LiteralSyntax.Name Source, SizeSyntax Size) : AllocationSyntax;
 
-    public sealed record Mmap(SizeSyntax Size, IReadOnlyList<LiteralSyntax.Name> Flags) : AllocationSyntax;
+    /// <summary><c>mmap SIZE {flag}</c>; <paramref name="HugeSize"/> is the size written after <c>huge</c> (<c>huge 1G</c>: MAP_HUGE_1GB), null without one.</summary>
+    public sealed record Mmap(SizeSyntax Size, IReadOnlyList<LiteralSyntax.Name> Flags, SizeSyntax? HugeSize = null) : AllocationSyntax;
 
     public sealed record MmapFile(LiteralSyntax.String File, IReadOnlyList<LiteralSyntax.Name> Flags, SizeSyntax? Offset, SizeSyntax? Size) : AllocationSyntax;
 

@@ -31,6 +31,8 @@ internal sealed class AccessOp : Op
     private readonly StatementMark _mark;
     private readonly ReferenceRecorder? _references;
     private readonly bool _traced;
+    private readonly bool _fastWrite;
+    private readonly LeafCache? _leaves;
 
     public AccessOp(ProcessTask task, Site site, Region region, AccessKind kind, AccessPattern pattern, long times)
     {
@@ -44,6 +46,12 @@ internal sealed class AccessOp : Op
         _traced = pattern.Kind == PatternKind.Trace;
         _mark = task.Begin(site);
         _references = region.OutOfBounds ? null : task.ReferenceRecorderFor(site, region, pattern);
+        // The kernel's textbook write path, decided once: a write statement on
+        // a textbook machine, no per-request marks (the kernel's state stays
+        // live, so a reference table still reads it after each access).
+        _fastWrite = kind == AccessKind.Write && !region.OutOfBounds && !region.IsNull
+            && pattern.Trace is not { UseMarks: true } && task.Mm >= 0
+            && task.Kernel.TextbookWriteEligible(task.Mm, region.Start, region.End, out _leaves);
     }
 
     /// <summary>Runs until <paramref name="sliceEndNs"/>; true when the statement is finished.</summary>
@@ -85,7 +93,7 @@ internal sealed class AccessOp : Op
             // the clock, so the kernel can stamp an OOM kill in the middle of it.
             var inFlight = now - start;
             var cost = inFlight;
-            var result = kernel.Access(mm, address, _cursor.Mark ?? _kind, ref cost);
+            var result = _fastWrite ? kernel.FastWrite(mm, address, _leaves, ref cost) : kernel.Access(mm, address, _cursor.Mark ?? _kind, ref cost);
             cost -= inFlight;
             done++;
             _references?.Record(address, result);

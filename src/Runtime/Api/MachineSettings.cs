@@ -50,8 +50,12 @@ public sealed class MachineSettings
     public bool Khugepaged { get; set; } = true;
     /// <summary>vm.nr_hugepages: the hugetlb pool, taken from RAM at boot.</summary>
     public long HugePages { get; set; }
-    /// <summary>The hugetlb page size (2 MiB or 1 GiB).</summary>
-    public ulong HugePageSize { get; set; } = 2UL << 20;
+    /// <summary>The hugetlb page size of <c>hugepages N size S</c> (2 MiB or 1 GiB); 0 = the default hstate's (<see cref="HugetlbPageSize"/>).</summary>
+    public ulong HugePageSize { get; set; }
+    /// <summary>The boot pool's page size: <see cref="HugePageSize"/>, or the default hstate's (HPAGE_SIZE, the PMD-level page: 2 MiB, 32 MiB with 16K pages, 512 MiB with 64K).</summary>
+    public ulong HugetlbPageSize => HugePageSize != 0 ? HugePageSize : DefaultHugetlbPageSize;
+    /// <summary>HPAGE_SIZE of the default hstate: a PTE table's span (PAGE_SIZE * PAGE_SIZE / 8) on 64-bit; 2 MiB on i386.</summary>
+    public ulong DefaultHugetlbPageSize => Is32Bit || PageSize is not (16384 or 65536) ? 2UL << 20 : PageSize * PageSize / 8;
     public int NumaNodes { get; set; } = 1;
     /// <summary><c>numa nodes SIZE, SIZE, ...</c>: each node's RAM in bytes, summing to <see cref="Ram"/>; null = RAM split evenly over <see cref="NumaNodes"/>.</summary>
     public ulong[]? NumaNodeSizes { get; set; }

@@ -13,4 +13,6 @@ public enum MmapFlags
     Huge = 32,
     /// <summary>MAP_NORESERVE: not counted in Committed_AS.</summary>
     NoReserve = 64,
+    /// <summary>MAP_HUGE_1GB with <see cref="Huge"/>: pages from the 1 GiB pool.</summary>
+    Huge1G = 128,
 }

@@ -18,4 +18,6 @@ public enum ReportKind
     Zoneinfo,
     Numastat,
     NumaMaps,
+    /// <summary>/sys/kernel/mm/hugepages/: every hstate's pool counters.</summary>
+    Hugepages,
 }

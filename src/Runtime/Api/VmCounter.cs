@@ -21,6 +21,7 @@ public enum VmCounter
     pgdeactivate,
     workingset_refault_anon,
     workingset_refault_file,
+    slabs_scanned,
     oom_kill,
     compact_stall,
     compact_fail,

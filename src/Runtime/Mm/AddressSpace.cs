@@ -19,6 +19,14 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
 
     public List<Vma> Vmas { get; } = [];
 
+    /// <summary>
+    /// The VMAs in <see cref="Vmas"/> that hold an anon_vma (private, with
+    /// <see cref="Vma.HasAnonVma"/>), kept as each VMA is inserted, split,
+    /// merged, removed or gets its anon_vma (<see cref="VmaList.AnonVmaOf"/>),
+    /// so the slab charge needs no walk.
+    /// </summary>
+    public long AnonVmas;
+
     /// <summary>Every address space of this fork family, this one included (shared by its members).</summary>
     public List<AddressSpace> Family { get; set; } = null!;
 

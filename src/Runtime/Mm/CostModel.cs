@@ -33,4 +33,10 @@ internal sealed record CostModel(
 {
     /// <summary>A walk that ends at a PMD entry: three levels read.</summary>
     public long HugeWalk => TlbHit + 3 * WalkPerLevel;
+
+    /// <summary>A walk that ends at a PUD entry (a 1 GiB page): two levels read.</summary>
+    public long GiantWalk => TlbHit + 2 * WalkPerLevel;
+
+    /// <summary>A 1 GiB hugetlb fault: the page zeroed, 512 times a 2 MiB one's cost.</summary>
+    public long GiganticFault => ThpFault * 512;
 }

@@ -244,7 +244,7 @@ internal sealed partial class FrameTable
     }
 
     /// <summary>The largest order of an aligned block starting at <paramref name="start"/> that ends by <paramref name="end"/>.</summary>
-    private static int BlockOrder(long start, long end)
+    private int BlockOrder(long start, long end)
     {
         var order = start == 0 ? MaxOrder : Math.Min(MaxOrder, System.Numerics.BitOperations.TrailingZeroCount(start));
         while (start + (1L << order) > end)

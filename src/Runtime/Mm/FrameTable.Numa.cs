@@ -34,6 +34,7 @@ internal sealed partial class FrameTable
     private int[] _zoneNode = [0];
     private int[][] _classesByZone = [];
     private readonly Dictionary<(int Node, ulong Mask), int[][]> _nodeLists = [];
+    private readonly Dictionary<(int Node, ulong Mask), int[]> _nodeOrders = [];
     private long[] _numaStats = new long[NumaStatNames.Length];
 
     /// <summary>Pages allocated on a one-node machine (its numa_hit and local_node).</summary>
@@ -186,6 +187,46 @@ internal sealed partial class FrameTable
         }
 
         _zonelist = lists;
+    }
+
+    /// <summary>
+    /// The nodes the next allocation's zonelist walks, in its order (bind: the policy's nodes
+    /// only), as <see cref="SelectNode"/> would choose them, without advancing an interleave
+    /// counter: the nodes the slow path checks, wakes the kswapd of and shrinks. One array
+    /// per (node, mask), built once.
+    /// </summary>
+    public int[] AllocationNodes()
+    {
+        var node = _localNode;
+        ulong mask = 0;
+        switch (_policy.Mode)
+        {
+            case MemPolicyMode.Preferred:
+                node = BitOperations.TrailingZeroCount(_policy.Nodes);
+                break;
+            case MemPolicyMode.Bind:
+                mask = _policy.Nodes;
+                break;
+            case MemPolicyMode.Interleave:
+                node = _faultNode >= 0 ? _faultNode : NextNodeIn(_policy.Nodes, _task?.InterleaveLast ?? -1);
+                break;
+        }
+
+        if (!_nodeOrders.TryGetValue((node, mask), out var nodes))
+        {
+            var order = new List<int>();
+            foreach (var n in _nodes!.FallbackOrder(node))
+            {
+                if (mask == 0 || (mask >> n & 1) != 0)
+                {
+                    order.Add(n);
+                }
+            }
+
+            _nodeOrders[(node, mask)] = nodes = order.Count > 0 ? [.. order] : _nodes.FallbackOrder(node);
+        }
+
+        return nodes;
     }
 
     /// <summary>interleave_nodes: the node after the task's last one in the policy's mask (next_node_in).</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
@@ -25,16 +27,20 @@ namespace MemScript.Runtime.Mm;
 /// for its block.</item>
 /// </list>
 /// pcp->high stays at high_min (no auto-tuning between high_min and high_max,
-/// docs/model-notes.md). The lists are index-linked through the free frames'
-/// LRU links, as the buddy lists are; nothing here allocates.
+/// docs/model-notes.md). Each list is a ring of frame numbers (a deque: the
+/// head takes and gives single pages, the tail gets refills and gives bulk
+/// frees), so a page on a list is never written to and taking or giving one
+/// touches no other frame; nothing here allocates after the lists are sized.
 /// </summary>
 internal sealed partial class FrameTable
 {
     /// <summary>CONFIG_PCP_BATCH_SCALE_MAX's default: batches scale up to 2^5 times.</summary>
     private const int PcpBatchScaleMax = 5;
 
-    private int[] _pcpHead = [];
-    private int[] _pcpTail = [];
+    /// <summary>Per zone, a ring of <c>_pcpMask + 1</c> frame numbers: the list from its head (index <c>_pcpFirst</c>) to its tail.</summary>
+    private int[][] _pcpRing = [];
+    private int[] _pcpMask = [];
+    private int[] _pcpFirst = [];
     private int[] _pcpCount = [];
     private int[] _pcpFreeCount = [];
     private int[] _pcpAllocFactor = [];
@@ -61,10 +67,9 @@ internal sealed partial class FrameTable
             return;
         }
 
-        _pcpHead = new int[n];
-        _pcpTail = new int[n];
-        Array.Fill(_pcpHead, -1);
-        Array.Fill(_pcpTail, -1);
+        _pcpRing = new int[n][];
+        _pcpMask = new int[n];
+        _pcpFirst = new int[n];
         _pcpCount = new int[n];
         _pcpFreeCount = new int[n];
         _pcpAllocFactor = new int[n];
@@ -74,6 +79,11 @@ internal sealed partial class FrameTable
         {
             _pcpBatch[z] = PopulatedZones[z].PcpBatch;
             _pcpHigh[z] = PopulatedZones[z].PcpHighMin;
+
+            // A list never holds more than max(high, batch) pages plus the one being freed.
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)(Math.Max(_pcpHigh[z], _pcpBatch[z]) + 2));
+            _pcpRing[z] = new int[capacity];
+            _pcpMask[z] = capacity - 1;
         }
 
         _pcp = true;
@@ -87,18 +97,9 @@ internal sealed partial class FrameTable
             return -1;
         }
 
-        var pfn = _pcpHead[z];
-        var next = this[pfn].LruNext;
-        _pcpHead[z] = next;
-        if (next >= 0)
-        {
-            this[next].LruPrev = -1;
-        }
-        else
-        {
-            _pcpTail[z] = -1;
-        }
-
+        var first = _pcpFirst[z];
+        var pfn = _pcpRing[z][first];
+        _pcpFirst[z] = (first + 1) & _pcpMask[z];
         _pcpCount[z]--;
         _pcpTotal--;
         _pcpFreeCount[z] >>= 1;
@@ -127,6 +128,11 @@ internal sealed partial class FrameTable
             want = Math.Min(want, maxAlloc);
         }
 
+        // The list is empty when it is refilled, so the ring's free room is the whole ring.
+        want = Math.Min(want, _pcpMask[z] + 1 - _pcpCount[z]);
+        var ring = _pcpRing[z];
+        var mask = _pcpMask[z];
+        var slot = (_pcpFirst[z] + _pcpCount[z]) & mask;
         var got = 0;
         for (; got < want; got++)
         {
@@ -136,22 +142,11 @@ internal sealed partial class FrameTable
                 break;
             }
 
-            _zoneFree[z]--;
-            ref var frame = ref this[pfn];
-            frame.LruNext = -1;
-            frame.LruPrev = _pcpTail[z];
-            if (_pcpTail[z] >= 0)
-            {
-                this[_pcpTail[z]].LruNext = pfn;
-            }
-            else
-            {
-                _pcpHead[z] = pfn;
-            }
-
-            _pcpTail[z] = pfn;
+            ring[slot] = pfn;
+            slot = (slot + 1) & mask;
         }
 
+        _zoneFree[z] -= got;
         _pcpCount[z] += got;
         _pcpTotal += got;
         return got > 0;
@@ -160,21 +155,10 @@ internal sealed partial class FrameTable
     /// <summary>free_frozen_page_commit: frame <paramref name="pfn"/> (already of kind Free) to the head of zone <paramref name="z"/>'s list, bulk-freeing when the list reaches high.</summary>
     private void PcpFree(int z, int pfn)
     {
-        ref var frame = ref this[pfn];
-        var head = _pcpHead[z];
-        frame.LruPrev = -1;
-        frame.LruNext = head;
-        if (head >= 0)
-        {
-            this[head].LruPrev = pfn;
-        }
-        else
-        {
-            _pcpTail[z] = pfn;
-        }
-
-        _pcpHead[z] = pfn;
-        _pcpCount[z]++;
+        var first = (_pcpFirst[z] - 1) & _pcpMask[z];
+        _pcpRing[z][first] = pfn;
+        _pcpFirst[z] = first;
+        var count = ++_pcpCount[z];
         _pcpTotal++;
         _pcpAllocFactor[z] >>= 1;
         var batch = _pcpBatch[z];
@@ -184,10 +168,9 @@ internal sealed partial class FrameTable
         }
 
         var high = ReclaimActive ? Math.Min(batch << 2, _pcpHigh[z]) : _pcpHigh[z];
-        if (_pcpCount[z] >= high)
+        if (count >= high)
         {
-            var count = high < batch ? 1 : Math.Clamp(_pcpFreeCount[z], batch, Math.Max(batch, high - batch));
-            PcpFreeBulk(z, count);
+            PcpFreeBulk(z, high < batch ? 1 : Math.Clamp(_pcpFreeCount[z], batch, Math.Max(batch, high - batch)));
         }
     }
 
@@ -195,21 +178,12 @@ internal sealed partial class FrameTable
     private void PcpFreeBulk(int z, int count)
     {
         count = Math.Min(count, _pcpCount[z]);
+        var ring = _pcpRing[z];
+        var mask = _pcpMask[z];
+        var tail = _pcpFirst[z] + _pcpCount[z] - 1;
         for (var i = 0; i < count; i++)
         {
-            var pfn = _pcpTail[z];
-            var prev = this[pfn].LruPrev;
-            _pcpTail[z] = prev;
-            if (prev >= 0)
-            {
-                this[prev].LruNext = -1;
-            }
-            else
-            {
-                _pcpHead[z] = -1;
-            }
-
-            FreeToBuddy(z, pfn);
+            FreeToBuddy(z, ring[(tail - i) & mask]);
         }
 
         _pcpCount[z] -= count;

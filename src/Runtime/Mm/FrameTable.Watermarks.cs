@@ -10,7 +10,7 @@ namespace MemScript.Runtime.Mm;
 /// (the pages a run of single allocations could take, each from the first
 /// zone still above its mark).</item>
 /// <item><see cref="Balanced"/>: mm/vmscan.c pgdat_balanced, true when ONE
-/// eligible zone is above high + lowmem_reserve[highest_zoneidx].</item>
+/// eligible zone of the node is above high + lowmem_reserve[highest_zoneidx].</item>
 /// <item><see cref="ZoneRestricted"/>, <see cref="EligibleFree"/> and
 /// <see cref="EligibleLruPages"/>: what a GFP_KERNEL allocation on a 32-bit
 /// machine sees (LowMem only), for its reclaim and its OOM.</item>
@@ -57,16 +57,16 @@ internal sealed partial class FrameTable
     }
 
     /// <summary>pgdat_balanced for order 0: some populated zone of index &lt;= <paramref name="highestIndex"/> has more free pages than its high watermark plus lowmem_reserve[highestIndex].</summary>
-    public bool Balanced(int highestIndex) => BalancedZone(highestIndex) != -1;
+    public bool Balanced(int highestIndex, int node = 0) => BalancedZone(highestIndex, node) != -1;
 
-    /// <summary>The populated zone pgdat_balanced finds above its mark (the lowest first); -2 when no zone is eligible (balanced), -1 when none is above.</summary>
-    public int BalancedZone(int highestIndex)
+    /// <summary>The populated zone of node <paramref name="node"/> pgdat_balanced finds above its mark (the lowest first); -2 when no zone is eligible (balanced), -1 when none is above.</summary>
+    public int BalancedZone(int highestIndex, int node = 0)
     {
         var any = false;
         for (var z = 0; z < _zoneFree.Length && z < PopulatedZones.Count; z++)
         {
             var zone = PopulatedZones[z];
-            if (zone.Index > highestIndex || zone.Managed == 0)
+            if (zone.Index > highestIndex || zone.Managed == 0 || zone.Node != node)
             {
                 continue;
             }
@@ -87,13 +87,13 @@ internal sealed partial class FrameTable
     /// lowmem_reserve[highestIndex], summed: the free pages at which no zone passes once
     /// allocations have drained them in zonelist order.
     /// </summary>
-    public (long Min, long Low, long High) EligibleMarks(int highestIndex)
+    public (long Min, long Low, long High) EligibleMarks(int highestIndex, int node = 0)
     {
         long min = 0, low = 0, high = 0;
         for (var z = 0; z < PopulatedZones.Count; z++)
         {
             var zone = PopulatedZones[z];
-            if (zone.Index > highestIndex)
+            if (zone.Index > highestIndex || zone.Node != node)
             {
                 continue;
             }

@@ -3,7 +3,7 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// The frame allocator: a buddy allocator as in mm/page_alloc.c, orders
 /// 0..<see cref="MaxOrder"/> (11 free lists, the 11 columns of
-/// /proc/buddyinfo). Free blocks are linked through the first frame's
+/// /proc/buddyinfo, with 4 KiB pages; 12 with 16 KiB, 14 with 64 KiB). Free blocks are linked through the first frame's
 /// <see cref="PageFrame.LruPrev"/>/<see cref="PageFrame.LruNext"/> (doubly, so
 /// a buddy leaves its list in O(1) when it merges); that frame carries
 /// <see cref="FrameFlags.Buddy"/> and its order in <see cref="PageFrame.Index"/>;
@@ -32,11 +32,14 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class FrameTable
 {
-    /// <summary>The largest order (MAX_PAGE_ORDER): blocks of 1024 frames, 4 MiB.</summary>
-    public const int MaxOrder = 10;
+    /// <summary>MAX_PAGE_ORDER with 4 KiB pages: blocks of 1024 frames, 4 MiB.</summary>
+    public const int DefaultMaxOrder = 10;
 
-    private const int Orders = MaxOrder + 1;
-    private const int MaxOrderFrames = 1 << MaxOrder;
+    /// <summary>The largest order (MAX_PAGE_ORDER, <see cref="TopOrder"/>): 10 with 4 KiB pages (4 MiB blocks), 11 with 16 KiB (32 MiB), 13 with 64 KiB (512 MiB).</summary>
+    public readonly int MaxOrder;
+
+    private readonly int Orders;
+    private readonly int MaxOrderFrames;
     private const int ChunkShift = 16;
     private const int ChunkMask = (1 << ChunkShift) - 1;
 
@@ -64,8 +67,11 @@ internal sealed partial class FrameTable
     {
     }
 
-    public FrameTable(long totalFrames, long kernelFrames, Zones.ZoneLayout? layout)
+    public FrameTable(long totalFrames, long kernelFrames, Zones.ZoneLayout? layout, int maxOrder = DefaultMaxOrder)
     {
+        MaxOrder = maxOrder;
+        Orders = maxOrder + 1;
+        MaxOrderFrames = 1 << maxOrder;
         if (totalFrames > int.MaxValue / 2)
         {
             throw new ArgumentOutOfRangeException(nameof(totalFrames), "RAM larger than 4 TiB is not modelled");
@@ -141,6 +147,7 @@ internal sealed partial class FrameTable
             _zonelist[c] = list.Count > 0 ? [.. list] : [0];
         }
 
+        Lru = new LruLists(layout?.Nodes.Count ?? 1);
         SetWatermarks();
         if (layout is not null && layout.Nodes.Count > 1)
         {
@@ -159,8 +166,8 @@ internal sealed partial class FrameTable
     /// <summary>The reclaim policy, told of every evictable frame allocated and freed (set once by the kernel).</summary>
     public Reclaim.IReclaimPolicy? Policy { get; set; }
 
-    /// <summary>The LRU lists every anon, file and shmem frame is on.</summary>
-    public LruLists Lru { get; } = new();
+    /// <summary>The LRU lists every anon, file and shmem frame is on: one set per node, a page on its frame's node's.</summary>
+    public LruLists Lru { get; }
 
     /// <summary>Frames reserved at boot: numbers [0, KernelFrames), never materialized.</summary>
     public long KernelFrames { get; }
@@ -280,7 +287,7 @@ internal sealed partial class FrameTable
         _byKind[(int)kind]++;
         if (kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
         {
-            Lru.AddHead(this, pfn, LruLists.InactiveFor(kind));
+            Lru.AddHead(this, pfn, NodeOfZone(z), LruLists.InactiveFor(kind));
             Policy?.Added(pfn);
         }
 
@@ -308,6 +315,7 @@ internal sealed partial class FrameTable
             return -1;
         }
 
+        var node = NodeOf(head);
         for (var i = 0; i < 1 << order; i++)
         {
             var pfn = head + i;
@@ -315,7 +323,7 @@ internal sealed partial class FrameTable
             frame = new PageFrame { Kind = FrameKind.Anon, Owner = owner, Index = index + i, LruPrev = -1, LruNext = -1, Flags = FrameFlags.Thp, MapCount = 1 };
             _byKind[(int)FrameKind.Free]--;
             _byKind[(int)FrameKind.Anon]++;
-            Lru.AddHead(this, pfn, LruLists.InactiveFor(FrameKind.Anon));
+            Lru.AddHead(this, pfn, node, LruLists.InactiveFor(FrameKind.Anon));
             Policy?.Added(pfn);
         }
 
@@ -390,16 +398,16 @@ internal sealed partial class FrameTable
     public void Free(int pfn)
     {
         ref var frame = ref this[pfn];
+        var z = _zoneEnd.Length == 1 ? 0 : ZoneOf(pfn);
         if (frame.Kind is FrameKind.Anon or FrameKind.File or FrameKind.Shmem)
         {
             Policy?.Removed(pfn);
-            Lru.Remove(this, pfn, LruLists.ListOf(frame));
+            Lru.Remove(this, pfn, NodeOfZone(z), LruLists.ListOf(frame));
         }
 
         _byKind[(int)frame.Kind]--;
         _byKind[(int)FrameKind.Free]++;
         frame = new PageFrame { Kind = FrameKind.Free, Owner = -1, LruPrev = -1, LruNext = -1 };
-        var z = _zoneEnd.Length == 1 ? 0 : ZoneOf(pfn);
         if (_pcp)
         {
             PcpFree(z, pfn);

@@ -8,7 +8,7 @@ namespace MemScript.Runtime.Mm;
 /// memory: out of MemTotal (totalram_pages) and the zones' managed pages,
 /// never free. /proc/meminfo counts them only in Hugetlb (every hstate);
 /// HugePages_* and Hugepagesize stay those of the default 2 MiB hstate.
-/// Mapping them (MAP_HUGE_1GB) is not modelled: the pool is a reservation.
+/// <c>mmap SIZE huge 1G</c> (MAP_HUGE_1GB) maps them: Kernel.Gigantic.cs.
 /// </summary>
 internal static class GiganticPages
 {

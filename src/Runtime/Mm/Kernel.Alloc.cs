@@ -35,7 +35,6 @@ internal sealed partial class Kernel
     private const int MaxReclaimRetries = 16;
 
     private (long Min, long Low, long High) _watermarks;
-    private bool _kswapdWanted;
 
     /// <summary>
     /// While the OOM killer runs: the simulated time the operation in progress
@@ -44,13 +43,6 @@ internal sealed partial class Kernel
     /// stamped when it happens. 0 otherwise.
     /// </summary>
     public long InFlightCostNs { get; private set; }
-
-    /// <summary>
-    /// pgdat->kswapd_failures: kswapd runs in a row that reclaimed nothing.
-    /// At <see cref="MaxReclaimRetries"/> the node is hopeless and wakeups are
-    /// ignored until some reclaim makes progress again.
-    /// </summary>
-    private int _kswapdFailures;
 
     /// <summary>
     /// Makes <paramref name="pages"/> frames available to <paramref name="requesterMm"/>
@@ -70,13 +62,13 @@ internal sealed partial class Kernel
             return true;
         }
 
-        if (_numa && _frames.BindMask != 0 && !ReserveOnBoundNodes(requesterMm, pages, ref costNs))
+        if (_numa)
         {
-            return false;
+            return ReserveOnNodes(requesterMm, pages, ref costNs, mandatory);
         }
 
         var textbook = Machine.Watermarks == WatermarkMode.Off;
-        var perZone = Machine.Watermarks == WatermarkMode.Auto;
+        var perZone = PerZoneMarks;
         var restricted = perZone && _frames.ZoneRestricted(gfp);
         var failures = 0;
         while (true)
@@ -99,7 +91,7 @@ internal sealed partial class Kernel
                     return true;
                 }
 
-                WakeKswapd(gfp);
+                WakeKswapdFor(gfp);
                 if (_frames.WatermarkOk(gfp, pages, low: false))
                 {
                     return true;
@@ -115,7 +107,7 @@ internal sealed partial class Kernel
                     return true;
                 }
 
-                _kswapdWanted |= _kswapdFailures < MaxReclaimRetries;
+                WakeKswapd(0);
                 if (after >= _watermarks.Min)
                 {
                     return true;
@@ -131,7 +123,7 @@ internal sealed partial class Kernel
             if (tally.Reclaimed > 0)
             {
                 failures = 0;
-                _kswapdFailures = 0;
+                _kswapdFailures[0] = 0;
                 if (perZone && !_frames.WatermarkOk(gfp, pages, low: false))
                 {
                     _frames.DrainPcp();   // the retry after reclaim failed: drain_all_pages, as __alloc_pages_direct_reclaim does, then try again
@@ -209,7 +201,7 @@ internal sealed partial class Kernel
         _vmstat[(int)scanCounter] += tally.Scanned;
         _vmstat[(int)stealCounter] += tally.Reclaimed;
         costNs += tally.Scanned * Costs.ReclaimScanPerPage + (_pagesWritten - writtenBefore) * Costs.SwapOutPerPage;
-        return tally;
+        return FlushReclaimState(tally, pages);
     }
 
     /// <summary>Frames a fault at <paramref name="va"/> may need for page tables (charged tables missing below it).</summary>

@@ -118,9 +118,9 @@ internal sealed partial class Kernel
             }
 
             var m = _mms[frame.Owner];
-            var va = (ulong)frame.Index << 12;
+            var va = (ulong)frame.Index << _pageShift;
             var leaf = m.Tables.FindLeaf(va);
-            var pte = leaf is null ? 0 : leaf[(int)(frame.Index & 511)];
+            var pte = leaf is null ? 0 : leaf[(int)frame.Index & _pteMask];
             if ((pte & (Pte.Present | Pte.Huge | Pte.PageCache | Pte.Zero)) != Pte.Present || Pte.Frame(pte) != pfn)
             {
                 return -1;
@@ -149,9 +149,9 @@ internal sealed partial class Kernel
         moved.MapCount = 1;
         moved.Flags |= old.Flags & (FrameFlags.Dirty | FrameFlags.Referenced);
         var m = _mms[old.Owner];
-        var va = (ulong)old.Index << 12;
+        var va = (ulong)old.Index << _pageShift;
         var leaf = m.Tables.FindLeaf(va)!;
-        var i = (int)(old.Index & 511);
+        var i = (int)old.Index & _pteMask;
         leaf[i] = (leaf[i] & ~(Pte.FrameMask << Pte.FrameShift)) | ((ulong)target << Pte.FrameShift);
         old.MapCount = 0;
         _frames.Free(pfn);

@@ -225,7 +225,7 @@ internal sealed partial class Kernel
         {
             if (!vma.Shared && !vma.HasAnonVma && (leaf[i] & (Pte.Present | Pte.Zero | Pte.PageCache)) == Pte.Present)
             {
-                vma.HasAnonVma = true;   // anon_vma_prepare: the VMA now holds anonymous pages
+                VmaList.SetAnonVma(m, vma);   // anon_vma_prepare: the VMA now holds anonymous pages
                 SlabAnonVmaFault(m);
             }
 

@@ -65,6 +65,7 @@ internal sealed partial class Kernel
             var copy = vma.Clone();
             copy.Locked = false;   // dup_mmap clears VM_LOCKED: locks are not inherited
             child.Vmas.Add(copy);
+            child.AnonVmas += VmaList.AnonVmaOf(copy);
             if (copy.Object is not null)
             {
                 copy.Object.MapRefs++;

@@ -37,10 +37,8 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel
 {
-    /// <summary>The order of a 2 MiB hugetlb page.</summary>
-    internal const int HugetlbOrder = 9;
-
-    private const int HugetlbFrames = 1 << HugetlbOrder;
+    /// <summary>The base pages of a default-size hugetlb page (HPAGE_SIZE, the PMD-level page: 2 MiB, 32 MiB with 16K pages, 512 MiB with 64K).</summary>
+    private int HugetlbFrames => HugePages;
 
     /// <summary>The free pool pages, by head frame; the last freed is the first taken (enqueue/dequeue_hugetlb_folio).</summary>
     private readonly Stack<int> _hugetlbFree = new();
@@ -65,7 +63,7 @@ internal sealed partial class Kernel
     private long HugetlbSurplus => _hugetlbSurplus;
 
     /// <summary>PTE tables that stand for hugetlb PMDs in <paramref name="m"/> (one per mapped huge page).</summary>
-    private static long HugetlbTables(AddressSpace m) => m.HugetlbPages / HugetlbFrames;
+    private long HugetlbTables(AddressSpace m) => (m.HugetlbPages - GiantMapped(m)) / HugetlbFrames;
 
     /// <summary>Charged table frames that stand for hugetlb PMDs, all mms (left out of meminfo PageTables).</summary>
     private long HugetlbChargedTables => Machine.PageTablesCharged ? _hugetlbPmds : 0;
@@ -76,10 +74,12 @@ internal sealed partial class Kernel
     /// <summary>hugetlb_hstate_alloc_pages at boot: <c>hugepages N</c> pages of 2 MiB, as many as free blocks allow.</summary>
     private void BootHugetlbPool()
     {
-        if (Machine.HugePages > 0 && Machine.HugePageSize == HugeSize)
+        if (Machine.HugePages > 0 && Machine.HugetlbPageSize == HugeSize)
         {
             SetHugetlbPool(Machine.HugePages);
         }
+
+        BootGiantPool();
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ internal sealed partial class Kernel
 
         while (_hugetlbTotal - _hugetlbSurplus < count && _frames.FreeFrames - HugetlbFrames >= _watermarks.Min)
         {
-            var head = _frames.TakeHugetlbBlock();
+            var head = _frames.TakeHugetlbBlock(HugeOrder);
             if (head < 0)
             {
                 break;
@@ -112,7 +112,7 @@ internal sealed partial class Kernel
         var target = Math.Max(count, minCount);
         while (_hugetlbTotal > target && _hugetlbFree.Count > 0)
         {
-            _frames.ReturnHugetlbBlock(_hugetlbFree.Pop());
+            _frames.ReturnHugetlbBlock(_hugetlbFree.Pop(), HugeOrder);
             _hugetlbTotal--;
         }
 
@@ -152,6 +152,12 @@ internal sealed partial class Kernel
             return;
         }
 
+        if (vma.HugetlbGiant)
+        {
+            ReleaseGiantReservations(m, vma);
+            return;
+        }
+
         for (var haddr = vma.Start; haddr < vma.End; haddr += HugeSize)
         {
             if (_hugetlbPrivateResv.Remove((m.Id, haddr)))
@@ -166,6 +172,7 @@ internal sealed partial class Kernel
     {
         if (!_hugetlbFiles.Remove(obj.Id, out var file))
         {
+            ReleaseGiantFile(obj);
             return;
         }
 
@@ -211,7 +218,7 @@ internal sealed partial class Kernel
         {
             _hugetlbSurplus--;
             _hugetlbTotal--;
-            _frames.ReturnHugetlbBlock(head);
+            _frames.ReturnHugetlbBlock(head, HugeOrder);
             return;
         }
 
@@ -221,12 +228,17 @@ internal sealed partial class Kernel
     /// <summary>hugetlb_fault: maps the huge page at <paramref name="va"/>, or breaks its COW.</summary>
     private FaultResult HugetlbFault(AddressSpace m, Vma vma, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
+        if (vma.HugetlbGiant)
+        {
+            return GiantFault(m, vma, va, kind, populate, ref costNs);
+        }
+
         var haddr = va & ~HugeMask;
         var write = kind == AccessKind.Write;
         var leaf = m.Tables.FindLeaf(haddr);
         if (leaf is not null && (leaf[0] & Pte.Present) != 0)
         {
-            var i = (int)(va >> 12) & 511;
+            var i = (int)(va >> _pageShift) & _pteMask;
             if (!write || (leaf[i] & Pte.Write) != 0)
             {
                 return FaultResult.Hit;
@@ -249,7 +261,7 @@ internal sealed partial class Kernel
         var writable = vma.Write && vma.Shared;
         if (vma.Object is { } obj && _hugetlbFiles.TryGetValue(obj.Id, out var file))
         {
-            var index = (int)(((vma.PageOffset << 12) + (haddr - vma.Start)) / HugeSize);
+            var index = (int)(((vma.PageOffset << _pageShift) + (haddr - vma.Start)) / HugeSize);
             head = file.Pages[index];
             if (head < 0)
             {
@@ -274,14 +286,14 @@ internal sealed partial class Kernel
             }
 
             writable = vma.Write && write;   // a private read maps the page read-only
-            vma.HasAnonVma = true;
+            VmaList.SetAnonVma(m, vma);
         }
 
         leaf = m.Tables.GetOrCreateLeaf(haddr);
         MapHugetlb(m, vma, leaf, head, writable);
         if (write)
         {
-            var i = (int)(va >> 12) & 511;
+            var i = (int)(va >> _pageShift) & _pteMask;
             leaf[i] = StampWrite(leaf[i]);
         }
 
@@ -305,7 +317,7 @@ internal sealed partial class Kernel
     private FaultResult HugetlbWriteProtectFault(AddressSpace m, Vma vma, ulong[] leaf, ulong haddr, ulong va, AccessKind kind, bool populate, ref long costNs)
     {
         var old = Pte.Frame(leaf[0]) & ~(HugetlbFrames - 1);
-        var i = (int)(va >> 12) & 511;
+        var i = (int)(va >> _pageShift) & _pteMask;
         if (vma.Shared || _frames[old].MapCount == 1)
         {
             for (var j = 0; j < HugetlbFrames; j++)
@@ -370,8 +382,14 @@ internal sealed partial class Kernel
     }
 
     /// <summary>Zap of one PTE of a hugetlb PMD: the PMD goes with its head; the page goes back to the pool when nothing maps or holds it.</summary>
-    private void ZapHugetlbPte(AddressSpace m, int pfn)
+    private void ZapHugetlbPte(AddressSpace m, int pfn, ulong va)
     {
+        if (IsGiantPfn(pfn))
+        {
+            ZapGiantPte(m, pfn, va);
+            return;
+        }
+
         m.HugetlbPages--;
         if ((pfn & (HugetlbFrames - 1)) != 0)
         {
@@ -388,6 +406,12 @@ internal sealed partial class Kernel
     /// <summary>copy_hugetlb_page_range for a private mapping: each page write-protected in both and shared.</summary>
     private void CopyHugetlbPtes(AddressSpace parent, AddressSpace child, Vma vma)
     {
+        if (vma.HugetlbGiant)
+        {
+            CopyGiantPtes(parent, child, vma);
+            return;
+        }
+
         for (var haddr = vma.Start; haddr < vma.End; haddr += HugeSize)
         {
             if (parent.Tables.FindLeaf(haddr) is not { } leaf || (leaf[0] & Pte.Present) == 0)
@@ -426,6 +450,12 @@ internal sealed partial class Kernel
     /// <summary>smaps_hugetlb_range: a page mapped by more than one mm is Shared_Hugetlb, else Private_Hugetlb.</summary>
     private void GatherHugetlbSmaps(AddressSpace m, Vma vma, ulong[] c)
     {
+        if (vma.HugetlbGiant)
+        {
+            GatherGiantSmaps(m, vma, c);
+            return;
+        }
+
         for (var haddr = vma.Start; haddr < vma.End; haddr += HugeSize)
         {
             if (m.Tables.FindLeaf(haddr) is { } leaf && (leaf[0] & Pte.Present) != 0)
@@ -434,6 +464,9 @@ internal sealed partial class Kernel
             }
         }
     }
+
+    /// <summary>The page size of hugetlb VMA <paramref name="vma"/> (smaps KernelPageSize, numa_maps kernelpagesize_kB).</summary>
+    private ulong HugetlbPageSizeOf(Vma vma) => vma.HugetlbGiant ? GiganticPages.Size : HugeSize;
 
     /// <summary>True for a present PTE of a hugetlb page (not a transparent huge page).</summary>
     private bool IsHugetlbPte(ulong pte) =>

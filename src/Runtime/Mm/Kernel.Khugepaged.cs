@@ -64,7 +64,7 @@ internal sealed partial class Kernel
     public bool KhugepagedHasWork => KhugepagedRuns && _khugepagedMms.Count > 0;
 
     /// <summary>hugepage_pmd_enabled and the <c>khugepaged</c> setting.</summary>
-    private bool KhugepagedRuns => Machine.Khugepaged && Machine.Thp != "never" && HugeOrder <= FrameTable.MaxOrder && !_geometry.Is32Bit;
+    private bool KhugepagedRuns => Machine.Khugepaged && Machine.Thp != "never" && HugeOrder <= _frames.MaxOrder && !_geometry.Is32Bit;
 
     /// <summary>khugepaged_enter_vma: the mm joins the list when <paramref name="vma"/> is eligible for a huge page.</summary>
     private void KhugepagedEnterVma(AddressSpace m, Vma vma)
@@ -386,7 +386,7 @@ internal sealed partial class Kernel
 
         m.RssAnon += HugePages;
         _pmdMaps[head] = 1;
-        vma.HasAnonVma = true;
+        VmaList.SetAnonVma(m, vma);
         m.ForgetCachedLeaf();
         FlushTlbRange(m, haddr, haddr + HugeSize);   // pmdp_collapse_flush
         cost += Costs.ThpFault;

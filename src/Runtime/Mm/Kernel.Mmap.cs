@@ -42,16 +42,20 @@ internal sealed partial class Kernel
             return 0;
         }
 
-        var huge = request.Huge || (obj is not null && _hugetlbFiles.ContainsKey(obj.Id));
+        var huge = request.Huge || (obj is not null && (_hugetlbFiles.ContainsKey(obj.Id) || _giantFiles.ContainsKey(obj.Id)));
+        var giant = huge && (request.HugeGiant || (obj is not null && _giantFiles.ContainsKey(obj.Id)));
         if (huge)
         {
-            length = (length + HugeMask) & ~HugeMask;
+            var mask = giant ? GiantMask : HugeMask;
+            length = (length + mask) & ~mask;
         }
 
         var shared = request.Shared || kind is MapKind.AnonShared or MapKind.SysVShm;
         var accounted = request.Write && !shared && !request.NoReserve && !huge;   // hugetlb is not in Committed_AS
         var countsAsData = request.Write && !shared;
-        var start = request.Address != 0 ? request.Address : VmaList.GetUnmappedArea(m, length, huge || VmaList.AlignsToHugePage(m, length, shared));
+        var start = request.Address != 0 ? request.Address
+            : giant ? VmaList.GetUnmappedArea(m, length, GiganticPages.Size)
+            : VmaList.GetUnmappedArea(m, length, huge || VmaList.AlignsToHugePage(m, length, shared));
         if (start == 0 || start + length > UserSpaceEnd || start + length < start)
         {
             error = Errno.ENOMEM;
@@ -87,7 +91,7 @@ internal sealed partial class Kernel
             obj.CommittedPages = chargeObject ? chargePages : 0;
         }
 
-        if (request.Huge && !ReserveHugetlb(m, start, length, obj))
+        if (request.Huge && !(giant ? ReserveGiant(m, start, length, obj) : ReserveHugetlb(m, start, length, obj)))
         {
             if (obj is not null)
             {
@@ -115,6 +119,7 @@ internal sealed partial class Kernel
             PageOffset = request.FileOffset >> _pageShift,
             Ra = kind == MapKind.File ? new FileRaState() : null,
             Hugetlb = huge,
+            HugetlbGiant = giant,
             HugetlbOwner = huge && !shared,
         };
         if (obj is not null)
@@ -143,18 +148,20 @@ internal sealed partial class Kernel
         }
 
         var end = address + PageAlign(length);
-        if (m.Find(address) is { Hugetlb: true })
+        if (m.Find(address) is { Hugetlb: true } hugetlb)
         {
-            if ((address & HugeMask) != 0)
+            var mask = hugetlb.HugetlbGiant ? GiantMask : HugeMask;
+            if ((address & mask) != 0)
             {
                 return Errno.EINVAL;   // a hugetlb VMA splits on its page size only
             }
 
-            end = (end + HugeMask) & ~HugeMask;
+            end = (end + mask) & ~mask;
         }
 
+        var giant = m.Find(address) is { HugetlbGiant: true };
         var pages = UnmapRange(m, address, end);
-        LastSyscallCostNs = pages * Costs.MunmapPerPage;
+        LastSyscallCostNs = (giant ? pages / GiantFrames : pages) * Costs.MunmapPerPage;   // a 1 GiB page is one PUD entry to clear
         return Errno.Ok;
     }
 
@@ -230,6 +237,7 @@ internal sealed partial class Kernel
             }
 
             m.Vmas.RemoveAt(i);
+            m.AnonVmas -= VmaList.AnonVmaOf(vma);
             if (vma.Object is not null)
             {
                 vma.Object.MapRefs--;

@@ -92,6 +92,7 @@ internal sealed partial class Kernel
         var index = m.IndexAbove(address);
         var piece = m.Vmas[index];
         m.Vmas.RemoveAt(index);
+        m.AnonVmas -= VmaList.AnonVmaOf(piece);
         var moved = MovePtes(m, piece, address, oldEnd, target);
         piece.Start = target;
         piece.End = target + newLength;

@@ -13,7 +13,7 @@ namespace MemScript.Runtime.Mm;
 /// goes to node (address &gt;&gt; PAGE_SHIFT) mod the node count). A bind
 /// policy whose nodes run out goes to the OOM killer constrained to them
 /// (<see cref="OomNodemask"/>: CONSTRAINT_MEMORY_POLICY) even while other
-/// nodes are free. An access to a page on another node than the task's costs
+/// nodes are free (the slow path is in Kernel.ShrinkNode.cs). An access to a page on another node than the task's costs
 /// <see cref="CostModel.RemoteAccess"/> more per 10 of distance above the local
 /// distance. Also here: per-node meminfo, numastat and /proc/PID/numa_maps.
 /// A one-node machine never runs any of it (<see cref="_numa"/>).
@@ -104,7 +104,7 @@ internal sealed partial class Kernel
     /// <paramref name="node"/> for another node because none of its zones passes the low
     /// watermark (plus lowmem_reserve), up to
     /// SWAP_CLUSTER_MAX clean, unmapped page-cache pages of the node are reclaimed from the
-    /// cold end of the inactive file list (RECLAIM_ZONE alone: no unmapping, no writeback, no
+    /// cold end of the node's inactive file list (RECLAIM_ZONE alone: no unmapping, no writeback, no
     /// swap), when the node holds more of them than min_unmapped_pages (1% of its pages).
     /// </summary>
     private void NodeReclaim(int node, ref long costNs)
@@ -117,9 +117,9 @@ internal sealed partial class Kernel
         var nodes = _frames.Nodes!;
         var minUnmapped = (nodes.End[node] - nodes.Start[node]) / 100;
         long candidates = 0;
-        for (var pfn = _frames.Lru.Tail(LruList.InactiveFile); pfn >= 0; pfn = _frames[pfn].LruPrev)
+        for (var pfn = _frames.Lru.Tail(node, LruList.InactiveFile); pfn >= 0; pfn = _frames[pfn].LruPrev)
         {
-            candidates += NodeReclaimable(pfn, node) ? 1 : 0;
+            candidates += NodeReclaimable(pfn) ? 1 : 0;
         }
 
         if (candidates <= minUnmapped)
@@ -128,11 +128,11 @@ internal sealed partial class Kernel
         }
 
         long scanned = 0, reclaimed = 0;
-        for (var pfn = _frames.Lru.Tail(LruList.InactiveFile); pfn >= 0 && reclaimed < SwapClusterMax;)
+        for (var pfn = _frames.Lru.Tail(node, LruList.InactiveFile); pfn >= 0 && reclaimed < SwapClusterMax;)
         {
             var prev = _frames[pfn].LruPrev;
             scanned++;
-            if (NodeReclaimable(pfn, node) && CanEvict(pfn) && Evict(pfn))
+            if (NodeReclaimable(pfn) && CanEvict(pfn) && Evict(pfn))
             {
                 reclaimed++;
             }
@@ -143,12 +143,17 @@ internal sealed partial class Kernel
         _vmstat[(int)VmCounter.pgscan_direct] += scanned;
         _vmstat[(int)VmCounter.pgsteal_direct] += reclaimed;
         costNs += scanned * Costs.ReclaimScanPerPage;
+        if (reclaimed > 0)
+        {
+            _kswapdFailures[node] = 0;   // shrink_node made progress on the node
+        }
     }
 
-    private bool NodeReclaimable(int pfn, int node)
+    /// <summary>A clean page-cache page no process maps (RECLAIM_ZONE alone may take it).</summary>
+    private bool NodeReclaimable(int pfn)
     {
         ref var frame = ref _frames[pfn];
-        return frame.Kind == FrameKind.File && frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0 && _frames.NodeOf(pfn) == node;
+        return frame.Kind == FrameKind.File && frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0;
     }
 
     /// <summary>
@@ -178,61 +183,6 @@ internal sealed partial class Kernel
 
     private long RemoteCostOf(AddressSpace m, ulong pte) =>
         (pte & Pte.Present) != 0 && (pte & Pte.Zero) == 0 && _frames.NodeOf(Pte.Frame(pte)) != m.Node ? _remoteCostNs : 0;
-
-    /// <summary>
-    /// A reservation under a bind policy: the policy's nodes must keep their min watermarks
-    /// after <paramref name="pages"/>. Reclaim is tried (it frees pages wherever the LRU has
-    /// them); when it stops making progress, the OOM killer runs constrained to the nodes.
-    /// False when it chose the requester.
-    /// </summary>
-    private bool ReserveOnBoundNodes(int requesterMm, long pages, ref long costNs)
-    {
-        var mask = _frames.BindMask;
-        var failures = 0;
-        while (true)
-        {
-            long free = 0, min = 0;
-            for (var n = 0; n < _frames.NodeCount; n++)
-            {
-                if ((mask >> n & 1) != 0)
-                {
-                    free += _frames.NodeFree(n);
-                    min += Machine.Watermarks == WatermarkMode.Off ? 0 : NodeMark(n, low: false);
-                }
-            }
-
-            if (free - pages >= min)
-            {
-                return true;
-            }
-
-            if (failures < MaxReclaimRetries)
-            {
-                _vmstat[(int)VmCounter.allocstall]++;
-                var tally = ReclaimPass(SwapClusterMax, VmCounter.pgscan_direct, VmCounter.pgsteal_direct, ref costNs);
-                failures = tally.Reclaimed > 0 ? failures + 1 : MaxReclaimRetries;
-                continue;
-            }
-
-            failures = 0;
-            if (!OomKill(requesterMm, pages, costNs, mask))
-            {
-                return false;
-            }
-        }
-    }
-
-    /// <summary>Node <paramref name="node"/>'s min (or low) watermarks summed over its populated zones.</summary>
-    private long NodeMark(int node, bool low)
-    {
-        long sum = 0;
-        foreach (var zone in _frames.PopulatedZones)
-        {
-            sum += zone.Node == node ? (low ? zone.Low : zone.Min) : 0;
-        }
-
-        return sum;
-    }
 
     /// <summary>
     /// mbind(2) of [address, address + length) with <paramref name="policy"/>: the VMAs are
@@ -286,8 +236,8 @@ internal sealed partial class Kernel
     }
 
     /// <summary>
-    /// zoneinfo's per-node stats of node <paramref name="node"/>: the LRU lists, anon, file,
-    /// shmem, mapped, dirty and page-table pages counted on the node's frames; the event
+    /// zoneinfo's per-node stats of node <paramref name="node"/>: the node's LRU list lengths, and
+    /// the anon, file, shmem, mapped, dirty and page-table pages counted on the node's frames; the event
     /// counters (refaults) are node 0's, and the rest as <see cref="NodeStats"/> has them.
     /// </summary>
     public IReadOnlyList<(string Name, long Value)> NodeStatsOf(int node)
@@ -330,6 +280,11 @@ internal sealed partial class Kernel
         var nodes = _frames.Nodes;
         c[0] = nodes is null ? _ramPages : nodes.End[node] - nodes.Start[node];
         c[1] = _frames.NodeFree(node);
+        for (var list = LruList.InactiveAnon; list <= LruList.Unevictable; list++)
+        {
+            c[2 + (int)list] = _frames.Lru.Count(node, list);   // the node's lruvec (lruvec_page_state)
+        }
+
         for (var z = 0; z < _frames.PopulatedZones.Count; z++)
         {
             if (_frames.NodeOfZone(z) != node)
@@ -344,7 +299,6 @@ internal sealed partial class Kernel
                 switch (frame.Kind)
                 {
                     case FrameKind.Anon or FrameKind.File or FrameKind.Shmem:
-                        c[2 + (int)LruLists.ListOf(frame)]++;
                         c[7] += (frame.Flags & FrameFlags.Mlocked) != 0 ? 1 : 0;
                         c[8] += frame.Kind == FrameKind.File && (frame.Flags & FrameFlags.Dirty) != 0 ? 1 : 0;
                         c[9] += frame.Kind != FrameKind.Anon ? 1 : 0;
@@ -428,7 +382,7 @@ internal sealed partial class Kernel
             if (vma.Hugetlb)
             {
                 // gather_hugetlb_stats: one count per huge page; a private mapping's folios are anonymous.
-                var scale = (long)(Machine.HugePageSize / PageSize);
+                var scale = (long)(HugetlbPageSizeOf(vma) / PageSize);
                 pages /= scale;
                 dirty /= scale;
                 anon = vma.Shared ? 0 : pages;
@@ -465,7 +419,7 @@ internal sealed partial class Kernel
                     }
                 }
 
-                line.Append(CultureInfo.InvariantCulture, $" kernelpagesize_kB={(vma.Hugetlb ? Machine.HugePageSize : PageSize) >> 10}");
+                line.Append(CultureInfo.InvariantCulture, $" kernelpagesize_kB={(vma.Hugetlb ? HugetlbPageSizeOf(vma) : PageSize) >> 10}");
             }
 
             lines.Add(line.ToString());

@@ -155,7 +155,7 @@ internal sealed partial class Kernel
                 var pfn = Pte.Frame(pte);
                 if ((pte & Pte.Huge) != 0 && _frames[pfn].Kind == FrameKind.Hugetlb)
                 {
-                    ZapHugetlbPte(m, pfn);
+                    ZapHugetlbPte(m, pfn, span.BaseVa + ((ulong)j << _pageShift));
                     continue;
                 }
 

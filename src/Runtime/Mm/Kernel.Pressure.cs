@@ -6,14 +6,15 @@ namespace MemScript.Runtime.Mm;
 /// checks, direct reclaim, the OOM killer) is in Kernel.Alloc.cs.
 /// Contract for the process layer:
 /// <list type="bullet">
-/// <item><see cref="KswapdWanted"/>: set when an allocation left free memory
-/// below the low watermark; the kswapd task runs while it is true.</item>
-/// <item><see cref="KswapdReclaimBatch"/>: one batch (32 pages, SWAP_CLUSTER_MAX)
-/// of background reclaim; clears <see cref="KswapdWanted"/> once one zone it
-/// balances is above its high watermark plus lowmem_reserve (pgdat_balanced),
-/// or when a batch made no progress. After 16
+/// <item><see cref="KswapdWantedOn"/>: set when an allocation left a node's free
+/// memory below its low watermark; that node's kswapd task runs while it is true
+/// (Kernel.Kswapd.cs).</item>
+/// <item><see cref="KswapdReclaimBatch(int)"/>: one batch (32 pages, SWAP_CLUSTER_MAX)
+/// of background reclaim on the node; clears its wanted flag once one zone of
+/// the node it balances is above its high watermark plus lowmem_reserve
+/// (pgdat_balanced), or when a batch made no progress. After 16
 /// runs in a row without progress (kswapd_failures) the node is hopeless:
-/// allocations stop waking kswapd until some reclaim frees a page again.</item>
+/// allocations stop waking its kswapd until some reclaim frees a page of it again.</item>
 /// <item><see cref="RecomputeWatermarks"/> after <c>sysctl vm.min_free_kbytes</c>.</item>
 /// <item><see cref="DropCaches"/>: echo 1 &gt; /proc/sys/vm/drop_caches.</item>
 /// </list>
@@ -22,40 +23,6 @@ internal sealed partial class Kernel
 {
     /// <summary>The zone watermarks in pages (all 0 with <c>watermarks off</c>).</summary>
     public (long Min, long Low, long High) WatermarkPages => _watermarks;
-
-    /// <summary>True while kswapd has work: free memory fell below low and has not reached high.</summary>
-    public bool KswapdWanted => _kswapdWanted && Machine.Watermarks != WatermarkMode.Off;
-
-    /// <summary>One batch of background reclaim (pgscan_kswapd, pgsteal_kswapd); the cost is kswapd's CPU time.</summary>
-    public KswapdBatch KswapdReclaimBatch()
-    {
-        long cost = 0;
-        _frames.ReclaimActive = true;   // balance_pgdat's set_reclaim_active: the per-CPU lists keep at most 4 batches
-        var gfp = KswapdGfp;
-        var tally = KswapdBalanced()
-            ? default
-            : Machine.Watermarks == WatermarkMode.Auto && _frames.ZoneRestricted(gfp)
-                ? RestrictedReclaimPass(gfp, SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost)
-                : ReclaimPass(SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
-        var balanced = KswapdBalanced();
-        if (tally.Reclaimed > 0)
-        {
-            _kswapdFailures = 0;
-        }
-        else if (!balanced)
-        {
-            _kswapdFailures++;
-        }
-
-        if (balanced || tally.Reclaimed == 0)
-        {
-            _kswapdWanted = false;
-            _kswapdGfp = null;
-            _frames.ReclaimActive = false;
-        }
-
-        return new KswapdBatch(tally.Reclaimed, tally.Scanned, cost);
-    }
 
     /// <summary>Derives the watermarks again from the machine settings (after a sysctl).</summary>
     public void RecomputeWatermarks() => SetUpZones();
@@ -84,6 +51,7 @@ internal sealed partial class Kernel
                 if (frame.MapCount == 0 && (frame.Flags & FrameFlags.Dirty) == 0)
                 {
                     obj.Pages[p] = 0;
+                    obj.CachedPages--;
                     _frames.Free(pfn);
                     dropped++;
                 }

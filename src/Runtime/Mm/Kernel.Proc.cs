@@ -121,8 +121,8 @@ internal sealed partial class Kernel
             MeminfoField.HugePages_Free => HugetlbFree,
             MeminfoField.HugePages_Rsvd => HugetlbReserved,
             MeminfoField.HugePages_Surp => HugetlbSurplus,
-            MeminfoField.Hugepagesize => (long)((2UL << 20) / PageSize),   // the default hstate, whatever size the boot pool has
-            MeminfoField.Hugetlb => (HugetlbTotal * (long)((2UL << 20) / PageSize)) + _giganticFrames,   // every hstate
+            MeminfoField.Hugepagesize => (long)(Machine.DefaultHugetlbPageSize / PageSize),   // the default hstate (HPAGE_SIZE), whatever size the boot pool has
+            MeminfoField.Hugetlb => (HugetlbTotal * HugetlbFrames) + _giganticFrames,   // every hstate
             _ => 0,
         };
         return field is MeminfoField.HugePages_Total or MeminfoField.HugePages_Free or MeminfoField.HugePages_Rsvd or MeminfoField.HugePages_Surp
@@ -184,6 +184,11 @@ internal sealed partial class Kernel
         if (onLru != lruKinds)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"LRU lists hold {onLru} pages, anon + page cache is {lruKinds}"));
+        }
+
+        if (_numa)
+        {
+            VerifyNodeLists(problems);
         }
 
         if (_mlockedPages != Lru(LruList.Unevictable))

@@ -4,7 +4,9 @@ namespace MemScript.Runtime.Mm;
 
 /// <summary>
 /// The reclaim engine the policies drive (vmscan.c's shrink_folio_list side
-/// and rmap.c): the kernel is the <see cref="IReclaimContext"/>. The reverse
+/// and rmap.c): the kernel is the <see cref="IReclaimContext"/>, for the
+/// node being reclaimed (<see cref="_reclaimNode"/>: its LRU lists, free pages
+/// and marks; Kernel.ShrinkNode.cs sets it). The reverse
 /// map finds the PTEs of a frame without a per-page list: an anonymous page
 /// is at the same virtual page (<see cref="PageFrame.Index"/>) in the live
 /// address spaces of its owner's fork family (the anon_vma root); a file or
@@ -20,13 +22,15 @@ internal sealed partial class Kernel : IReclaimContext
 
     FrameTable IReclaimContext.Frames => _frames;
 
+    NodeLru IReclaimContext.Lru => _frames.Lru.Node(_reclaimNode);
+
     bool IReclaimContext.CanSwap => _swap.FreeSlots > 0;
 
     int IReclaimContext.Swappiness => Machine.Swappiness;
 
-    long IReclaimContext.FreePages => _frames.FreeFrames;
+    long IReclaimContext.FreePages => NodeFreePages(_reclaimNode);
 
-    long IReclaimContext.HighWatermark => _watermarks.High;
+    long IReclaimContext.HighWatermark => NodeWatermarks(_reclaimNode).High;
 
     long IReclaimContext.SwapFreePages => _swap.FreeSlots;
 
@@ -89,7 +93,8 @@ internal sealed partial class Kernel : IReclaimContext
         return referenced;
     }
 
-    bool IReclaimContext.CanEvict(int pfn) => CanEvict(pfn);
+    /// <summary>A policy may evict only pages of the node being reclaimed (a textbook policy's one queue holds every node's).</summary>
+    bool IReclaimContext.CanEvict(int pfn) => (!_numa || _frames.NodeOf(pfn) == _reclaimNode) && CanEvict(pfn);
 
     bool IReclaimContext.Evict(int pfn) => Evict(pfn);
 

@@ -15,12 +15,15 @@ namespace MemScript.Runtime.Mm;
 /// <see cref="SlabExit"/> on exit);</item>
 /// <item>its VMAs: a vm_area_struct each; an anonymous private VMA that has
 /// faulted (vma->anon_vma) an anon_vma and Generation + 1 anon_vma_chain
-/// (<see cref="SlabSync"/>, after each system call, fork and exit: a VMA's
-/// anon_vma made by a fault is charged at the process's next system call);</item>
+/// (<see cref="SlabSync"/>, after each system call, fork and exit, from the
+/// counts the VMA operations keep: the list's length and
+/// <see cref="AddressSpace.AnonVmas"/>, no walk; a VMA's anon_vma made by a
+/// fault is charged at the process's next system call);</item>
 /// <item>the page cache: one radix_tree_node per 64 cached pages (file and
 /// shmem), counted over the whole cache; a file: a dentry and an
-/// ext4_inode_cache object until drop_caches 2 or 3 frees them while nothing
-/// maps it and none of its pages is cached (a new mmap brings them back); a
+/// ext4_inode_cache object until drop_caches 2 or 3 or reclaim's shrink_slab
+/// (Kernel.Shrinker.cs) frees them while nothing maps it and none of its pages
+/// is cached (a new mmap brings them back); a
 /// shmem object (System V segment, shared anonymous mapping) a
 /// shmem_inode_cache object;</item>
 /// <item>a driver: <c>kmalloc SIZE count N</c> and <c>kfree</c> in the
@@ -38,6 +41,7 @@ internal sealed partial class Kernel
     private readonly List<MmSlabCharge> _slabCharges = [];
     private readonly long[] _driverObjects = new long[SlabCacheTable.Specs.Length];
     private readonly HashSet<int> _inodesDropped = [];
+    private int _slabAddDepth;
 
     private static Stack<int>[] NewSlabFrameStacks()
     {
@@ -145,6 +149,19 @@ internal sealed partial class Kernel
             return;
         }
 
+        _slabAddDepth++;
+        try
+        {
+            FitSlabs(cache, delta, ref cost, reserve);
+        }
+        finally
+        {
+            _slabAddDepth--;
+        }
+    }
+
+    private void FitSlabs(SlabCache cache, long delta, ref long cost, bool reserve)
+    {
         var pps = SlabCacheTable.Specs[(int)cache].PagesPerSlab;
         // Objects fill the free room first; then one new slab at a time, as
         // allocate_slab does: each is a kernel allocation that may reclaim or
@@ -255,19 +272,8 @@ internal sealed partial class Kernel
     {
         var m = _mms[mm];
         var charge = ChargeOf(mm);
-        long vmas = 0, anon = 0;
-        if (m.Alive)
-        {
-            foreach (var vma in m.Vmas)
-            {
-                vmas++;
-                if (!vma.Shared && vma.HasAnonVma)
-                {
-                    anon++;
-                }
-            }
-        }
-
+        var vmas = m.Alive ? m.Vmas.Count : 0;
+        var anon = m.Alive ? m.AnonVmas : 0;
         var chains = anon * (charge.Generation + 1);
         long dv = vmas - charge.Vmas, da = anon - charge.AnonVmas, dc = chains - charge.Chains;
         charge.Vmas = vmas;
@@ -333,42 +339,5 @@ internal sealed partial class Kernel
         _driverObjects[(int)cache] -= freed;
         SlabAdd(cache, -freed, ref cost);
         return freed;
-    }
-
-    /// <summary>
-    /// drop_caches 2 (drop_slab): prune the dcache and icache. A file's dentry
-    /// and inode go when no VMA maps it and none of its pages is cached (an
-    /// inode with cached pages stays pinned by them). Returns the objects freed.
-    /// </summary>
-    public long DropSlab()
-    {
-        long freed = 0;
-        foreach (var obj in _objects)
-        {
-            if (obj.Destroyed || obj.IsShmem || obj.MapRefs > 0 || _inodesDropped.Contains(obj.Id) || HasCachedPage(obj))
-            {
-                continue;
-            }
-
-            _inodesDropped.Add(obj.Id);
-            freed += 2;
-        }
-
-        long cost = 0;
-        SyncCacheObjects(ref cost);
-        return freed;
-    }
-
-    private static bool HasCachedPage(MemObject obj)
-    {
-        for (var p = 0L; p < obj.PageCount; p++)
-        {
-            if (obj.Pages[p] > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

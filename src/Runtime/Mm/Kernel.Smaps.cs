@@ -29,7 +29,7 @@ internal sealed partial class Kernel
                 sum[k] += c[k];
             }
 
-            list.Add(Info(maps[v], c, vma.Hugetlb ? Machine.HugePageSize : PageSize, ThpEligible(vma), VmFlags(vma)));
+            list.Add(Info(maps[v], c, vma.Hugetlb ? HugetlbPageSizeOf(vma) : PageSize, ThpEligible(vma), VmFlags(vma)));
         }
 
         var start = m.Vmas.Count > 0 ? m.Vmas[0].Start : 0;

@@ -101,6 +101,7 @@ internal sealed partial class Kernel
         }
 
         _objects[frame.Owner].Pages[frame.Index] = MemObject.Shadow;
+        _objects[frame.Owner].CachedPages--;
     }
 
     private void EvictShmem(int pfn)

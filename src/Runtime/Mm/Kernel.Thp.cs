@@ -37,6 +37,9 @@ internal sealed partial class Kernel
     private int HugeOrder => _geometry.HugeOrder;
     private int HugePages => _geometry.PteEntries;
 
+    /// <summary>pageblock_order: min(HPAGE_PMD_ORDER, MAX_PAGE_ORDER), 9 on a 32-bit machine as with 4 KiB pages.</summary>
+    private int PageblockOrder => _geometry.Is32Bit ? 9 : Math.Min(HugeOrder, _frames.MaxOrder);
+
     /// <summary>folio->_entire_mapcount of each PMD-mapped huge page, by head frame.</summary>
     private readonly Dictionary<int, int> _pmdMaps = [];
     private bool _hugeZeroPage;
@@ -52,8 +55,8 @@ internal sealed partial class Kernel
             return false;
         }
 
-        // The buddy allocator stops at order 10: a 32 MiB (16K) or 512 MiB (64K) PMD page, or a 32-bit machine's, is not modelled.
-        if (HugeOrder > FrameTable.MaxOrder || _geometry.Is32Bit)
+        // A 32-bit machine's PMD page (4 MiB, or 2 MiB with PAE) is not modelled; 16K and 64K pages have a top order as high as their PMD page.
+        if (HugeOrder > _frames.MaxOrder || _geometry.Is32Bit)
         {
             return false;
         }
@@ -189,7 +192,7 @@ internal sealed partial class Kernel
         leaf[i] = StampWrite(leaf[i]);
         m.RssAnon += HugePages;
         _pmdMaps[head] = 1;
-        vma.HasAnonVma = true;
+        VmaList.SetAnonVma(m, vma);
         _vmstat[(int)VmCounter.thp_fault_alloc]++;
     }
 

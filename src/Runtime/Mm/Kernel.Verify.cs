@@ -130,6 +130,8 @@ internal sealed partial class Kernel
         }
 
         VerifySwap(slotRefs, problems);
+        VerifyCachedPageCounts(problems);
+        VerifyAnonVmaCounts(problems);
         var highWater = _frames.HighWater;
         for (var pfn = (int)_frames.KernelFrames; pfn < highWater && problems.Count < 8; pfn++)
         {

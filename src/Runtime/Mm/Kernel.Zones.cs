@@ -126,7 +126,10 @@ internal sealed partial class Kernel
             }
 
             var buddy = _frames.BuddyBlocks(z);
-            blocks[z] = (buddy[FrameTable.MaxOrder] << FrameTable.MaxOrder) + (buddy[FrameTable.MaxOrder - 1] << (FrameTable.MaxOrder - 1));
+            for (var o = PageblockOrder; o <= _frames.MaxOrder; o++)
+            {
+                blocks[z] += buddy[o] << o;   // pageblock_order: 9, or the top order with 16K and 64K pages
+            }
         }
 
         var states = new List<ZoneState>();
@@ -173,7 +176,7 @@ internal sealed partial class Kernel
             ("workingset_restore_file", 0), ("workingset_nodereclaim", 0), ("nr_anon_pages", _frames.Count(FrameKind.Anon)),
             ("nr_mapped", _mappedCachePages), ("nr_file_pages", file + shmem + _swap.CachedPages), ("nr_dirty", _cache.DirtyPages),
             ("nr_writeback", 0), ("nr_shmem", shmem), ("nr_shmem_hugepages", 0), ("nr_shmem_pmdmapped", 0),
-            ("nr_file_hugepages", 0), ("nr_file_pmdmapped", 0), ("nr_anon_transparent_hugepages", AnonHugePmdPages / 512),
+            ("nr_file_hugepages", 0), ("nr_file_pmdmapped", 0), ("nr_anon_transparent_hugepages", AnonHugePmdPages / HugePages),
             ("nr_vmscan_write", 0), ("nr_vmscan_immediate_reclaim", 0), ("nr_dirtied", 0), ("nr_written", 0),
             ("nr_throttled_written", 0), ("nr_kernel_misc_reclaimable", 0), ("nr_foll_pin_acquired", 0),
             ("nr_foll_pin_released", 0), ("nr_kernel_stack", 0), ("nr_page_table_pages", _frames.Count(FrameKind.PageTable)),
@@ -185,7 +188,7 @@ internal sealed partial class Kernel
     }
 
     /// <summary>pgdat->kswapd_failures &gt;= MAX_RECLAIM_RETRIES: zoneinfo's node_unreclaimable.</summary>
-    public bool NodeUnreclaimable => _kswapdFailures >= MaxReclaimRetries;
+    public bool NodeUnreclaimable => NodeHopeless(0);
 }
 
 /// <summary>

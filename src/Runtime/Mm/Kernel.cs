@@ -93,12 +93,12 @@ internal sealed partial class Kernel
         _pteMask = _geometry.PteMask;
         _userSpaceEnd = _geometry.TaskSize;
         Costs = new CostModel();
-        _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk];
+        _translationCost = [Costs.TlbHit, Costs.StlbHit, Costs.TlbMiss, Costs.HugeWalk, Costs.GiantWalk];
         _ramPages = (long)(machine.Ram / PageSize);
         _swapPages = (long)(machine.Swap / PageSize);
         SetUpZones();
         _giganticFrames = Math.Min(GiganticPages.Frames(machine), _ramPages);
-        _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize) + _giganticFrames, _zones);
+        _frames = new FrameTable(_ramPages, (long)((machine.Kernel + PageSize - 1) / PageSize) + _giganticFrames, _zones, FrameTable.TopOrder(_geometry.Is32Bit ? 4096 : PageSize));
         if (machine.Watermarks != WatermarkMode.Off && machine.PageTablesCharged)
         {
             _frames.EnablePcp();   // a kernel machine's per-CPU page lists; a textbook one hands frames out directly
@@ -118,6 +118,7 @@ internal sealed partial class Kernel
 
         _policyTracksAccesses = Policy.TracksAccesses;
         SetUpNuma();
+        SetUpKswapd();
         BootHugetlbPool();
     }
 

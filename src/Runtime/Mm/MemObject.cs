@@ -45,6 +45,13 @@ internal sealed class MemObject
 
     public int MapRefs;
 
+    /// <summary>
+    /// A file's pages in the page cache (Pages[i] above 0): 0 means the inode's
+    /// mapping is empty, so the inode shrinker may free it (mapping_shrinkable).
+    /// Not kept for shmem objects.
+    /// </summary>
+    public long CachedPages;
+
     /// <summary>System V: the key (null once removed), its number for the maps path, removal state.</summary>
     public string? Key;
     public long KeyNumber;

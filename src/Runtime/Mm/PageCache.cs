@@ -24,6 +24,7 @@ internal sealed class PageCache(FrameTable frames, SwapArea swap, long[] vmstat)
         var kind = obj.IsShmem ? FrameKind.Shmem : FrameKind.File;
         var pfn = frames.Allocate(kind, obj.Id, page, stillNeeded);
         obj.Pages[page] = pfn + 1;
+        obj.CachedPages += obj.IsShmem ? 0 : 1;
         if (dirty)
         {
             MarkDirty(pfn);

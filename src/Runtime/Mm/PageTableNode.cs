@@ -35,6 +35,9 @@ internal sealed class PageTableNode
 
     public int Frame { get; }
 
+    /// <summary>A table that stands for a PUD-level (1 GiB) mapping's entry: no frame, left out of the table counts (PageTables.MapGiant).</summary>
+    public bool Shadow { get; init; }
+
     public ulong[]? Ptes { get; }
 
     /// <summary>The upper level's entries up to its highest used one (empty at first); index with <see cref="Child"/>.</summary>

@@ -144,6 +144,65 @@ internal sealed class PageTables
         return node.Ptes!;
     }
 
+    /// <summary>How many tables a PUD-level (1 GiB) mapping at <paramref name="va"/> would create: the PUD table when it is missing (none below it).</summary>
+    public int MissingGiantTables(ulong va) => Math.Max(0, MissingTables(va) - 2);
+
+    /// <summary>
+    /// A PUD-level (1 GiB) mapping at <paramref name="va"/> (1 GiB-aligned, nothing mapped
+    /// there): the tables down to the PUD are made as for any fault; below the PUD entry a
+    /// PMD table and its PTE tables stand for the entry itself, since the access path reads
+    /// PTEs. They take no frame and no table count (VmPTE and PageTables do not see them),
+    /// as the kernel allocates no PMD or PTE table under a huge PUD. Their PTE arrays are
+    /// added to <paramref name="leaves"/> in address order.
+    /// </summary>
+    public void MapGiant(ulong va, List<ulong[]> leaves)
+    {
+        var node = _pgd ?? throw new InvalidOperationException("address space has exited");
+        for (var level = 0; level < _pteLevel - 2; level++)
+        {
+            var index = Index(va, level);
+            var child = node.Child(index);
+            if (child is null)
+            {
+                child = NewNode(level + 1);
+                node.SetChild(index, child);
+            }
+
+            node = child;
+        }
+
+        var pmd = new PageTableNode(_pteLevel - 1, -1, _entries[_pteLevel - 1], leaf: false) { Shadow = true };
+        node.SetChild(Index(va, _pteLevel - 2), pmd);
+        for (var i = 0; i < _entries[_pteLevel - 1]; i++)
+        {
+            var leaf = new PageTableNode(_pteLevel, -1, _entries[_pteLevel], leaf: true) { Shadow = true };
+            pmd.SetChild(i, leaf);
+            leaves.Add(leaf.Ptes!);
+        }
+
+        ForgetLeaves();
+    }
+
+    /// <summary>The PTE arrays standing for the PUD-level mapping at <paramref name="va"/>, in address order; empty when there is none.</summary>
+    public void GiantLeaves(ulong va, List<ulong[]> leaves)
+    {
+        var node = _pgd;
+        for (var level = 0; level < _pteLevel - 1 && node is not null; level++)
+        {
+            node = node.Child(Index(va, level));
+        }
+
+        if (node is not { Shadow: true })
+        {
+            return;
+        }
+
+        for (var i = 0; i < _entries[_pteLevel - 1]; i++)
+        {
+            leaves.Add(node.Child(i)!.Ptes!);
+        }
+    }
+
     /// <summary>The existing PTE tables that intersect [start, end), in address order.</summary>
     public void CollectLeaves(ulong start, ulong end, List<LeafSpan> into)
     {
@@ -172,9 +231,9 @@ internal sealed class PageTables
         }
 
         var index = Index(va, _pteLevel - 1);
-        if (pmd?.Child(index) is not { } leaf)
+        if (pmd?.Child(index) is not { } leaf || leaf.Shadow)
         {
-            return false;
+            return false;   // a table standing for a 1 GiB mapping's PUD entry goes with the mapping
         }
 
         Release(leaf);
@@ -295,6 +354,9 @@ internal sealed class PageTables
             _frames.Free(node.Frame);
         }
 
-        _tablesByLevel[node.Level]--;
+        if (!node.Shadow)
+        {
+            _tablesByLevel[node.Level]--;
+        }
     }
 }

@@ -6,14 +6,18 @@ namespace MemScript.Runtime.Mm;
 /// hold the slot), the content stamp written to it, and the frame that holds
 /// the slot's page in the swap cache (-1 when none). A slot is free when no
 /// reference and no swap-cache page hold it. Slots are chosen lowest free
-/// first (deterministic); a hint remembers where the search may start, so
-/// allocation is amortized O(1) and allocates nothing. The three fields of a
+/// first (deterministic), found through two bitmaps (a bit per free slot, a
+/// bit per 64 slots with any free one, and a hint to the lowest summary word
+/// that may have one), so allocation is O(slots / 4096) at worst whatever the
+/// order slots are freed in, and allocates nothing. The three fields of a
 /// slot sit together in one struct (one cache line per slot touched).
 /// </summary>
 internal sealed class SwapArea
 {
     private readonly Slot[] _slots;
-    private int _searchFrom;
+    private readonly ulong[] _free;      // bit s % 64 of word s / 64: slot s is free
+    private readonly ulong[] _summary;   // bit w % 64 of word w / 64: _free[w] has a free slot
+    private int _summaryFrom;            // every summary word below it is 0
 
     public SwapArea(long slots)
     {
@@ -21,6 +25,19 @@ internal sealed class SwapArea
         _slots = new Slot[n];
         Array.Fill(_slots, new Slot { CachePfn = -1 });
         FreeSlots = n;
+        _free = new ulong[(n + 63) / 64];
+        _summary = new ulong[(_free.Length + 63) / 64];
+        Array.Fill(_free, ulong.MaxValue);
+        if ((n & 63) != 0)
+        {
+            _free[^1] = (1UL << (n & 63)) - 1;
+        }
+
+        Array.Fill(_summary, ulong.MaxValue);
+        if ((_free.Length & 63) != 0)
+        {
+            _summary[^1] = (1UL << (_free.Length & 63)) - 1;
+        }
     }
 
     public long TotalSlots => _slots.Length;
@@ -47,20 +64,31 @@ internal sealed class SwapArea
     /// <summary>The lowest free slot, now in use with no references (the caller adds them); -1 when swap is full.</summary>
     public int Allocate()
     {
-        for (var s = _searchFrom; s < _slots.Length; s++)
+        for (var w = _summaryFrom; w < _summary.Length; w++)
         {
-            if (!InUse(s))
+            var summary = _summary[w];
+            if (summary == 0)
             {
-                _searchFrom = s + 1;
-                HighWater = Math.Max(HighWater, s + 1);
-                FreeSlots--;
-                _slots[s].Refs = 0;
-                _slots[s].Stamp = 0;
-                return s;
+                continue;
             }
+
+            _summaryFrom = w;
+            var word = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(summary);
+            var s = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(_free[word]);
+            _free[word] &= _free[word] - 1;
+            if (_free[word] == 0)
+            {
+                _summary[w] &= ~(1UL << (word & 63));
+            }
+
+            HighWater = Math.Max(HighWater, s + 1);
+            FreeSlots--;
+            _slots[s].Refs = 0;
+            _slots[s].Stamp = 0;
+            return s;
         }
 
-        _searchFrom = _slots.Length;
+        _summaryFrom = _summary.Length;
         return -1;
     }
 
@@ -95,8 +123,16 @@ internal sealed class SwapArea
         if (!InUse(slot))
         {
             FreeSlots++;
-            _searchFrom = Math.Min(_searchFrom, slot);
+            MarkFree(slot);
         }
+    }
+
+    private void MarkFree(int slot)
+    {
+        var word = slot >> 6;
+        _free[word] |= 1UL << (slot & 63);
+        _summary[word >> 6] |= 1UL << (word & 63);
+        _summaryFrom = Math.Min(_summaryFrom, word >> 6);
     }
 
     private struct Slot

@@ -23,6 +23,12 @@ namespace MemScript.Runtime.Mm;
 /// the entries of an address space survive a context switch, as tagged by
 /// its ASID; the model gives each address space its own arrays, so address
 /// spaces do not compete for entries (docs/model-notes.md).
+/// 1 GiB pages (a PUD-level hugetlb mapping, which the kernel registers with
+/// <see cref="MapGiant"/>) have their own arrays, as on Skylake-class cores:
+/// an L1 data TLB of 4 entries (fully associative) and a second-level array
+/// of 16 entries, 4-way, beside the 4K/2M STLB; a miss walks two levels
+/// (<see cref="GiantWalk"/>). Instruction fetches from a 1 GiB page use the
+/// 2 MiB iTLB entries the hardware splits them into.
 /// </summary>
 internal sealed class TlbSet
 {
@@ -30,6 +36,7 @@ internal sealed class TlbSet
     public const int StlbHit = 1;
     public const int Walk = 2;
     public const int HugeWalk = 3;
+    public const int GiantWalk = 4;
 
     /// <summary>Above every 4 KiB page number of a 47-bit space: marks a 2 MiB entry in the STLB.</summary>
     private const ulong HugeTag = 1UL << 36;
@@ -39,6 +46,11 @@ internal sealed class TlbSet
     private readonly Tlb? _inst4K;
     private readonly Tlb? _inst2M;
     private readonly Tlb? _stlb;
+    private readonly Tlb? _data1G;
+    private readonly Tlb? _stlb1G;
+
+    /// <summary>The 1 GiB pages this address space maps (virtual address >> 30); null until the first.</summary>
+    private HashSet<ulong>? _giant;
 
     public long DtlbLoads;
     public long DtlbLoadMisses;
@@ -64,9 +76,11 @@ internal sealed class TlbSet
         _data2M = new Tlb(32, 4);
         _inst4K = new Tlb(128, 8);
         _inst2M = new Tlb(8, 8);
+        _data1G = new Tlb(4, 4);
         if (machine.StlbEntries > 0)
         {
             _stlb = new Tlb(machine.StlbEntries, machine.StlbWays);
+            _stlb1G = new Tlb(16, 4);
         }
     }
 
@@ -81,6 +95,11 @@ internal sealed class TlbSet
         if (_data4K is null)
         {
             return L1Hit;
+        }
+
+        if (huge && _giant is not null && kind != AccessKind.Exec && _giant.Contains(address >> GiantShift))
+        {
+            return AccessGiant(address, kind);
         }
 
         var l1 = kind == AccessKind.Exec ? (huge ? _inst2M : _inst4K)! : huge ? _data2M! : _data4K;
@@ -110,10 +129,49 @@ internal sealed class TlbSet
         }
 
         CountMiss(kind);
+        if (huge && _giant is not null && kind != AccessKind.Exec && _giant.Contains(address >> GiantShift))
+        {
+            _data1G!.Fill(address >> GiantShift);
+            _stlb1G?.Fill(address >> GiantShift);
+            return;
+        }
+
         var l1 = kind == AccessKind.Exec ? (huge ? _inst2M : _inst4K)! : huge ? _data2M! : _data4K;
         var key = address >> (huge ? _hugeShift : _smallShift);
         l1.Fill(key);
         _stlb?.Fill(huge ? key | HugeTag : key);
+    }
+
+    /// <summary>log2 of a 1 GiB page.</summary>
+    private const int GiantShift = 30;
+
+    /// <summary>The kernel mapped a 1 GiB page at <paramref name="address"/>: its translations are 1 GiB entries.</summary>
+    public void MapGiant(ulong address) => (_giant ??= []).Add(address >> GiantShift);
+
+    /// <summary>The 1 GiB page at <paramref name="address"/> was unmapped: its entry goes (INVLPG).</summary>
+    public void UnmapGiant(ulong address)
+    {
+        _giant?.Remove(address >> GiantShift);
+        _data1G?.Invalidate(address >> GiantShift);
+        _stlb1G?.Invalidate(address >> GiantShift);
+    }
+
+    /// <summary>A data access to a 1 GiB page: the 1 GiB L1 entries, then the STLB's 1 GiB array, then a walk to the PUD.</summary>
+    private int AccessGiant(ulong address, AccessKind kind)
+    {
+        var key = address >> GiantShift;
+        if (_data1G!.Access(key))
+        {
+            return L1Hit;
+        }
+
+        if (_stlb1G is not null && _stlb1G.Access(key))
+        {
+            return StlbHit;
+        }
+
+        CountMiss(kind);
+        return GiantWalk;
     }
 
     /// <summary>INVLPG of one address: the 4 KiB and 2 MiB entries that may translate it, at every level.</summary>
@@ -132,6 +190,8 @@ internal sealed class TlbSet
         _inst2M!.Invalidate(huge);
         _stlb?.Invalidate(small);
         _stlb?.Invalidate(huge | HugeTag);
+        _data1G?.Invalidate(address >> GiantShift);
+        _stlb1G?.Invalidate(address >> GiantShift);
     }
 
     /// <summary>A full flush of this address space's entries.</summary>
@@ -142,6 +202,8 @@ internal sealed class TlbSet
         _inst4K?.Flush();
         _inst2M?.Flush();
         _stlb?.Flush();
+        _data1G?.Flush();
+        _stlb1G?.Flush();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

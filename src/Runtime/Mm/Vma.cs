@@ -40,6 +40,8 @@ internal sealed class Vma
     public bool HugetlbOwner;
     /// <summary>HPAGE_RESV_UNMAPPED: the owner took a page back from this child's mapping on a COW it could not serve; a fault here is SIGBUS.</summary>
     public bool HugetlbUnmapped;
+    /// <summary>A MAP_HUGE_1GB mapping: its pages are 1 GiB ones, each mapped by one PUD entry (Kernel.Gigantic.cs).</summary>
+    public bool HugetlbGiant;
 
     /// <summary>The read-ahead state of the mapped file's struct file (file mappings only).</summary>
     public FileRaState? Ra;
@@ -69,7 +71,7 @@ internal sealed class Vma
         End == next.Start && Role == next.Role && Role is VmaRole.Mmap or VmaRole.Heap &&
         Kind == next.Kind && Read == next.Read && Write == next.Write && Exec == next.Exec &&
         Shared == next.Shared && NoReserve == next.NoReserve && Accounted == next.Accounted && Advice == next.Advice && Locked == next.Locked &&
-        HugePage == next.HugePage && NoHugePage == next.NoHugePage && Hugetlb == next.Hugetlb && Nullable.Equals(Policy, next.Policy) &&
+        HugePage == next.HugePage && NoHugePage == next.NoHugePage && Hugetlb == next.Hugetlb && HugetlbGiant == next.HugetlbGiant && Nullable.Equals(Policy, next.Policy) &&
         (Kind == MapKind.AnonPrivate
             || (Kind == MapKind.File && ReferenceEquals(Object, next.Object) && ReferenceEquals(Ra, next.Ra)
             && PageOffset + Pages == next.PageOffset));

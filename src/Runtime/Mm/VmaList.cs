@@ -20,6 +20,7 @@ internal static class VmaList
     {
         var i = mm.IndexAbove(vma.Start);
         mm.Vmas.Insert(i, vma);
+        mm.AnonVmas += AnonVmaOf(vma);
         MergeAround(mm, i);
     }
 
@@ -29,14 +30,14 @@ internal static class VmaList
         var list = mm.Vmas;
         if (index + 1 < list.Count && list[index].CanMergeWith(list[index + 1]))
         {
-            Absorb(list[index], list[index + 1]);
+            Absorb(mm, list[index], list[index + 1]);
             list.RemoveAt(index + 1);
             mm.CachedVma = null;
         }
 
         if (index > 0 && list[index - 1].CanMergeWith(list[index]))
         {
-            Absorb(list[index - 1], list[index]);
+            Absorb(mm, list[index - 1], list[index]);
             list.RemoveAt(index);
             mm.CachedVma = null;
             index--;
@@ -70,6 +71,18 @@ internal static class VmaList
         }
 
         mm.Vmas.Insert(i + 1, tail);
+        mm.AnonVmas += AnonVmaOf(tail);
+    }
+
+    /// <summary>1 when <paramref name="vma"/> holds an anon_vma (private, faulted), else 0: its weight in <see cref="AddressSpace.AnonVmas"/>.</summary>
+    public static int AnonVmaOf(Vma vma) => !vma.Shared && vma.HasAnonVma ? 1 : 0;
+
+    /// <summary>anon_vma_prepare: <paramref name="vma"/> of <paramref name="mm"/> now holds anonymous pages.</summary>
+    public static void SetAnonVma(AddressSpace mm, Vma vma)
+    {
+        mm.AnonVmas -= AnonVmaOf(vma);
+        vma.HasAnonVma = true;
+        mm.AnonVmas += AnonVmaOf(vma);
     }
 
     /// <summary>
@@ -85,10 +98,13 @@ internal static class VmaList
     /// fails, bottom-up from TASK_UNMAPPED_BASE to TASK_SIZE, keeping stack_guard_gap below the stack
     /// (arch_get_unmapped_area_topdown's fallback, which only a 32-bit space ever reaches); 0 when nothing fits.
     /// </summary>
-    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, bool huge)
+    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, bool huge) =>
+        GetUnmappedArea(mm, length, huge ? mm.Geometry.LeafSpan : mm.Geometry.PageSize);
+
+    /// <summary>The same search with the start aligned to <paramref name="align"/> (hugetlb_get_unmapped_area: the huge page size).</summary>
+    public static ulong GetUnmappedArea(AddressSpace mm, ulong length, ulong align)
     {
         var geometry = mm.Geometry;
-        var align = huge ? geometry.LeafSpan : geometry.PageSize;
         var ceiling = geometry.MmapBase;
         for (var i = mm.Vmas.Count - 1; i >= -1; i--)
         {
@@ -140,10 +156,12 @@ internal static class VmaList
         return candidate + length <= geometry.TaskSize ? candidate : 0;
     }
 
-    private static void Absorb(Vma into, Vma next)
+    private static void Absorb(AddressSpace mm, Vma into, Vma next)
     {
+        mm.AnonVmas -= AnonVmaOf(into) + AnonVmaOf(next);
         into.End = next.End;
         into.HasAnonVma |= next.HasAnonVma;
+        mm.AnonVmas += AnonVmaOf(into);
         if (next.Object is not null)
         {
             next.Object.MapRefs--;

@@ -37,7 +37,7 @@ internal static class Explanations
                     if (IsFork(s.Site.Text))
                         forked = true;
                     break;
-                case TimelineEvent.Kernel k when k.Lines.Count > 0 && k.Lines[0].StartsWith("kswapd0 wakes", StringComparison.Ordinal):
+                case TimelineEvent.Kernel k when k.Lines.Count > 0 && k.Lines[0].StartsWith("kswapd", StringComparison.Ordinal) && k.Lines[0].Contains(" wakes: ", StringComparison.Ordinal):
                     firstKswapd ??= ReportText.Ms(k.TimeNs);
                     break;
             }

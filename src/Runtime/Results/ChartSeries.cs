@@ -66,5 +66,5 @@ public readonly record struct ProcessSample(long AnonKb, long FileKb, long Shmem
     public long RssKb => AnonKb + FileKb + ShmemKb;
 }
 
-/// <summary>A span of simulated time in which kswapd was awake.</summary>
-public readonly record struct ActiveSpan(long StartNs, long EndNs);
+/// <summary>A span of simulated time in which node <see cref="Node"/>'s kswapd (kswapdN) was awake.</summary>
+public readonly record struct ActiveSpan(long StartNs, long EndNs, int Node = 0);

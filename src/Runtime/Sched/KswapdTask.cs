@@ -3,15 +3,16 @@ using System.Globalization;
 namespace MemScript.Runtime.Sched;
 
 /// <summary>
-/// kswapd0, the kernel thread of background reclaim (MODEL.md 6), as a task of
-/// the scheduler: pid 0, not a scenario process (not in
+/// kswapdN, node N's kernel thread of background reclaim (MODEL.md 6), as a
+/// task of the scheduler: pid 0, not a scenario process (not in
 /// <see cref="SimSystem.Processes"/>, not in top). It is runnable while the
-/// kernel wants it (free memory fell below the low watermark and has not
-/// reached high); each slice runs batches of reclaim, advancing the clock by
-/// each batch's cost, until the slice ends or it is no longer wanted. It
-/// says when it wakes (<c>kswapd0 wakes: free N kB &lt; low N kB</c>) and
-/// when it sleeps (<c>kswapd0 sleeps: free N kB &gt;= high N kB; reclaimed N
-/// pages, scanned N</c>, or <c>kswapd0 gives up: no progress; ...</c>). When
+/// kernel wants it (the node's free memory fell below its low watermark and
+/// has not reached high); each slice runs batches of reclaim on the node,
+/// advancing the clock by each batch's cost, until the slice ends or it is no
+/// longer wanted. It says when it wakes (<c>kswapd0 wakes: free N kB &lt; low
+/// N kB</c>, the node's free memory and marks) and when it sleeps
+/// (<c>kswapd0 sleeps: free N kB &gt;= high N kB; reclaimed N pages, scanned
+/// N</c>, or <c>kswapd0 gives up: no progress; ...</c>). When
 /// it gets the CPU only after others freed memory up to high, it goes back to
 /// sleep without a word. The
 /// first <see cref="ListedPairs"/> wake/sleep pairs are listed; the others
@@ -19,10 +20,15 @@ namespace MemScript.Runtime.Sched;
 /// ends, stamped at the last wake it counts (where the story of those wakes
 /// ends), so thrashing cannot flood the timeline.
 /// </summary>
-internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISchedTask
+internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel, int node = 0) : ISchedTask
 {
     public const int ListedPairs = 8;
-    public const string Name = "kswapd0";
+
+    /// <summary>What every kswapd's name starts with (kswapd0, kswapd1, ...).</summary>
+    public const string Prefix = "kswapd";
+
+    /// <summary>kswapd and the node number.</summary>
+    public string Name { get; } = Prefix + node.ToString(CultureInfo.InvariantCulture);
 
     private bool _awake;
     private long _reclaimed;
@@ -67,7 +73,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
             }
             _awake = true;
             _wakes++;
-            system.Series.KswapdWoke();
+            system.Series.KswapdWoke(node);
             _reclaimed = 0;
             _scanned = 0;
             if (!Listed)
@@ -110,7 +116,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel) : ISche
     private void Sleep()
     {
         _awake = false;
-        system.Series.KswapdSlept();
+        system.Series.KswapdSlept(node);
         if (!Listed)
         {
             Count();

@@ -31,7 +31,7 @@ internal static class MachineSummaryBuilder
         Add("pcid", m.Pcid ? "on" : "off");
         Add("thp", m.Thp == "never" ? "never" : $"{m.Thp} defrag {m.ThpDefrag} khugepaged {(m.Khugepaged ? "on" : "off")}");
         if (m.HugePages > 0)
-            Add("hugepages", $"{Units.Count(m.HugePages)} size {Units.Size(m.HugePageSize)}");
+            Add("hugepages", $"{Units.Count(m.HugePages)} size {Units.Size(m.HugetlbPageSize)}");
         Add("numa", m.NumaNodes <= 1 ? $"{m.NumaNodes} nodes"
             : $"{m.NumaNodes} nodes{(m.NumaNodeSizes is { } sizes ? " (" + string.Join(", ", sizes.Select(Units.Size)) + ")" : "")} distance local {m.NumaLocalDistance} remote {m.NumaRemoteDistance} zone_reclaim_mode {m.ZoneReclaimMode}");
         Add("layout", m.Is32Bit && m.Pae ? m.Layout + " pae" : m.Layout);

@@ -27,7 +27,7 @@ internal sealed class SeriesRecorder(SimSystem system)
     private readonly List<ProcessTask> _others = new();
     private ProcessSample[]? _otherValues;
     private readonly List<ActiveSpan> _spans = new();
-    private long _spanStart = -1;
+    private long[] _spanStart = [-1];
     private int _count;
     private long _lowestFree = long.MaxValue;
 
@@ -77,20 +77,33 @@ internal sealed class SeriesRecorder(SimSystem system)
     /// <summary>Processes summed per sample below which every event gets its sample.</summary>
     public const int CheapOthers = 64;
 
-    public void KswapdWoke() => _spanStart = system.Now;
-
-    public void KswapdSlept()
+    /// <summary>Node <paramref name="node"/>'s kswapd woke: its span opens.</summary>
+    public void KswapdWoke(int node = 0)
     {
-        if (_spanStart < 0)
+        if (node >= _spanStart.Length)
+        {
+            var grown = new long[node + 1];
+            Array.Fill(grown, -1);
+            _spanStart.CopyTo(grown, 0);
+            _spanStart = grown;
+        }
+        _spanStart[node] = system.Now;
+    }
+
+    /// <summary>Node <paramref name="node"/>'s kswapd went to sleep: its span closes (pairs of spans merge past the cap; on NUMA a merged span keeps the first one's node).</summary>
+    public void KswapdSlept(int node = 0)
+    {
+        if (node >= _spanStart.Length || _spanStart[node] < 0)
             return;
+        var start = _spanStart[node];
         if (_spans.Count == ChartSeries.MaxSpans)
         {
             for (var i = 0; i < _spans.Count / 2; i++)
-                _spans[i] = new ActiveSpan(_spans[2 * i].StartNs, _spans[2 * i + 1].EndNs);
+                _spans[i] = new ActiveSpan(_spans[2 * i].StartNs, Math.Max(_spans[2 * i].EndNs, _spans[2 * i + 1].EndNs), _spans[2 * i].Node);
             _spans.RemoveRange(_spans.Count / 2, _spans.Count - _spans.Count / 2);
         }
-        _spans.Add(new ActiveSpan(_spanStart, Math.Max(_spanStart, system.Now)));
-        _spanStart = -1;
+        _spans.Add(new ActiveSpan(start, Math.Max(start, system.Now), node));
+        _spanStart[node] = -1;
     }
 
     private void Sample(long now)
@@ -174,7 +187,8 @@ internal sealed class SeriesRecorder(SimSystem system)
     public ChartSeries Finish()
     {
         Sample(system.Now);
-        KswapdSlept();
+        for (var node = 0; node < _spanStart.Length; node++)
+            KswapdSlept(node);
         var samples = new SeriesSample[_count];
         Array.Copy(_samples, samples, _count);
         var lanes = new List<ProcessSeries>();

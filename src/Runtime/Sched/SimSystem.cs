@@ -13,8 +13,8 @@ namespace MemScript.Runtime.Sched;
 /// the end of the run); the labels (<c>web</c>, <c>kid[103]</c>) are made when
 /// the run is over, once it is known which names more than one process bore.
 /// Under memory pressure it is the kernel's <see cref="Kernel.OomHost"/>
-/// (<see cref="OomKiller"/>, whose kills it keeps) and runs kswapd0 as a
-/// scheduler task (pid 0, not one of the processes).
+/// (<see cref="OomKiller"/>, whose kills it keeps) and runs a kswapd per node
+/// (kswapd0, kswapd1, ...) as scheduler tasks (pid 0, not among the processes).
 /// </summary>
 internal sealed class SimSystem
 {
@@ -31,8 +31,7 @@ internal sealed class SimSystem
         kernel.OomHost = OomKiller;
         if (kernel.Policy is Mm.Reclaim.FilePolicyAdapter file)
             file.Context.Clock = () => Now;
-        Kswapd = new KswapdTask(this, new KernelKswapd(kernel));
-        Scheduler.AddKernelThread(Kswapd);
+        Kswapd = new KswapdThreads(this, kernel);
         Khugepaged = new KhugepagedTask(this);
         Scheduler.AddKernelThread(Khugepaged);
         Series = new SeriesRecorder(this);
@@ -48,8 +47,8 @@ internal sealed class SimSystem
     /// <summary>The OOM killer the kernel calls (<see cref="Kernel.OomHost"/>).</summary>
     public OomKiller OomKiller { get; }
 
-    /// <summary>kswapd0, a task of the scheduler but not one of <see cref="Processes"/>.</summary>
-    public KswapdTask Kswapd { get; }
+    /// <summary>kswapd0 (and kswapd1... on NUMA), tasks of the scheduler but not of <see cref="Processes"/>.</summary>
+    public KswapdThreads Kswapd { get; }
 
     /// <summary>khugepaged, a kernel thread of the scheduler like kswapd0.</summary>
     public KhugepagedTask Khugepaged { get; }

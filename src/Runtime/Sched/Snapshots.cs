@@ -91,9 +91,12 @@ internal static class Snapshots
             case ReportKind.Numastat:
                 snapshot = ("numastat", NumastatFormatter.Format(kernel));
                 break;
+            case ReportKind.Hugepages:
+                snapshot = ("/sys/kernel/mm/hugepages", HugepagesFormatter.Format(kernel));
+                break;
             case ReportKind.Zoneinfo:
                 snapshot = ("/proc/zoneinfo", ZoneinfoFormatter.Format(kernel.ZoneStates(), kernel.NodeStats(), kernel.NodeUnreclaimable,
-                    kernel.NodeCount > 1 ? kernel.NodeStatsOf : null));
+                    kernel.NodeCount > 1 ? kernel.NodeStatsOf : null, kernel.NodeCount > 1 ? kernel.NodeHopeless : null));
                 break;
             default:
                 snapshot = ("/proc/buddyinfo", BuddyinfoFormatter.Format(kernel.BuddyFreeBlocksByZone(), kernel.NodeCount > 1 ? kernel.BuddyNodes() : null));

@@ -114,7 +114,7 @@ internal sealed partial class TaskProc(SimSystem system, ProcessTask task) : Pro
         var shared = flags.HasFlag(MmapFlags.Shared);
         var request = new MmapRequest(PageAlign(size), shared ? MapKind.AnonShared : MapKind.AnonPrivate, read, write, exec,
             Shared: shared, Populate: flags.HasFlag(MmapFlags.Populate), NoReserve: flags.HasFlag(MmapFlags.NoReserve),
-            Huge: flags.HasFlag(MmapFlags.Huge));
+            Huge: flags.HasFlag(MmapFlags.Huge), HugeGiant: flags.HasFlag(MmapFlags.Huge1G));
         return Map(site, mark, request, size);
     }
 

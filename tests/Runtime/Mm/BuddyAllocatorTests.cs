@@ -11,7 +11,7 @@ public class BuddyAllocatorTests
 
     private static long[] Orders(params (int Order, long Blocks)[] counts)
     {
-        var blocks = new long[FrameTable.MaxOrder + 1];
+        var blocks = new long[FrameTable.DefaultMaxOrder + 1];
         foreach (var (order, count) in counts)
         {
             blocks[order] = count;

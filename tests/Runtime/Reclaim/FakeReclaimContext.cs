@@ -26,6 +26,8 @@ internal sealed class FakeReclaimContext : IReclaimContext
 
     public FrameTable Frames { get; }
 
+    public NodeLru Lru => Frames.Lru.Node(0);
+
     public IReclaimPolicy Policy { get; }
 
     public bool CanSwap { get; set; } = true;

@@ -121,4 +121,18 @@ public class KswapdTaskTests
         Assert.Equal(0, task.Wakes);
         Assert.Equal(TaskRunState.Idle, task.RunState);
     }
+
+    [Fact]
+    public void NodeOnesKswapd_IsKswapd1_InItsLines()
+    {
+        var fake = new FakeKernel { Free = 300, WantedFlag = true };
+        var machine = new MachineSettings();
+        var system = new SimSystem(machine, new Kernel(machine));
+        var task = new KswapdTask(system, fake, 1);
+
+        task.RunSlice(long.MaxValue);
+
+        Assert.Equal("kswapd1", task.Name);
+        Assert.Equal(["kswapd1 wakes: free 1200 kB < low 1280 kB", "kswapd1 sleeps: free 1584 kB >= high 1536 kB; reclaimed 96 pages, scanned 192"], Lines(system));
+    }
 }

@@ -70,6 +70,40 @@ internal sealed class ClockPolicy(FrameTable frames) : IReclaimPolicy
         }
     }
 
+    /// <summary>
+    /// For the kernel's textbook fast path, changing nothing: the frame a
+    /// <see cref="Reclaim"/> of one page would try first (the first frame from
+    /// the hand whose bit is clear) and the frames it scans to reach it, itself
+    /// included; -1 when there is none or the sweep would give up first.
+    /// </summary>
+    internal int PeekVictim(out int scanned)
+    {
+        scanned = 0;
+        var pfn = _hand;
+        while (pfn >= 0 && scanned <= 2 * _circle.Count)
+        {
+            scanned++;
+            if (_referenced[pfn] == 0)
+            {
+                return pfn;
+            }
+
+            pfn = _circle.NextInCircle(pfn);
+        }
+
+        return -1;
+    }
+
+    /// <summary>The sweep up to <paramref name="victim"/> (from <see cref="PeekVictim"/>): clears the bits it passes, leaves the hand on it.</summary>
+    internal void AdvanceTo(int victim)
+    {
+        while (_hand != victim)
+        {
+            _referenced[_hand] = 0;
+            _hand = _circle.NextInCircle(_hand);
+        }
+    }
+
     public ReclaimTally Reclaim(IReclaimContext context, int nrToReclaim)
     {
         int reclaimed = 0, scanned = 0, idle = 0;

@@ -25,6 +25,9 @@ internal sealed class FifoPolicy(FrameTable frames) : IReclaimPolicy
     /// <summary>The frames the policy watches (the machine's frame table).</summary>
     public FrameTable Frames => _frames;
 
+    /// <summary>The order itself, for the kernel's textbook fast path (its head is the next victim).</summary>
+    internal PfnQueue Queue => _queue;
+
     public void Added(int pfn) => _queue.AddTail(pfn);
 
     public void Removed(int pfn)

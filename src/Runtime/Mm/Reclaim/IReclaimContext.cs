@@ -9,13 +9,16 @@ internal interface IReclaimContext
 {
     FrameTable Frames { get; }
 
+    /// <summary>The LRU lists of the node being reclaimed (node 0's on a one-node machine).</summary>
+    NodeLru Lru { get; }
+
     /// <summary>True when anonymous and shmem pages can be evicted: there is swap with a free slot.</summary>
     bool CanSwap { get; }
 
     /// <summary>vm.swappiness now (0..200).</summary>
     int Swappiness { get; }
 
-    /// <summary>Free frames now, and the zone's high watermark in pages (0 with <c>watermarks off</c>).</summary>
+    /// <summary>Free frames of the node being reclaimed now, and its zones' high watermarks summed in pages (0 with <c>watermarks off</c>).</summary>
     long FreePages { get; }
 
     long HighWatermark { get; }
@@ -46,4 +49,7 @@ internal interface IReclaimContext
 
     /// <summary>Adds to a /proc/vmstat counter (pgactivate, pgdeactivate...).</summary>
     void Count(VmCounter counter, long n = 1);
+
+    /// <summary>shrink_slab at the end of a node shrink at <paramref name="priority"/> (12 down to 0); returns the slab pages freed.</summary>
+    long ShrinkSlab(int priority) => 0;
 }

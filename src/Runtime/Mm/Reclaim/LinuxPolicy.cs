@@ -1,9 +1,10 @@
 namespace MemScript.Runtime.Mm.Reclaim;
 
 /// <summary>
-/// The two-list LRU of mm/vmscan.c (MODEL.md section 6) over
-/// <see cref="FrameTable.Lru"/>: anon (and shmem) and file pages, each on an
-/// active and an inactive list. The frame table puts new pages at the head of
+/// The two-list LRU of mm/vmscan.c (MODEL.md section 6) over the lists of
+/// the node being reclaimed (<see cref="IReclaimContext.Lru"/>, a node's
+/// lruvec): anon (and shmem) and file pages, each on an active and an
+/// inactive list. The frame table puts new pages at the head of
 /// their inactive list; this policy only moves them and picks victims. The
 /// kernel's hardware accessed bits are read through the reverse map
 /// (<see cref="IReclaimContext.TestAndClearReferenced"/>), so no access is tracked.
@@ -18,6 +19,7 @@ namespace MemScript.Runtime.Mm.Reclaim;
 ///         active lru:   if deactivate[type]: shrink_active_list(batch)
 ///         inactive lru: shrink_inactive_list(batch)
 ///     if swap and inactive_is_low(anon): shrink_active_list(32, active anon)
+///     shrink_slab(priority)                     // the dentries and inodes
 ///
 /// get_scan_count: size = lru size >> priority
 ///   no swap                     -> file lists only
@@ -49,7 +51,8 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// </summary>
 internal sealed class LinuxPolicy : IReclaimPolicy
 {
-    private const int DefPriority = 12;
+    /// <summary>DEF_PRIORITY: the first pass scans each list's size &gt;&gt; 12.</summary>
+    public const int DefPriority = 12;
     private const int SwapClusterMax = 32;
     private const int GigabyteShift = 30 - 12;
 
@@ -82,9 +85,14 @@ internal sealed class LinuxPolicy : IReclaimPolicy
         return total;
     }
 
-    private ReclaimTally ShrinkNode(IReclaimContext context, int nrToReclaim, int priority)
+    /// <summary>
+    /// shrink_node at one <paramref name="priority"/> on the lists of the node
+    /// <paramref name="context"/> reclaims (direct reclaim walks the zonelist's
+    /// nodes at each priority, Kernel.ShrinkNode.cs).
+    /// </summary>
+    public ReclaimTally ShrinkNode(IReclaimContext context, int nrToReclaim, int priority)
     {
-        var lru = context.Frames.Lru;
+        var lru = context.Lru;
         GetScanCount(context, priority);
         var deactivateAnon = InactiveIsLow(lru, LruList.InactiveAnon, LruList.ActiveAnon);
         var deactivateFile = InactiveIsLow(lru, LruList.InactiveFile, LruList.ActiveFile);
@@ -122,12 +130,13 @@ internal sealed class LinuxPolicy : IReclaimPolicy
             ShrinkActiveList(context, SwapClusterMax, LruList.ActiveAnon, LruList.InactiveAnon);
         }
 
+        context.ShrinkSlab(priority);
         return tally;
     }
 
     private void GetScanCount(IReclaimContext context, int priority)
     {
-        var lru = context.Frames.Lru;
+        var lru = context.Lru;
         var anon = lru.Count(LruList.InactiveAnon) + lru.Count(LruList.ActiveAnon);
         var file = lru.Count(LruList.InactiveFile) + lru.Count(LruList.ActiveFile);
         var swappiness = Math.Clamp(context.Swappiness, 0, 200);
@@ -163,7 +172,7 @@ internal sealed class LinuxPolicy : IReclaimPolicy
     private static ReclaimTally ShrinkInactiveList(IReclaimContext context, int batch, int wanted, LruList inactive, LruList active)
     {
         var frames = context.Frames;
-        var lru = frames.Lru;
+        var lru = context.Lru;
         var count = (int)Math.Min(batch, lru.Count(inactive));
         int reclaimed = 0, scanned = 0, activated = 0;
         for (var i = 0; i < count && reclaimed < wanted; i++)
@@ -216,7 +225,7 @@ internal sealed class LinuxPolicy : IReclaimPolicy
     private static void ShrinkActiveList(IReclaimContext context, int batch, LruList active, LruList inactive)
     {
         var frames = context.Frames;
-        var lru = frames.Lru;
+        var lru = context.Lru;
         var count = (int)Math.Min(batch, lru.Count(active));
         for (var i = 0; i < count; i++)
         {
@@ -231,7 +240,7 @@ internal sealed class LinuxPolicy : IReclaimPolicy
         }
     }
 
-    private static bool InactiveIsLow(LruLists lru, LruList inactive, LruList active)
+    private static bool InactiveIsLow(NodeLru lru, LruList inactive, LruList active)
     {
         var inactivePages = lru.Count(inactive);
         var activePages = lru.Count(active);

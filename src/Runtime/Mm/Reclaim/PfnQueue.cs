@@ -120,6 +120,9 @@ internal sealed class PfnQueue
         AddTail(pfn);
     }
 
+    /// <summary>What <see cref="EvictFromHead"/> does first when swap can take a page: the parked boundary is dropped.</summary>
+    public void Unpark() => _parkedEnd = -1;
+
     /// <summary>
     /// Evicts from the head on: each frame is looked at once (counted as
     /// scanned); one that cannot go stays where it is. Stops after

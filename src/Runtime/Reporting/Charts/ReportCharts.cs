@@ -56,11 +56,17 @@ internal static class ReportCharts
             chart.Level("min " + Size(last.MinKb), Min, last.MinKb / div);
         }
         var spans = new List<(double, double)>();
+        var threads = new SortedSet<int>();
         foreach (var span in s.KswapdSpans)
+        {
             spans.Add((Ms(span.StartNs), Ms(span.EndNs)));
-        chart.Spans("kswapd0 awake", spans);
+            threads.Add(span.Node);
+        }
+        var awake = threads.Count <= 1 ? "kswapd" + (threads.Count == 0 ? 0 : threads.Min).ToString(CultureInfo.InvariantCulture) + " awake"
+            : string.Join(", ", threads.Select(n => "kswapd" + n.ToString(CultureInfo.InvariantCulture))) + " awake";
+        chart.Spans(awake, spans);
         Mark(chart, kills);
-        return Make(chart, "chart-memory", "Free memory against the zone watermarks; shaded: kswapd0 awake");
+        return Make(chart, "chart-memory", "Free memory against the zone watermarks; shaded: " + awake);
     }
 
     private static Chart Faults(ChartSeries s, double xMax, IReadOnlyList<OomKill> kills)

@@ -151,6 +151,7 @@ internal static class HtmlViewBuilder
     {
         var rows = new List<RowView>();
         var fold = new List<RowView>();
+        var foldNames = "kswapd0";   // kswapd, runs not listed: on NUMA the folded lines may be any node's kswapd
         var id = 0;
         void Flush()
         {
@@ -162,7 +163,7 @@ internal static class HtmlViewBuilder
                 rows.Add(new RowView("fold-" + N(rows.Count + 1), "fold", "", "", null)
                 {
                     IsFold = true,
-                    Summary = fold[0].Time + " – " + fold[^1].Time + ": " + N(fold.Count) + " kernel messages (kswapd0, runs not listed)",
+                    Summary = fold[0].Time + " – " + fold[^1].Time + ": " + N(fold.Count) + " kernel messages (" + foldNames + ", runs not listed)",
                     Folded = fold.ToList(),
                 });
             fold.Clear();
@@ -220,6 +221,8 @@ internal static class HtmlViewBuilder
                     break;
                 case TimelineEvent.Kernel k:
                     row = Kernel(r, k, rowId, time, where, href, out noise);
+                    if (noise && k.Lines.Count > 0 && !k.Lines[0].StartsWith("kswapd0 ", StringComparison.Ordinal))
+                        foldNames = "kswapd";
                     break;
                 default:
                     continue;
@@ -239,7 +242,7 @@ internal static class HtmlViewBuilder
     private static RowView Kernel(SimulationResult r, TimelineEvent.Kernel k, string rowId, string time, string where, string? href, out bool noise)
     {
         var first = k.Lines.Count > 0 ? k.Lines[0] : "";
-        noise = first.StartsWith(Sched.KswapdTask.Name, StringComparison.Ordinal);
+        noise = first.StartsWith(Sched.KswapdTask.Prefix, StringComparison.Ordinal);
         var oom = r.OomKills.FirstOrDefault(o => o.TimeNs == k.TimeNs && k.Lines.Any(l => l.Contains("oom-killer", StringComparison.Ordinal)));
         if (oom != null)
         {

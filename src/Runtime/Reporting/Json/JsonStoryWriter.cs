@@ -135,6 +135,7 @@ internal static class JsonStoryWriter
             json.WriteStartObject();
             json.WriteNumber("start_ns", span.StartNs);
             json.WriteNumber("end_ns", span.EndNs);
+            json.WriteNumber("node", span.Node);
             json.WriteEndObject();
         }
         json.WriteEndArray();

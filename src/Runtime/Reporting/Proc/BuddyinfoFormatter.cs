@@ -6,7 +6,7 @@ namespace MemScript.Runtime.Reporting.Proc;
 /// <summary>
 /// /proc/buddyinfo as mm/vmstat.c frag_show_print writes it, one line per
 /// populated zone: <c>"Node %d, zone %8s "</c>, then <c>"%6lu "</c> for the
-/// free blocks of each order 0..10, then a newline (so the line ends with a
+/// free blocks of each order 0..MAX_PAGE_ORDER (10; 11 with 16K pages, 13 with 64K), then a newline (so the line ends with a
 /// space, as the kernel's does).
 /// </summary>
 internal static class BuddyinfoFormatter

@@ -18,7 +18,7 @@ namespace MemScript.Runtime.Reporting.Proc;
 internal static class ZoneinfoFormatter
 {
     public static IReadOnlyList<string> Format(IReadOnlyList<ZoneState> zones, IReadOnlyList<(string Name, long Value)> nodeStats, bool nodeUnreclaimable = false,
-        Func<int, IReadOnlyList<(string Name, long Value)>>? nodeStatsOf = null)
+        Func<int, IReadOnlyList<(string Name, long Value)>>? nodeStatsOf = null, Func<int, bool>? unreclaimableOf = null)
     {
         var lines = new List<string>();
         var statsShown = -1;
@@ -86,7 +86,7 @@ internal static class ZoneinfoFormatter
                 lines.Add(Text($"  vm stats threshold: {zone.StatThreshold}"));
             }
 
-            lines.Add(Text($"  node_unreclaimable:  {(nodeUnreclaimable ? 1 : 0)}"));
+            lines.Add(Text($"  node_unreclaimable:  {((unreclaimableOf is null ? nodeUnreclaimable : unreclaimableOf(zone.Node)) ? 1 : 0)}"));
             lines.Add(Text($"  start_pfn:           {zone.StartPfn}"));
         }
 
