@@ -40,8 +40,8 @@ public sealed class ExpectationReportingTests
         Assert.Equal(1, sandbox.Run("run", "u.mems"));
 
         var report = sandbox.Out.ToString();
-        Assert.Contains("hog:7       hog.VmRSS > 0 ......... NOT REACHED  hog (pid 100) was killed by the OOM killer at 25.690 ms (62 of 100 checks ran)", report);
-        Assert.Contains("hog:9       hog.minflt > 0 ........ NOT REACHED  hog (pid 100) was killed by the OOM killer at 25.690 ms\n", report);
+        Assert.Contains("hog:7       hog.VmRSS > 0 ......... NOT REACHED  hog (pid 100) was killed by the OOM killer at 25.613 ms (62 of 100 checks ran)", report);
+        Assert.Contains("hog:9       hog.minflt > 0 ........ NOT REACHED  hog (pid 100) was killed by the OOM killer at 25.613 ms\n", report);
         Assert.Contains("quitter:15  quitter.minflt > 0 .... NOT REACHED  quitter (pid 101) exited at 1.003 ms (line 14)", report);
         Assert.Contains("end:18      hog killed ............ ok", report);
     }
@@ -57,8 +57,8 @@ public sealed class ExpectationReportingTests
         var lines = DiagnosticHeaders.Of(sandbox.Error.ToString()).TrimEnd('\n').Split('\n');
         Assert.Equal(
         [
-            "u.mems:7:5: error MEMS4002: expect hog.VmRSS > 0 was not reached: hog (pid 100) was killed by the OOM killer at 25.690 ms (62 of 100 checks ran)",
-            "u.mems:9:3: error MEMS4002: expect hog.minflt > 0 was not reached: hog (pid 100) was killed by the OOM killer at 25.690 ms",
+            "u.mems:7:5: error MEMS4002: expect hog.VmRSS > 0 was not reached: hog (pid 100) was killed by the OOM killer at 25.613 ms (62 of 100 checks ran)",
+            "u.mems:9:3: error MEMS4002: expect hog.minflt > 0 was not reached: hog (pid 100) was killed by the OOM killer at 25.613 ms",
             "u.mems:15:3: error MEMS4002: expect quitter.minflt > 0 was not reached: quitter (pid 101) exited at 1.003 ms (line 14)",
         ], lines);
     }

@@ -1,4 +1,5 @@
 using MemScript.Runtime.Mm.Reclaim;
+using MemScript.Runtime.Mm.Zones;
 
 namespace MemScript.Runtime.Mm;
 
@@ -17,9 +18,16 @@ namespace MemScript.Runtime.Mm;
 ///                                NoVictim panics (out_of_memory's
 ///                                "no killable processes")
 /// </code>
+/// With the kernel's watermarks each mark is per zone: an allocation checks
+/// the zones its gfp may use, each against its mark plus the lowmem_reserve
+/// for the gfp's highest zone (FrameTable.Watermarks.cs), as
+/// get_page_from_freelist's zone_watermark_ok does; a GFP_KERNEL allocation on
+/// a 32-bit machine sees LowMem only, so its reclaim counts only LowMem pages
+/// and it OOM-kills with HighMem free (the lowmem OOM).
 /// <c>watermarks off</c> (textbook): no kswapd; reclaim exactly the pages
-/// missing when fewer than needed are free. The reclaimer pays
-/// scanned * 0.1 us + written * 10 us.
+/// missing when fewer than needed are free. <c>watermarks min .. low ..
+/// high ..</c> compares the free pages with the figures given.
+/// The reclaimer pays scanned * 0.1 us + written * 10 us.
 /// </summary>
 internal sealed partial class Kernel
 {
@@ -47,7 +55,7 @@ internal sealed partial class Kernel
     /// once a reclaim pass makes no progress the reservation shrinks to the
     /// mandatory pages, and the caller takes only what is free.
     /// </summary>
-    private bool Reserve(int requesterMm, long pages, ref long costNs, long mandatory = long.MaxValue)
+    private bool Reserve(int requesterMm, long pages, ref long costNs, long mandatory = long.MaxValue, GfpZone gfp = GfpZone.HighUser)
     {
         if (pages <= 0)
         {
@@ -60,6 +68,8 @@ internal sealed partial class Kernel
         }
 
         var textbook = Machine.Watermarks == WatermarkMode.Off;
+        var perZone = PerZoneMarks;
+        var restricted = perZone && _frames.ZoneRestricted(gfp);
         var failures = 0;
         while (true)
         {
@@ -73,6 +83,21 @@ internal sealed partial class Kernel
                 }
 
                 want = pages - free;
+            }
+            else if (perZone)
+            {
+                if (_frames.WatermarkOk(gfp, pages, low: true))
+                {
+                    return true;
+                }
+
+                WakeKswapdFor(gfp);
+                if (_frames.WatermarkOk(gfp, pages, low: false))
+                {
+                    return true;
+                }
+
+                want = SwapClusterMax;
             }
             else
             {
@@ -92,11 +117,18 @@ internal sealed partial class Kernel
             }
 
             _vmstat[(int)VmCounter.allocstall]++;
-            var tally = ReclaimPass((int)Math.Min(want, int.MaxValue), VmCounter.pgscan_direct, VmCounter.pgsteal_direct, ref costNs);
+            var tally = restricted
+                ? RestrictedReclaimPass(gfp, (int)want, VmCounter.pgscan_direct, VmCounter.pgsteal_direct, ref costNs)
+                : ReclaimPass((int)Math.Min(want, int.MaxValue), VmCounter.pgscan_direct, VmCounter.pgsteal_direct, ref costNs);
             if (tally.Reclaimed > 0)
             {
                 failures = 0;
                 _kswapdFailures[0] = 0;
+                if (perZone && !_frames.WatermarkOk(gfp, pages, low: false))
+                {
+                    _frames.DrainPcp();   // the retry after reclaim failed: drain_all_pages, as __alloc_pages_direct_reclaim does, then try again
+                }
+
                 continue;
             }
 
@@ -117,7 +149,7 @@ internal sealed partial class Kernel
             }
 
             failures = 0;
-            if (!OomKill(requesterMm, pages, costNs, nodemask: 0))
+            if (!OomKill(requesterMm, pages, costNs, nodemask: 0, restricted ? gfp : null))
             {
                 return false;
             }
@@ -130,10 +162,11 @@ internal sealed partial class Kernel
     /// when it killed another task (try again), false when it killed the
     /// requester; with no victim the kernel panics.
     /// </summary>
-    private bool OomKill(int requesterMm, long pages, long costNs, ulong nodemask)
+    private bool OomKill(int requesterMm, long pages, long costNs, ulong nodemask, GfpZone? zoneRestricted = null)
     {
         InFlightCostNs = costNs;
         OomNodemask = nodemask;
+        OomZoneRestricted = zoneRestricted;
         OomOutcome outcome;
         try
         {
@@ -143,6 +176,7 @@ internal sealed partial class Kernel
         {
             InFlightCostNs = 0;
             OomNodemask = 0;
+            OomZoneRestricted = null;
         }
 
         switch (outcome)

@@ -152,7 +152,7 @@ internal sealed partial class Kernel
         var need = FaultNeed(m, vma, va, kind, out var optional);
         while (true)
         {
-            if (!Reserve(m.Id, need, ref costNs, need - optional) || !m.Alive)
+            if ((_lowmemSplit && !ReserveLowmem(m.Id, MissingTables(m, va), ref costNs)) || !Reserve(m.Id, need, ref costNs, need - optional) || !m.Alive)
             {
                 return FaultResult.OomKilled;
             }

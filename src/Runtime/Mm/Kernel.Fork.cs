@@ -33,7 +33,7 @@ internal sealed partial class Kernel
         }
 
         long cost = 0;
-        var reserved = Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables : 0, ref cost);
+        var reserved = Reserve(mm, Machine.PageTablesCharged ? parent.Tables.AllTables : 0, ref cost, gfp: Mm.Zones.GfpZone.Kernel);
         LastSyscallCostNs = cost;
         if (!reserved || !parent.Alive)
         {

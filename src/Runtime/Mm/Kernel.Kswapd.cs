@@ -82,7 +82,8 @@ internal sealed partial class Kernel
     }
 
     /// <summary>pgdat_balanced: node <paramref name="node"/>'s free pages reach its high watermark.</summary>
-    private bool NodeBalanced(int node) => NodeFreePages(node) >= NodeWatermarks(node).High;
+    private bool NodeBalanced(int node) =>
+        PerZoneMarks ? KswapdBalanced(node) : NodeFreePages(node) >= NodeWatermarks(node).High;   // per zone with lowmem_reserve: Kernel.ZoneWatermarks.cs
 
     /// <summary>wakeup_kswapd for node <paramref name="node"/>: ignored while the node is hopeless.</summary>
     private void WakeKswapd(int node) => _kswapdWanted[node] |= _kswapdFailures[node] < MaxReclaimRetries;
@@ -99,7 +100,7 @@ internal sealed partial class Kernel
         _frames.ReclaimActive = true;   // balance_pgdat's set_reclaim_active: the per-CPU lists keep at most 4 batches
         var tally = NodeBalanced(node)
             ? default
-            : ReclaimPassOn(node, SwapClusterMax, VmCounter.pgscan_kswapd, VmCounter.pgsteal_kswapd, ref cost);
+            : KswapdPass(node, ref cost);
         var balanced = NodeBalanced(node);
         if (tally.Reclaimed > 0)
         {
@@ -114,6 +115,7 @@ internal sealed partial class Kernel
         {
             _kswapdWanted[node] = false;
             _frames.ReclaimActive = KswapdWanted;
+            KswapdSlept();
         }
 
         return new KswapdBatch(tally.Reclaimed, tally.Scanned, cost);

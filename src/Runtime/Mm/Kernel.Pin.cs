@@ -25,7 +25,7 @@ internal sealed partial class Kernel
     public void PinKernelPages(long pages)
     {
         long cost = 0;
-        Reserve(-1, pages, ref cost);
+        Reserve(-1, pages, ref cost, gfp: Mm.Zones.GfpZone.Kernel);
         LastSyscallCostNs = cost;
 
         for (var i = 0L; i < pages; i++)

@@ -10,8 +10,9 @@ namespace MemScript.Runtime.Mm;
 /// memory below its low watermark; that node's kswapd task runs while it is true
 /// (Kernel.Kswapd.cs).</item>
 /// <item><see cref="KswapdReclaimBatch(int)"/>: one batch (32 pages, SWAP_CLUSTER_MAX)
-/// of background reclaim on the node; clears its wanted flag once the node's free
-/// memory reaches its high watermark, or when a batch made no progress. After 16
+/// of background reclaim on the node; clears its wanted flag once one zone of
+/// the node it balances is above its high watermark plus lowmem_reserve
+/// (pgdat_balanced), or when a batch made no progress. After 16
 /// runs in a row without progress (kswapd_failures) the node is hopeless:
 /// allocations stop waking its kswapd until some reclaim frees a page of it again.</item>
 /// <item><see cref="RecomputeWatermarks"/> after <c>sysctl vm.min_free_kbytes</c>.</item>

@@ -172,7 +172,7 @@ internal sealed partial class Kernel
             var room = _slab.Objects(cache) - _slab.Active(cache);
             if (room <= 0 && reserve)
             {
-                Reserve(-1, pps, ref cost);
+                Reserve(-1, pps, ref cost, gfp: GfpZone.Kernel);
                 room = _slab.Objects(cache) - _slab.Active(cache);
             }
 

@@ -18,6 +18,9 @@ internal sealed partial class Kernel
     private long _lowSum;
     private long _totalReserve;
 
+    /// <summary>A 32-bit machine with a populated HighMem zone and the kernel's watermarks: GFP_KERNEL allocations reserve LowMem on their own.</summary>
+    private bool _lowmemSplit;
+
     /// <summary>CONFIG_HIGHMEM: a 32-bit machine with a HighMem zone, whose meminfo prints HighTotal, HighFree, LowTotal and LowFree.</summary>
     public bool Highmem => Machine.Layout == "i386" && Machine.PageSize == 4096;
 
@@ -70,7 +73,16 @@ internal sealed partial class Kernel
         }
 
         _frames?.SetWatermarks();
+        _lowmemSplit = Machine.Watermarks == WatermarkMode.Auto && Highmem && _zones.Zones.Any(z => z.Type == ZoneType.HighMem && z.Populated);
     }
+
+    /// <summary>
+    /// The GFP_KERNEL part of an operation's need (the page tables a fault or fork must
+    /// allocate) reserved from LowMem first, on a machine where LowMem is not every zone;
+    /// elsewhere the operation's one reservation covers it. False when the OOM killer chose the requester.
+    /// </summary>
+    private bool ReserveLowmem(int requesterMm, long pages, ref long costNs) =>
+        !_lowmemSplit || pages <= 0 || Reserve(requesterMm, pages, ref costNs, gfp: GfpZone.Kernel);
 
     /// <summary>Free blocks of each order 0..10 in each populated zone (the rows of /proc/buddyinfo).</summary>
     public IReadOnlyList<(string Zone, long[] Blocks)> BuddyFreeBlocksByZone()

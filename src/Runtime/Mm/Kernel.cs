@@ -172,7 +172,7 @@ internal sealed partial class Kernel
     {
         var id = _mms.Count;
         long cost = 0;
-        Reserve(-1, Machine.PageTablesCharged ? 1 + _geometry.PreallocatedPmds : 0, ref cost);
+        Reserve(-1, Machine.PageTablesCharged ? 1 + _geometry.PreallocatedPmds : 0, ref cost, gfp: Mm.Zones.GfpZone.Kernel);
         var textBase = _geometry.TextBase;
         var dataSize = PageAlign(DataSize);
         var mm = new AddressSpace(id, command, new PageTables(_frames, Machine.PageTablesCharged, id, _geometry))

@@ -17,5 +17,11 @@ internal interface IKswapdKernel
 
     (long Min, long Low, long High) Watermarks { get; }
 
+    /// <summary>pgdat_balanced: one zone kswapd balances is above high plus its lowmem_reserve.</summary>
+    bool Balanced => FreePages >= Watermarks.High;
+
+    /// <summary>The zone that balanced the node (its name, free pages, high, lowmem_reserve), for the sleep line; null: the summed marks speak.</summary>
+    (string Zone, long Free, long High, long Reserve)? BalancedZone => null;
+
     ulong PageSize { get; }
 }

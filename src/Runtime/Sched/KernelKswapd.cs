@@ -15,7 +15,11 @@ internal sealed class KernelKswapd(Kernel kernel, int node = 0) : IKswapdKernel
 
     public long FreePages => kernel.NodeFreePages(node);
 
-    public (long Min, long Low, long High) Watermarks => kernel.NodeWatermarks(node);
+    public (long Min, long Low, long High) Watermarks => kernel.KswapdMarks(node);
+
+    public bool Balanced => kernel.KswapdBalancedNow(node);
+
+    public (string Zone, long Free, long High, long Reserve)? BalancedZone => kernel.KswapdBalancedZone(node);
 
     public ulong PageSize => kernel.Machine.PageSize;
 }

@@ -65,7 +65,7 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel, int nod
         {
             var (_, low, high) = kernel.Watermarks;
             var free = kernel.FreePages;
-            if (free >= high)
+            if (kernel.Balanced)
             {
                 // Woken, but others freed enough meanwhile: it finds the zone balanced and sleeps again.
                 kernel.ReclaimBatch();
@@ -125,7 +125,15 @@ internal sealed class KswapdTask(SimSystem system, IKswapdKernel kernel, int nod
         var done = $"reclaimed {_reclaimed.ToString(CultureInfo.InvariantCulture)} pages, scanned {_scanned.ToString(CultureInfo.InvariantCulture)}";
         var free = kernel.FreePages;
         var high = kernel.Watermarks.High;
-        Say(free >= high
+        if (kernel.BalancedZone is { } zone)
+        {
+            // pgdat_balanced: one eligible zone above its high mark (plus the lowmem_reserve the wakers must leave in it)
+            var mark = zone.Reserve > 0 ? $"high {Kb(zone.High)} + lowmem_reserve {Kb(zone.Reserve)} kB" : $"high {Kb(zone.High)} kB";
+            Say($"{Name} sleeps: {zone.Zone} free {Kb(zone.Free)} kB > {mark}; {done}");
+            return;
+        }
+
+        Say(kernel.Balanced
             ? $"{Name} sleeps: free {Kb(free)} kB >= high {Kb(high)} kB; {done}"
             : $"{Name} gives up: no progress; free {Kb(free)} kB < high {Kb(high)} kB; {done}");
     }

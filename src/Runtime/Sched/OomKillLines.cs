@@ -18,7 +18,10 @@ namespace MemScript.Runtime.Sched;
 /// and sums up the rest in one row, <c>... N more tasks</c>, so that many
 /// kills among many processes keep the report linear in size (the kernel
 /// prints every task). An allocation of the kernel itself (<c>pressure</c>) runs in
-/// a kernel worker, <c>kworker/0:1</c>, with GFP_KERNEL.
+/// a kernel worker, <c>kworker/0:1</c>, with GFP_KERNEL. An allocation that
+/// could not use every zone (LowMem only on a 32-bit machine) prints its own
+/// gfp_mask (a process's page table: GFP_PGTABLE_USER) and the Mem-Info block
+/// (<see cref="OomMemInfoLines"/>).
 /// </summary>
 internal static class OomKillLines
 {
@@ -31,10 +34,12 @@ internal static class OomKillLines
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
     public static void ModernHeader(List<string> lines, ProcessTask? requester, IReadOnlyList<ProcessTask> tasks, IReadOnlyList<ProcessTask> all,
-        IReadOnlyList<string>? unreclaimableSlab = null)
+        IReadOnlyList<string>? unreclaimableSlab = null, string? gfpMask = null, IReadOnlyList<string>? memInfo = null)
     {
-        var gfp = requester == null ? "0xcc0(GFP_KERNEL)" : "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)";
+        var gfp = gfpMask ?? (requester == null ? "0xcc0(GFP_KERNEL)" : "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)");
         lines.Add($"{requester?.Command ?? KernelWorker} invoked oom-killer: gfp_mask={gfp}, order=0, oom_score_adj={(requester?.OomScoreAdj ?? 0).ToString(Ci)}");
+        if (memInfo != null)
+            lines.AddRange(memInfo);   // __show_mem up to the allocation's highest zone, before the slab dump
         if (unreclaimableSlab != null)
             lines.AddRange(unreclaimableSlab);   // dump_unreclaimable_slab, before dump_tasks
         lines.Add("Tasks state (memory values in pages):");

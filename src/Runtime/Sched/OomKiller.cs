@@ -42,7 +42,9 @@ internal sealed class OomKiller(SimSystem system) : IOomHost
             OomKillLines.LegacyHeader(lines, requester);
         else
             OomKillLines.ModernHeader(lines, requester, LiveWithMm(), system.Processes,
-                system.Kernel.SlabOutweighsLru() ? UnreclaimableSlabFormatter.Format(system.Kernel.SlabInfo()) : null);
+                system.Kernel.SlabOutweighsLru() ? UnreclaimableSlabFormatter.Format(system.Kernel.SlabInfo()) : null,
+                system.Kernel.OomZoneRestricted is { } gfp ? OomMemInfoLines.GfpMask(gfp, requester != null) : null,
+                system.Kernel.OomZoneRestricted is { } restricted ? OomMemInfoLines.Format(system.Kernel, restricted) : null);
         if (legacy)
         {
             lines.Add(OomKillLines.LegacyChosen(victim, score));

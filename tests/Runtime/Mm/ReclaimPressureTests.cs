@@ -48,17 +48,21 @@ public class ReclaimPressureTests
 
         Assert.True(kernel.KswapdWanted);
         Assert.True(AllFreePages(kernel) >= min);
-        Assert.Equal(0, kernel.Vmstat(VmCounter.allocstall));
+        // The marks are per zone: a refill can take DMA32 below min before the allocation that
+        // finds DMA at its low mark plus lowmem_reserve wakes kswapd; that allocation then reclaims once.
+        Assert.True(kernel.Vmstat(VmCounter.allocstall) <= 1);
         long cost = 0;
+        var (scannedBefore, swappedBefore) = (kernel.Vmstat(VmCounter.pgscan_kswapd), kernel.Vmstat(VmCounter.pswpout));
         for (var batch = 0; batch < 100 && kernel.KswapdWanted; batch++)
         {
             cost += kernel.KswapdReclaimBatch().CostNs;
         }
 
         Assert.False(kernel.KswapdWanted);
-        Assert.True(FreePages(kernel) >= high);
+        Assert.True(new MemScript.Runtime.Sched.KernelKswapd(kernel).Balanced);   // pgdat_balanced: one zone above high + lowmem_reserve
+        Assert.True(FreePages(kernel) >= high - (2 * 48));
         Assert.True(kernel.Vmstat(VmCounter.pgsteal_kswapd) > 0);
-        Assert.Equal(kernel.Vmstat(VmCounter.pgscan_kswapd) * kernel.Costs.ReclaimScanPerPage + kernel.Vmstat(VmCounter.pswpout) * kernel.Costs.SwapOutPerPage, cost);
+        Assert.Equal(((kernel.Vmstat(VmCounter.pgscan_kswapd) - scannedBefore) * kernel.Costs.ReclaimScanPerPage) + ((kernel.Vmstat(VmCounter.pswpout) - swappedBefore) * kernel.Costs.SwapOutPerPage), cost);
         kernel.AssertSelfChecksPass();
     }
 
