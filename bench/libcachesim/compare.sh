@@ -56,10 +56,9 @@ if [[ ! -x "$BUILD/bin/cachesim" ]]; then
 fi
 CACHESIM=$BUILD/bin/cachesim
 
-if [[ ! -x "$ROOT/src/Cli/bin/Release/net10.0/memscript" && ! -f "$ROOT/src/Cli/bin/Release/net10.0/memscript.dll" ]] || [[ -n "${REBUILD:-}" ]]; then
-  echo "building memscript (Release) ..."
-  dotnet build "$ROOT/src/Cli" -c Release -v q > "$WORK/dotnet-build.log"
-fi
+# Always built (incremental: seconds when nothing changed), so a stale Release build is never measured.
+echo "building memscript (Release) ..."
+dotnet build "$ROOT/src/Cli" -c Release -v q > "$WORK/dotnet-build.log" || { cat "$WORK/dotnet-build.log"; exit 1; }
 MEMSCRIPT=(dotnet "$ROOT/src/Cli/bin/Release/net10.0/memscript.dll")
 
 cc -O2 -o "$WORK/tracegen" "$ROOT/bench/libcachesim/tracegen.c" -lm
