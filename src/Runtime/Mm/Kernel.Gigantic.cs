@@ -193,36 +193,10 @@ internal sealed partial class Kernel
             return FaultResult.OomKilled;
         }
 
-        int head;
-        var writable = vma.Write && vma.Shared;
-        if (vma.Object is { } obj && _giantFiles.TryGetValue(obj.Id, out var file))
+        var head = PoolPageForFault(m, vma, gaddr, write, 30, _giantFiles, _giantPrivateResv, TakeGiantPage, out var writable);
+        if (head < 0)
         {
-            var index = (int)(((vma.PageOffset << _pageShift) + (gaddr - vma.Start)) >> 30);
-            head = file.Pages[index];
-            if (head < 0)
-            {
-                head = TakeGiantPage(file.Reserved[index]);
-                if (head < 0)
-                {
-                    return FaultResult.Bus;
-                }
-
-                file.Reserved[index] = false;
-                file.Pages[index] = head;
-                _frames[head].Owner = obj.Id;
-            }
-        }
-        else
-        {
-            var reserved = vma.HugetlbOwner && _giantPrivateResv.Remove((m.Id, gaddr));
-            head = TakeGiantPage(reserved);
-            if (head < 0)
-            {
-                return FaultResult.Bus;
-            }
-
-            writable = vma.Write && write;   // a private read maps the page read-only
-            VmaList.SetAnonVma(m, vma);
+            return FaultResult.Bus;
         }
 
         if (_giantLeaves.Count == 0)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MemScript.Runtime.Mm;
 
 /// <summary>
@@ -257,36 +259,10 @@ internal sealed partial class Kernel
             return FaultResult.OomKilled;
         }
 
-        int head;
-        var writable = vma.Write && vma.Shared;
-        if (vma.Object is { } obj && _hugetlbFiles.TryGetValue(obj.Id, out var file))
+        var head = PoolPageForFault(m, vma, haddr, write, BitOperations.Log2(HugeSize), _hugetlbFiles, _hugetlbPrivateResv, TakeHugetlbPage, out var writable);
+        if (head < 0)
         {
-            var index = (int)(((vma.PageOffset << _pageShift) + (haddr - vma.Start)) / HugeSize);
-            head = file.Pages[index];
-            if (head < 0)
-            {
-                head = TakeHugetlbPage(file.Reserved[index]);
-                if (head < 0)
-                {
-                    return FaultResult.Bus;
-                }
-
-                file.Reserved[index] = false;
-                file.Pages[index] = head;
-                _frames[head].Owner = obj.Id;
-            }
-        }
-        else
-        {
-            var reserved = vma.HugetlbOwner && _hugetlbPrivateResv.Remove((m.Id, haddr));
-            head = TakeHugetlbPage(reserved);
-            if (head < 0)
-            {
-                return FaultResult.Bus;
-            }
-
-            writable = vma.Write && write;   // a private read maps the page read-only
-            VmaList.SetAnonVma(m, vma);
+            return FaultResult.Bus;
         }
 
         leaf = m.Tables.GetOrCreateLeaf(haddr);
@@ -471,4 +447,50 @@ internal sealed partial class Kernel
     /// <summary>True for a present PTE of a hugetlb page (not a transparent huge page).</summary>
     private bool IsHugetlbPte(ulong pte) =>
         (pte & (Pte.Present | Pte.Huge | Pte.Zero)) == (Pte.Present | Pte.Huge) && _frames[Pte.Frame(pte)].Kind == FrameKind.Hugetlb;
+
+    /// <summary>
+    /// The pool page a hugetlb fault at <paramref name="addr"/> maps (hugetlb_no_page, for a pool
+    /// of pages of 2^<paramref name="shift"/> bytes): a shared mapping's file page, taken from the
+    /// pool (its reservation used) on the first fault; a private mapping's own page, from the
+    /// owner's reservation when it has one, and the VMA gets its anon_vma. -1 when the pool has no
+    /// page (SIGBUS). <paramref name="writable"/>: a shared page as the VMA allows, a private one
+    /// only for a write (a private read maps the page read-only).
+    /// </summary>
+    private int PoolPageForFault(
+        AddressSpace m, Vma vma, ulong addr, bool write, int shift,
+        Dictionary<int, HugetlbFile> files, HashSet<(int, ulong)> privateResv, Func<bool, int> take, out bool writable)
+    {
+        int head;
+        writable = vma.Write && vma.Shared;
+        if (vma.Object is { } obj && files.TryGetValue(obj.Id, out var file))
+        {
+            var index = (int)(((vma.PageOffset << _pageShift) + (addr - vma.Start)) >> shift);
+            head = file.Pages[index];
+            if (head < 0)
+            {
+                head = take(file.Reserved[index]);
+                if (head < 0)
+                {
+                    return -1;
+                }
+
+                file.Reserved[index] = false;
+                file.Pages[index] = head;
+                _frames[head].Owner = obj.Id;
+            }
+
+            return head;
+        }
+
+        var reserved = vma.HugetlbOwner && privateResv.Remove((m.Id, addr));
+        head = take(reserved);
+        if (head < 0)
+        {
+            return -1;
+        }
+
+        writable = vma.Write && write;
+        VmaList.SetAnonVma(m, vma);
+        return head;
+    }
 }
