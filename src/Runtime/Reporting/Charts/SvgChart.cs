@@ -97,12 +97,23 @@ internal sealed class SvgChart(string id, string title, string xUnit, string yUn
             sb.Append("<text class=\"level-label\" fill=\"").Append(colour).Append("\" text-anchor=\"end\" x=\"").Append(F(labelX)).Append("\" y=\"").Append(F(yy - 3)).Append("\">").Append(HtmlEscape.Text(name)).Append("</text>\n");
             labelX -= 12 + name.Length * 6.6;   // side by side, never on top of each other
         }
+        var placed = new List<(double X, double Width, int Row)>();
         foreach (var (mx, label) in _markers)
         {
             var x = X(Math.Min(mx, xTop));
             sb.Append("<line class=\"marker\" x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(Top).Append("\" y2=\"").Append(F(Top + plotH)).Append("\"/>\n");
             var anchor = x > Left + plotW * 0.7 ? "end" : "start";
-            sb.Append("<text class=\"marker-label\" text-anchor=\"").Append(anchor).Append("\" x=\"").Append(F(anchor == "end" ? x - 4 : x + 4)).Append("\" y=\"").Append(Top + 14).Append("\">").Append(HtmlEscape.Text(label)).Append("</text>\n");
+
+            // Labels of kills close in time go one under the other, never on top of each other.
+            var width = label.Length * 6.6;
+            var row = 0;
+            while (placed.Exists(p => p.Row == row && Math.Abs(p.X - x) < Math.Max(p.Width, width) + 8))
+            {
+                row++;
+            }
+
+            placed.Add((x, width, row));
+            sb.Append("<text class=\"marker-label\" text-anchor=\"").Append(anchor).Append("\" x=\"").Append(F(anchor == "end" ? x - 4 : x + 4)).Append("\" y=\"").Append(Top + 14 + (row * 14)).Append("\">").Append(HtmlEscape.Text(label)).Append("</text>\n");
         }
         foreach (var (_, colour, dashed, step, points) in _series)
         {
