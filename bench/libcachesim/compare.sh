@@ -2,7 +2,8 @@
 # Miss counts and throughput of `memscript run` against libCacheSim's
 # `cachesim` on one trace, measured as a user runs each: whole process, wall
 # clock, one after the other for each algorithm (pairs in one run: a shared
-# machine drifts).
+# machine drifts): ROUNDS (3) pairs for each algorithm, in alternating order,
+# and the medians.
 #
 #   bench/libcachesim/compare.sh [LIBCACHESIM_SOURCE]     (or LIBCACHESIM_SRC=...)
 #
@@ -47,6 +48,7 @@ WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/memscript-libcachesim}
 BUILD=${LIBCACHESIM_BUILD:-$SRC/_build}
 DIST=${DIST:-uniform}
 ALGOS=${ALGOS:-"lru fifo clock opt sieve s3fifo"}
+ROUNDS=${ROUNDS:-3}
 mkdir -p "$WORK"
 
 if [[ ! -x "$BUILD/bin/cachesim" ]]; then
@@ -123,11 +125,31 @@ echo "trace: $REQUESTS requests, $PAGES pages, $DIST (oracleGeneral, $(du -h "$T
 echo "memscript trace stats: LRU misses at $FRAMES = $lru_exact (exact, by stack distance; ${stats_s}s, peak RSS ${stats_rss} kB)"
 echo
 printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %9s %9s %9s %10s\n' algo lcs-miss-ratio ms-misses ms-ratio equal lcs-s ms-s lcs-Mreq/s ms-Mreq/s ratio lcs-cpu-s ms-cpu-s cpu-ratio ms-RSS-kB
+median() { # numbers... -> their median (the mean of the middle two when even)
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 for a in $ALGOS; do
   read -r lcs_algo lcs_params < <(cachesim_args "$a")
-  # shellcheck disable=SC2086 # lcs_params is "-e PARAMS" or empty
-  read -r lcs_s _ lcs_cpu < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1 $lcs_params)
-  read -r ms_s ms_rss ms_cpu < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$(reclaim_of "$a")" --format json)
+  lcs_times=() ms_times=() lcs_cpus=() ms_cpus=() ratios=() cpu_ratios=()
+  for ((round = 1; round <= ROUNDS; round++)); do
+    # Pairs back to back, the order alternating (a machine that slows down
+    # under sustained load would otherwise favour whichever runs first).
+    run_lcs() {
+      # shellcheck disable=SC2086 # lcs_params is "-e PARAMS" or empty
+      read -r lcs_s _ lcs_cpu < <(timed "$WORK/lcs-$a.txt" "$WORK/lcs-$a.err" "$CACHESIM" "$TRACE" oracleGeneral "$lcs_algo" "$FRAMES" --ignore-obj-size 1 $lcs_params)
+    }
+    run_ms() {
+      read -r ms_s ms_rss ms_cpu < <(timed "$WORK/ms-$a.json" "$WORK/ms-$a.err" "${MEMSCRIPT[@]}" run "$WORK/replay.mems" --set "reclaim=$(reclaim_of "$a")" --format json)
+    }
+    if ((round % 2)); then run_lcs; run_ms; else run_ms; run_lcs; fi
+    lcs_times+=("$lcs_s") ms_times+=("$ms_s") lcs_cpus+=("$lcs_cpu") ms_cpus+=("$ms_cpu")
+    ratios+=("$(awk -v a="$ms_s" -v b="$lcs_s" 'BEGIN { printf "%.3f", b / a }')")
+    cpu_ratios+=("$(awk -v a="$ms_cpu" -v b="$lcs_cpu" 'BEGIN { printf "%.3f", (a > 0 ? b / a : 0) }')")
+  done
+  lcs_s=$(median "${lcs_times[@]}") ms_s=$(median "${ms_times[@]}")
+  lcs_cpu=$(median "${lcs_cpus[@]}") ms_cpu=$(median "${ms_cpus[@]}")
+  ratio=$(median "${ratios[@]}") cpu_ratio=$(median "${cpu_ratios[@]}")
   lcs_ratio=$(grep -o 'miss ratio [0-9.]*' "$WORK/lcs-$a.txt" | tail -1 | awk '{print $3}')
   ms_misses=$(faults "$WORK/ms-$a.json")
   ms_ratio=$(awk -v m="$ms_misses" -v n="$REQUESTS" 'BEGIN { printf "%.4f", m / n }')
@@ -136,10 +158,10 @@ for a in $ALGOS; do
   [[ $a == lru && "$ms_misses" != "$lru_exact" ]] && equal="no(exact)"
   lcs_rate=$(awk -v n="$REQUESTS" -v s="$lcs_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
   ms_rate=$(awk -v n="$REQUESTS" -v s="$ms_s" 'BEGIN { printf "%.3f", n / s / 1e6 }')
-  ratio=$(awk -v a="$ms_s" -v b="$lcs_s" 'BEGIN { printf "%.3f", b / a }')
-  cpu_ratio=$(awk -v a="$ms_cpu" -v b="$lcs_cpu" 'BEGIN { printf "%.3f", (a > 0 ? b / a : 0) }')
   printf '%-6s %14s %12s %9s %6s %9s %9s %11s %10s %7s %9s %9s %9s %10s\n' "$a" "$lcs_ratio" "$ms_misses" "$ms_ratio" "$equal" "$lcs_s" "$ms_s" "$lcs_rate" "$ms_rate" "$ratio" "$lcs_cpu" "$ms_cpu" "$cpu_ratio" "$ms_rss"
+  echo "         pairs (cachesim s / memscript s): $(paste -d/ <(printf '%s\n' "${lcs_times[@]}") <(printf '%s\n' "${ms_times[@]}") | tr '\n' ' ')"
 done
 echo
-echo "req/s: requests / wall-clock seconds of the whole process; ratio: memscript / cachesim (above 1: memscript faster)"
+echo "$ROUNDS pairs per algorithm, back to back, the order alternating; seconds, rates and RSS are medians (RSS: the last run's)"
+echo "req/s: requests / wall-clock seconds of the whole process; ratio: the median of the pairs' cachesim s / memscript s (above 1: memscript faster)"
 echo "cpu-s: user + system seconds of the whole process; cpu-ratio: the same ratio by CPU time (the figure that holds on a loaded machine)"

@@ -6,10 +6,11 @@ namespace MemScript.Runtime.Mm;
 /// The textbook write path: the same model as <see cref="Access"/>, with the
 /// generality a textbook run does not use taken out of the miss. On a
 /// textbook machine (<c>watermarks off</c>, <c>pagetables free</c>, no THP,
-/// one node) under <c>reclaim lru</c>, <c>fifo</c> or <c>clock</c>, a write fault on a
+/// one node) under <c>reclaim lru</c>, <c>fifo</c>, <c>clock</c> or <c>opt</c> (both passes), a write fault on a
 /// private anonymous page (never touched, or on swap and nowhere else) needs
 /// one frame, and when none is free the policy's next victim (lru's and
-/// fifo's list head, the page clock's hand stops at) is, in a textbook run,
+/// fifo's list head, the page clock's hand stops at, opt's page used
+/// furthest ahead or never again) is, in a textbook run,
 /// one anonymous page mapped once, by this process alone. Then
 /// <see cref="FastWrite"/> does what Reserve, the policy's reclaim pass, the
 /// reverse map and the fault handler would do, in the same order on the same
@@ -36,7 +37,7 @@ internal sealed partial class Kernel
     {
         leaves = null;
         if (!FastPathSwitch.Enabled || Machine.Watermarks != WatermarkMode.Off || Machine.PageTablesCharged
-            || Machine.Thp != "never" || _numa || Policy is not (LruPolicy or FifoPolicy or ClockPolicy) || start >= end)
+            || Machine.Thp != "never" || _numa || Policy is not (LruPolicy or FifoPolicy or ClockPolicy or OptPolicy) || start >= end)
         {
             return false;
         }
@@ -119,7 +120,7 @@ internal sealed partial class Kernel
     /// Textbook Reserve of one frame with none free: one direct-reclaim pass
     /// that scans to the policy's next victim (lru and fifo: their list's
     /// head; clock: the first frame from the hand whose bit is clear, the bits
-    /// passed cleared) and evicts it (allocstall, pgscan_direct,
+    /// passed cleared; opt: see <see cref="OptPolicy.PeekVictim"/>) and evicts it (allocstall, pgscan_direct,
     /// pgsteal_direct, pswpout, the scan and the write's cost). False, with
     /// nothing changed, when that victim is not a page this path knows how to evict.
     /// </summary>
@@ -146,6 +147,10 @@ internal sealed partial class Kernel
         else if (clock is not null)
         {
             pfn = clock.PeekVictim(out scanned);
+        }
+        else if (Policy is OptPolicy opt)
+        {
+            pfn = opt.PeekVictim(out queue);
         }
         else
         {

@@ -48,6 +48,10 @@ public sealed class TextbookFastPathEquivalenceTests
         { "clock", "zipf 20000 alpha 0.9 seed 5", 32 },
         { "clock", "times 4", 200 },
         { "clock", "trace \"r.oracleGeneral.bin\"", 48 },
+        { "opt", "random 20000 seed 3", 64 },
+        { "opt", "zipf 20000 alpha 0.9 seed 5", 32 },
+        { "opt", "times 4", 200 },
+        { "opt", "trace \"r.oracleGeneral.bin\"", 48 },
     };
 
     [Theory]

@@ -152,6 +152,33 @@ internal sealed class OptPolicy : IReclaimPolicy
         }
     }
 
+    /// <summary>
+    /// For the kernel's textbook write path: the frame a one-page
+    /// <see cref="Reclaim"/> with swap to spare takes first (the recording
+    /// pass: its LRU list's head; the replay: the never-used-again queue's
+    /// head, else the page used furthest ahead), and the queue whose parked
+    /// mark that reclaim clears (<see cref="PfnQueue.Unpark"/>). -1 when the
+    /// choice needs the full reclaim: pages parked for want of swap go back
+    /// into the scan first.
+    /// </summary>
+    internal int PeekVictim(out PfnQueue? queue)
+    {
+        if (_future is null)
+        {
+            queue = _lru;
+            return _lru.Head;
+        }
+
+        if (_parkedCount > 0)
+        {
+            queue = null;
+            return -1;
+        }
+
+        queue = _neverAgain;
+        return _neverAgain.Head >= 0 ? _neverAgain.Head : _nextUses.Max;
+    }
+
     public ReclaimTally Reclaim(IReclaimContext context, int nrToReclaim)
     {
         if (_future is null)

@@ -37,8 +37,8 @@ internal sealed class PageTrace : IDisposable
     /// <summary>Runs per block of the file (512 KiB).</summary>
     public const int BlockRuns = 1 << 16;
 
-    private readonly Dictionary<PageKey, int> _ids = [];
-    private readonly List<PageKey> _keys = [];
+    private readonly PageKeyTable _keys = new();
+    private PageKey _lastKey;           // the key of the last run, compared without a look-up
     private readonly int _maxRuns;
     private readonly int _spillRuns;
     private int[] _idAt = new int[1024];
@@ -75,10 +75,10 @@ internal sealed class PageTrace : IDisposable
     public int LengthAt(int position) => _lengthAt[position - _blockStart];
 
     /// <summary>The key numbered <paramref name="id"/>.</summary>
-    public PageKey KeyOf(int id) => _keys[id];
+    public PageKey KeyOf(int id) => _keys.KeyOf(id);
 
     /// <summary>The key's number, or -1 for a page the trace never accessed.</summary>
-    public int IdOf(in PageKey key) => _ids.TryGetValue(key, out var id) ? id : -1;
+    public int IdOf(in PageKey key) => _keys.IdOf(key);
 
     /// <summary>The run numbers in trace order (the first <see cref="Count"/> entries; a record in memory).</summary>
     internal int[] Ids => _idAt;
@@ -93,7 +93,7 @@ internal sealed class PageTrace : IDisposable
     {
         Accesses++;
         var last = Count - 1 - _blockStart;
-        if (Count > 0 && _lengthAt[last] < int.MaxValue && _keys[_idAt[last]] == key)
+        if (Count > 0 && _lengthAt[last] < int.MaxValue && _lastKey == key)
         {
             _lengthAt[last]++;
             return;
@@ -106,12 +106,8 @@ internal sealed class PageTrace : IDisposable
                 FormattableString.Invariant($"reclaim opt records the future page accesses of the run, at most {_maxRuns} runs of accesses to one page; this run passes it at its access {Accesses}; the simulation stops here"));
         }
 
-        if (!_ids.TryGetValue(key, out var id))
-        {
-            id = _keys.Count;
-            _ids.Add(key, id);
-            _keys.Add(key);
-        }
+        var id = _keys.GetOrAdd(key);
+        _lastKey = key;
 
         var slot = Count - _blockStart;
         if (slot == _idAt.Length)
