@@ -33,6 +33,7 @@ internal sealed class AccessOp : Op
     private readonly bool _traced;
     private readonly bool _fastWrite;
     private readonly LeafCache? _leaves;
+    private readonly CursorLookahead? _ahead;
 
     public AccessOp(ProcessTask task, Site site, Region region, AccessKind kind, AccessPattern pattern, long times)
     {
@@ -52,6 +53,8 @@ internal sealed class AccessOp : Op
         _fastWrite = kind == AccessKind.Write && !region.OutOfBounds && !region.IsNull
             && pattern.Trace is not { UseMarks: true } && task.Mm >= 0
             && task.Kernel.TextbookWriteEligible(task.Mm, region.Start, region.End, out _leaves);
+        if (_fastWrite && _leaves is not null)
+            _ahead = new CursorLookahead(_cursor);
     }
 
     /// <summary>Runs until <paramref name="sliceEndNs"/>; true when the statement is finished.</summary>
@@ -74,7 +77,7 @@ internal sealed class AccessOp : Op
         long done = 0;
         while (now < sliceEndNs)
         {
-            if (!_cursor.TryNext(out var address, out var invalid))
+            if (!(_ahead?.TryNext(out var address, out var invalid) ?? _cursor.TryNext(out address, out invalid)))
             {
                 Commit(clock, now - start, done);
                 if (_region.OutOfBounds)
@@ -93,6 +96,8 @@ internal sealed class AccessOp : Op
             // the clock, so the kernel can stamp an OOM kill in the middle of it.
             var inFlight = now - start;
             var cost = inFlight;
+            if (_ahead is not null)
+                kernel.PrefetchForWrite(_leaves!, _ahead.Peek(1), _ahead.Peek(2));
             var result = _fastWrite ? kernel.FastWrite(mm, address, _leaves, ref cost) : kernel.Access(mm, address, _cursor.Mark ?? _kind, ref cost);
             cost -= inFlight;
             done++;

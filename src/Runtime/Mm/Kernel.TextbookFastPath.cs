@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MemScript.Runtime.Mm.Reclaim;
 
 namespace MemScript.Runtime.Mm;
@@ -25,6 +27,7 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel
 {
+
     /// <summary>
     /// Decided once per statement: true when a <c>write</c> of
     /// [<paramref name="start"/>, <paramref name="end"/>) by <paramref name="mm"/>
@@ -36,6 +39,7 @@ internal sealed partial class Kernel
     public bool TextbookWriteEligible(int mm, ulong start, ulong end, out LeafCache? leaves)
     {
         leaves = null;
+
         if (!FastPathSwitch.Enabled || Machine.Watermarks != WatermarkMode.Off || Machine.PageTablesCharged
             || Machine.Thp != "never" || _numa || Policy is not (LruPolicy or FifoPolicy or ClockPolicy or OptPolicy) || start >= end)
         {
@@ -114,6 +118,30 @@ internal sealed partial class Kernel
         }
 
         return outcome.Result;
+    }
+
+    /// <summary>
+    /// Host prefetch for the next writes of a statement on this path (see
+    /// <see cref="HostPrefetch"/>; no effect on the model): the PTE of the
+    /// write after next, and the swap slot record of the next write when its
+    /// PTE, asked for one request earlier, says it is on swap.
+    /// <see cref="ulong.MaxValue"/> is no request.
+    /// </summary>
+    public void PrefetchForWrite(LeafCache leaves, ulong next, ulong afterNext)
+    {
+        if (afterNext != ulong.MaxValue && leaves.Peek(afterNext >> _leafShift) is { } far)
+        {
+            HostPrefetch.Element(far, (int)(afterNext >> _pageShift) & _pteMask, _pteMask + 1);
+        }
+
+        if (next != ulong.MaxValue && leaves.Peek(next >> _leafShift) is { } leaf)
+        {
+            var pte = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(leaf), (int)(next >> _pageShift) & _pteMask);
+            if (Pte.IsSwap(pte))
+            {
+                _swap.Prefetch(Pte.Frame(pte));
+            }
+        }
     }
 
     /// <summary>

@@ -42,4 +42,11 @@ internal sealed class LeafCache
 
         return _leaves[i] ??= tables.FindLeaf(va);
     }
+
+    /// <summary>The table of <paramref name="key"/> if the cache holds it already; never walks.</summary>
+    public ulong[]? Peek(ulong key)
+    {
+        var i = key - _firstKey;
+        return i < (ulong)_leaves.Length ? _leaves[i] : null;
+    }
 }

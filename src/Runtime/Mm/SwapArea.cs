@@ -59,6 +59,9 @@ internal sealed class SwapArea
 
     public int CachePfn(int slot) => _slots[slot].CachePfn;
 
+    /// <summary>Asks the host CPU for <paramref name="slot"/>'s record (a hint: see <see cref="HostPrefetch"/>).</summary>
+    public void Prefetch(int slot) => HostPrefetch.Element(_slots, slot, _slots.Length);
+
     public bool InUse(int slot) => _slots[slot].Refs > 0 || _slots[slot].CachePfn >= 0;
 
     /// <summary>The lowest free slot, now in use with no references (the caller adds them); -1 when swap is full.</summary>

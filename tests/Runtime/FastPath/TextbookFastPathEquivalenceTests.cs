@@ -83,6 +83,32 @@ public sealed class TextbookFastPathEquivalenceTests
         Assert.Equal(general.Json, fast.Json);
     }
 
+    [Fact]
+    public void BadTraceRecord_StopsAtItsLine_AfterEveryRequestBeforeIt_WithAndWithoutTheFastPath()
+    {
+        // The fast path reads requests ahead (to prefetch their PTEs): the bad
+        // record must still stop the run only when its turn comes.
+        var folder = NewFolder();
+        File.WriteAllText(Path.Combine(folder, "bad.txt"), "0\n1\n2\n3\n4\n5\nseven\n8\n");
+        var text = """
+            machine { ram 4 pages; swap 1M; watermarks off; pagetables free; reclaim lru }
+
+            process p {
+              a = mmap 16 pages
+              write a trace "bad.txt"
+            }
+            """;
+
+        var (fast, taken) = Reports(folder, "bad.mems", text, fastPath: true);
+        var (general, _) = Reports(folder, "bad.mems", text, fastPath: false);
+
+        Assert.True(taken > 0, "the replay did not take the fast path");
+        Assert.Equal(general.Text, fast.Text);
+        Assert.Equal(general.Json, fast.Json);
+        Assert.Contains("bad.txt:7", fast.Text, StringComparison.Ordinal);
+        Assert.Matches("\"minflt\": *6,", fast.Json);
+    }
+
     private static ((string Text, string Json) Reports, long Taken) Reports(string folder, string fileName, string text, bool fastPath)
     {
         var compiled = ScenarioCompiler.Compile(new CompileRequest(Path.Combine(folder, fileName), text), CompileOptions.NoCache);

@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace MemScript.Runtime.Mm;
+
+/// <summary>
+/// A software prefetch of the host's memory: the simulator's hot structures
+/// (PTE tables, swap slots) are far larger than the host CPU's caches, and a
+/// replay knows which entries the next requests will read before it reads
+/// them. A hint only: it changes no state of the model, reads no array
+/// header (no bounds check), and does nothing where the CPU has no prefetch
+/// instruction or the index is outside the array.
+/// </summary>
+internal static class HostPrefetch
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Element<T>(T[] array, int index, int length)
+    {
+        if (Sse.IsSupported && (uint)index < (uint)length)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index)));
+        }
+    }
+}
