@@ -66,6 +66,12 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         return base.VisitImplicitObjectCreationExpression(node);
     }
 
+    public override SyntaxNode? VisitWithExpression(WithExpressionSyntax node)
+    {
+        NoteCreation(node);   // a record's copy constructor may be the policy's own
+        return base.VisitWithExpression(node);
+    }
+
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var site = Site(node.Identifier);

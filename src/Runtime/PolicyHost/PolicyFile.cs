@@ -44,7 +44,8 @@ public sealed class PolicyFile(
     /// </summary>
     public object Create(PolicyGuardState guard)
     {
-        PolicyGuard.Arm(guard, thread: true);
+        guard.Arm();
+        var previous = PolicyGuard.SetCurrent(guard);
         object instance;
         try
         {
@@ -53,6 +54,10 @@ public sealed class PolicyFile(
         catch (Exception e)
         {
             throw PolicyCall.Stop(this, guard, "constructor", e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e);
+        }
+        finally
+        {
+            PolicyGuard.SetCurrent(previous);   // later calls set it again only when the policy needs it (ThreadGuard)
         }
 
         if (guard.Tripped != PolicyStopKind.None)
