@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace MemScript.Runtime.PolicyHost;
 
@@ -115,6 +116,7 @@ public static class PolicyGuard
     /// (one thread-static store), for code that does not reach it through a
     /// policy object.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Arm(PolicyGuardState guard, bool thread)
     {
         guard.Arm();

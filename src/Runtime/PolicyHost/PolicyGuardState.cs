@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace MemScript.Runtime.PolicyHost;
 
@@ -22,6 +23,7 @@ public sealed class PolicyGuardState
     internal int Site;
 
     /// <summary>A fresh budget for one call from the kernel (three stores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Arm()
     {
         Steps = PolicyGuard.StepBudget;
