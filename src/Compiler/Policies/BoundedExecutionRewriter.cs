@@ -29,7 +29,48 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
 {
     private const string Guard = "global::MemScript.Runtime.PolicyHost.PolicyGuard";
 
+    /// <summary>The hidden field of a policy class that holds its run's guard state.</summary>
+    public const string GuardField = "__memscript_guard";
+
+    private const string Holding = "this." + GuardField;
+
+    private readonly Dictionary<SyntaxNode, bool> _policyClasses = [];
+
     public List<(int Line, int Column)> Sites { get; } = [];
+
+    /// <summary>
+    /// Whether some guarded code reaches the guard through the thread (a
+    /// static member, a helper class, a lambda or local function created
+    /// while constructing, an object of a policy class the policy constructs
+    /// itself) rather than through a policy object's hidden field, outside
+    /// the construction of a policy class: then every call from the kernel
+    /// must set the thread's guard (<c>PolicyFile.ThreadGuard</c>).
+    /// </summary>
+    public bool UsesThreadGuard { get; private set; }
+
+    public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node) =>
+        WithGuardField(node, (TypeDeclarationSyntax)base.VisitClassDeclaration(node)!);
+
+    public override SyntaxNode? VisitRecordDeclaration(RecordDeclarationSyntax node) =>
+        WithGuardField(node, (TypeDeclarationSyntax)base.VisitRecordDeclaration(node)!);
+
+    public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
+    {
+        NoteCreation(node);
+        return base.VisitObjectCreationExpression(node);
+    }
+
+    public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
+    {
+        NoteCreation(node);
+        return base.VisitImplicitObjectCreationExpression(node);
+    }
+
+    public override SyntaxNode? VisitWithExpression(WithExpressionSyntax node)
+    {
+        NoteCreation(node);   // a record's copy constructor may be the policy's own
+        return base.VisitWithExpression(node);
+    }
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
@@ -40,7 +81,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         if (!Guards(node, node.Body))
             return visited;
         var returnsValue = model.GetDeclaredSymbol(node) is { ReturnsVoid: false } m && !IsIterator(node.Body);
-        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken))
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site, Holder(node)), visited.ExpressionBody, visited.SemicolonToken))
             .WithExpressionBody(null).WithSemicolonToken(default);
     }
 
@@ -52,7 +93,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
             return visited;
         if (!Guards(node, node.Body))
             return visited;
-        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, false, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, false, site, Holder(node)), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
@@ -63,7 +104,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
             return visited;
         if (!Guards(node, node.Body))
             return visited;
-        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site, Holder(node)), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
@@ -74,7 +115,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
             return visited;
         if (!Guards(node, node.Body))
             return visited;
-        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, true, site, Holder(node)), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
@@ -86,7 +127,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         if (!Guards(node, node.Body))
             return visited;
         var returnsValue = node.Keyword.IsKind(SyntaxKind.GetKeyword) && !IsIterator(node.Body);
-        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site, Holder(node)), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
@@ -94,10 +135,13 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var site = Site(node.Identifier);
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
         if (visited.Initializer is { } init && GuardsInitializers(node))
+        {
+            Holder(node.Initializer!.Value);
             visited = visited.WithInitializer(init.WithValue(Nested(init.Value, visited.Type, site)));
+        }
         if (visited.ExpressionBody is null || !Guards(node, null))
             return visited;
-        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
+        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site, Holder(node)));
         var accessors = AccessorList(SingletonList(getter));
         accessors = accessors
             .WithOpenBraceToken(accessors.OpenBraceToken.WithLeadingTrivia(visited.ExpressionBody.ArrowToken.LeadingTrivia).WithTrailingTrivia(visited.ExpressionBody.ArrowToken.TrailingTrivia))
@@ -110,6 +154,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (FieldDeclarationSyntax)base.VisitFieldDeclaration(node)!;
         if (!GuardsInitializers(node))
             return visited;
+        Holder(node.Declaration);
         var type = visited.Declaration.Type;
         var variables = visited.Declaration.Variables;
         for (var i = 0; i < variables.Count; i++)
@@ -124,7 +169,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
         if (visited.ExpressionBody is null || !Guards(node, null))
             return visited;
-        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site));
+        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, Wrap(null, visited.ExpressionBody, true, site, Holder(node)));
         var accessors = AccessorList(SingletonList(getter));
         accessors = accessors
             .WithOpenBraceToken(accessors.OpenBraceToken.WithLeadingTrivia(visited.ExpressionBody.ArrowToken.LeadingTrivia).WithTrailingTrivia(visited.ExpressionBody.ArrowToken.TrailingTrivia))
@@ -139,7 +184,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         if (!Guards(node, node.Body))
             return visited;
         var returnsValue = model.GetDeclaredSymbol(node) is IMethodSymbol { ReturnsVoid: false } && !IsIterator(node.Body);
-        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
+        return visited.WithBody(Carry(Wrap(visited.Body, visited.ExpressionBody, returnsValue, site, Holder(node)), visited.ExpressionBody, visited.SemicolonToken)).WithExpressionBody(null).WithSemicolonToken(default);
     }
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
@@ -149,7 +194,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
         if (!Guards(node, null))
             return visited;
-        return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site)).WithExpressionBody(null);
+        return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site, Holder(node))).WithExpressionBody(null);
     }
 
     public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
@@ -159,7 +204,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
         if (!Guards(node, null))
             return visited;
-        return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site)).WithExpressionBody(null);
+        return visited.WithBlock(Wrap(visited.Block, visited.ExpressionBody is { } e ? ArrowExpressionClause(e) : null, returnsValue, site, Holder(node))).WithExpressionBody(null);
     }
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
@@ -169,50 +214,181 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
         if (!Guards(node, null))
             return visited;
-        return visited.WithBlock(Wrap(visited.Block, null, returnsValue, site));
+        return visited.WithBlock(Wrap(visited.Block, null, returnsValue, site, Holder(node)));
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
     {
         var site = Site(node.WhileKeyword);
         var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
+        var holder = Holder(node);
+        return Counted(visited.WithStatement(Counting(visited.Statement, site, holder)), site, holder);
     }
 
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
     {
         var site = Site(node.DoKeyword);
         var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
+        var holder = Holder(node);
+        return Counted(visited.WithStatement(Counting(visited.Statement, site, holder)), site, holder);
     }
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
     {
         var site = Site(node.ForKeyword);
         var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
+        var holder = Holder(node);
+        return Counted(visited.WithStatement(Counting(visited.Statement, site, holder)), site, holder);
     }
 
     public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
     {
         var site = Site(node.ForEachKeyword);
         var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
+        var holder = Holder(node);
+        return Counted(visited.WithStatement(Counting(visited.Statement, site, holder)), site, holder);
     }
 
     public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
     {
         var site = Site(node.ForEachKeyword);
         var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return Counted(visited.WithStatement(Counting(visited.Statement, site)), site);
+        var holder = Holder(node);
+        return Counted(visited.WithStatement(Counting(visited.Statement, site, holder)), site, holder);
     }
 
     public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
     {
         var site = Site(node.GotoKeyword);
         var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
-        return Block(Call("Step", site), visited);
+        return Block(Call("Step", site, Holder(node)), visited);
     }
+
+    /// <summary>
+    /// The first declaration of a policy class (a class implementing
+    /// MemScript.Policies' IReclaimPolicy or IOomPolicy) gains, after its
+    /// members and on the same line, <c>private readonly PolicyGuardState
+    /// __memscript_guard = PolicyGuard.Adopt();</c>: the run's guard, taken
+    /// from the thread while the object is constructed, before any
+    /// constructor body runs.
+    /// </summary>
+    private TypeDeclarationSyntax WithGuardField(TypeDeclarationSyntax original, TypeDeclarationSyntax visited)
+    {
+        if (!IsPolicyClass(original) || model.GetDeclaredSymbol(original) is not { } type
+            || type.DeclaringSyntaxReferences.Min(r => r.Span.Start) != original.Span.Start
+            || visited.OpenBraceToken.IsMissing)
+            return visited;
+        var field = ParseMemberDeclaration($"private readonly global::MemScript.Runtime.PolicyHost.PolicyGuardState {GuardField} = {Guard}.Adopt();")!;
+        return visited.AddMembers(field);
+    }
+
+    /// <summary>Whether the type declared here is a class that implements a policy interface (it gets the hidden guard field).</summary>
+    private bool IsPolicyClass(SyntaxNode typeDeclaration)
+    {
+        if (_policyClasses.TryGetValue(typeDeclaration, out var known))
+            return known;
+        var result = model.GetDeclaredSymbol(typeDeclaration) is INamedTypeSymbol type && IsPolicyType(type);
+        _policyClasses[typeDeclaration] = result;
+        return result;
+    }
+
+    private static bool IsPolicyType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class }
+        && type.AllInterfaces.Any(i => i.Name is "IReclaimPolicy" or "IOomPolicy" && i.ContainingNamespace.ToDisplayString() == "MemScript.Policies");
+
+    /// <summary>
+    /// An object the policy constructs itself: a policy class (its hidden
+    /// field adopts the thread's guard) or a type parameter (which may be
+    /// one) needs the thread's guard set, unless it is constructed while a
+    /// policy class is (the host sets the thread's guard for that).
+    /// </summary>
+    private void NoteCreation(ExpressionSyntax creation)
+    {
+        var type = model.GetTypeInfo(creation).Type;
+        if (type is ITypeParameterSymbol || type is not null && IsPolicyType(type))
+        {
+            if (RouteOf(creation) != Route.Construction)
+                UsesThreadGuard = true;
+        }
+    }
+
+    /// <summary>How guard code placed at <paramref name="node"/> reaches the guard.</summary>
+    private enum Route
+    {
+        /// <summary>Through <c>this.__memscript_guard</c>: an instance member of a policy class.</summary>
+        Instance,
+
+        /// <summary>Through the thread, while a policy class is constructed (the host sets it then).</summary>
+        Construction,
+
+        /// <summary>Through the thread, at any time.</summary>
+        Thread,
+    }
+
+    /// <summary>
+    /// The guard expression for code placed at <paramref name="node"/> (null:
+    /// the thread's guard); notes when the thread's guard is needed on calls.
+    /// </summary>
+    private string? Holder(SyntaxNode node)
+    {
+        var route = RouteOf(node);
+        if (route == Route.Instance)
+            return Holding;
+        if (route == Route.Thread)
+            UsesThreadGuard = true;
+        return null;
+    }
+
+    /// <summary>
+    /// Walks out from <paramref name="node"/> to the member it runs in. A
+    /// lambda or local function keeps <c>this</c> unless it is static, but
+    /// one made while constructing may run later, so it takes the thread route.
+    /// </summary>
+    private Route RouteOf(SyntaxNode node)
+    {
+        var inFunction = false;
+        for (var n = node; n is not null; n = n.Parent)
+        {
+            switch (n)
+            {
+                case AnonymousFunctionExpressionSyntax f:
+                    if (f.Modifiers.Any(SyntaxKind.StaticKeyword))
+                        return Route.Thread;
+                    inFunction = true;
+                    break;
+                case LocalFunctionStatementSyntax l:
+                    if (l.Modifiers.Any(SyntaxKind.StaticKeyword))
+                        return Route.Thread;
+                    inFunction = true;
+                    break;
+                case MethodDeclarationSyntax m:
+                    return Member(m, m.Modifiers);
+                case PropertyDeclarationSyntax p:
+                    return p.Initializer is { } init && init.Span.Contains(node.Span) ? Constructing(p, p.Modifiers, inFunction) : Member(p, p.Modifiers);
+                case IndexerDeclarationSyntax i:
+                    return Member(i, i.Modifiers);
+                case EventDeclarationSyntax e:
+                    return Member(e, e.Modifiers);
+                case ConstructorDeclarationSyntax c:
+                    return Constructing(c, c.Modifiers, inFunction);
+                case BaseFieldDeclarationSyntax f:
+                    return Constructing(f, f.Modifiers, inFunction);
+                case TypeDeclarationSyntax t:
+                    return !inFunction && IsPolicyClass(t) ? Route.Construction : Route.Thread;
+                case MemberDeclarationSyntax:
+                    return Route.Thread;   // operators, conversions, finalizers, anything else
+            }
+        }
+
+        return Route.Thread;
+    }
+
+    private Route Member(MemberDeclarationSyntax member, SyntaxTokenList modifiers) =>
+        !modifiers.Any(SyntaxKind.StaticKeyword) && member.Parent is TypeDeclarationSyntax type && IsPolicyClass(type) ? Route.Instance : Route.Thread;
+
+    private Route Constructing(MemberDeclarationSyntax member, SyntaxTokenList modifiers, bool inFunction) =>
+        !inFunction && !modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword))
+        && member.Parent is TypeDeclarationSyntax type && IsPolicyClass(type) ? Route.Construction : Route.Thread;
 
     /// <summary>
     /// Whether an instance member's initializer keeps a guard: its type's
@@ -259,15 +435,15 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         return Sites.Count - 1;
     }
 
-    private static BlockSyntax Wrap(BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool returnsValue, int site)
+    private static BlockSyntax Wrap(BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool returnsValue, int site, string? holder)
     {
         var inner = body ?? Block(returnsValue
             ? ReturnStatement(arrow!.Expression.WithoutLeadingTrivia().WithLeadingTrivia(Space))
             : ExpressionStatement(arrow!.Expression));
         if (IsIterator(body))
-            return Block(Call("Step", site), inner);   // an iterator's body runs piecemeal: charge, no depth
-        var exit = Block(ExpressionStatement(InvocationExpression(ParseExpression(Guard + ".Exit"))));
-        return Block(Call("Enter", site), TryStatement(inner, default, FinallyClause(exit)));
+            return Block(Call("Step", site, holder), inner);   // an iterator's body runs piecemeal: charge, no depth
+        var exit = Block(ParseStatement(Guard + ".Exit(" + holder + ");"));
+        return Block(Call("Enter", site, holder), TryStatement(inner, default, FinallyClause(exit)));
     }
 
     /// <summary>Keeps the trivia (line breaks) of a removed <c>=&gt;</c> and <c>;</c> on the new block, so no line moves.</summary>
@@ -281,9 +457,10 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
     }
 
     /// <summary>The loop body, counting its iteration in the loop's local and charging a batch every <c>LoopBatch</c>.</summary>
-    private static StatementSyntax Counting(StatementSyntax statement, int site)
+    private static StatementSyntax Counting(StatementSyntax statement, int site, string? holder)
     {
-        var count = ParseStatement($"if (++{Counter(site)} == {Guard}.LoopBatch) {{ {Guard}.Charge({site}, {Guard}.LoopBatch); {Counter(site)} = 0; }}");
+        var charged = holder is null ? "" : holder + ", ";
+        var count = ParseStatement($"if (++{Counter(site)} == {Guard}.LoopBatch) {{ {Guard}.Charge({charged}{site}, {Guard}.LoopBatch); {Counter(site)} = 0; }}");
         return statement is BlockSyntax block
             ? block.WithStatements(block.Statements.Insert(0, count))
             : Block(count, statement);
@@ -296,9 +473,9 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
     /// charged when the loop ends, but each entry into a loop is, so a call
     /// does at most <c>LoopBatch</c> times its budget in iterations.
     /// </summary>
-    private static StatementSyntax Counted(StatementSyntax loop, int site) =>
+    private static StatementSyntax Counted(StatementSyntax loop, int site, string? holder) =>
         Block(
-                Call("Step", site),
+                Call("Step", site, holder),
                 ParseStatement($"int {Counter(site)} = 0;"),
                 loop.WithoutLeadingTrivia().WithoutTrailingTrivia())
             .WithLeadingTrivia(loop.GetLeadingTrivia())
@@ -306,7 +483,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
 
     private static string Counter(int site) => "__memscript_steps" + site.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static StatementSyntax Call(string method, int site) =>
-        ExpressionStatement(InvocationExpression(ParseExpression(Guard + "." + method),
-            ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(site)))))));
+    /// <summary><c>Guard.method(site)</c>, or <c>Guard.method(holder, site)</c> on the instance route.</summary>
+    private static StatementSyntax Call(string method, int site, string? holder) =>
+        ParseStatement(Guard + "." + method + "(" + (holder is null ? "" : holder + ", ") + site.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
 }

@@ -126,7 +126,7 @@ internal static class PolicyCompiler
         var graph = PolicyCallGraph.Build(model);
         var rewriter = new BoundedExecutionRewriter(model, graph.Guarded);
         var rewritten = CSharpSyntaxTree.Create((CSharpSyntaxNode)rewriter.Visit(tree.GetRoot()), ParseOptions, display, Encoding.UTF8);
-        var info = CSharpSyntaxTree.ParseText(InfoSource(policyType, rewriter.Sites, MemberSites(policyType), GuardFreeEntries(policyType, graph)), ParseOptions, "policy-info.cs", Encoding.UTF8);
+        var info = CSharpSyntaxTree.ParseText(InfoSource(policyType, rewriter.Sites, MemberSites(policyType), GuardFreeEntries(policyType, graph), rewriter.UsesThreadGuard), ParseOptions, "policy-info.cs", Encoding.UTF8);
         var emitCompilation = CSharpCompilation.Create("MemScript.Policy_" + key[..16], [rewritten, info], PolicyReferences.Rewritten, Options);
         using var image = new MemoryStream();
         var emitted = emitCompilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
@@ -206,7 +206,7 @@ internal static class PolicyCompiler
         return free;
     }
 
-    private static string InfoSource(INamedTypeSymbol type, IReadOnlyList<(int Line, int Column)> sites, Dictionary<string, (int Line, int Column)> members, List<string> guardFree)
+    private static string InfoSource(INamedTypeSymbol type, IReadOnlyList<(int Line, int Column)> sites, Dictionary<string, (int Line, int Column)> members, List<string> guardFree, bool threadGuard)
     {
         var ci = System.Globalization.CultureInfo.InvariantCulture;
         var b = new StringBuilder();
@@ -217,6 +217,7 @@ internal static class PolicyCompiler
         b.Append("public static readonly string[] Members = new string[] {").AppendJoin(",", ordered.Select(m => "\"" + m.Key + "\"")).Append("};\n");
         b.Append("public static readonly int[] MemberSites = new int[] {").AppendJoin(",", ordered.Select(m => m.Value.Line.ToString(ci) + "," + m.Value.Column.ToString(ci))).Append("};\n");
         b.Append("public static readonly string[] GuardFree = new string[] {").AppendJoin(",", guardFree.Select(m => "\"" + m + "\"")).Append("};\n");
+        b.Append("public const bool ThreadGuard = ").Append(threadGuard ? "true" : "false").Append(";\n");
         b.Append("} }\n");
         return b.ToString();
     }
@@ -246,6 +247,7 @@ internal static class PolicyCompiler
             var names = (string[])info.GetField("Members")!.GetValue(null)!;
             var memberFlat = (int[])info.GetField("MemberSites")!.GetValue(null)!;
             var guardFree = (string[])info.GetField("GuardFree")!.GetValue(null)!;
+            var threadGuard = info.GetField("ThreadGuard")?.GetValue(null) as bool? ?? true;
             var type = assembly.GetType(typeName, throwOnError: true)!;
             var ctor = type.GetConstructor(Type.EmptyTypes) ?? throw new MissingMethodException(typeName, ".ctor");
             var sites = new List<(int, int)>();
@@ -255,7 +257,7 @@ internal static class PolicyCompiler
             for (var i = 0; i < names.Length; i++)
                 members[names[i]] = (memberFlat[2 * i], memberFlat[2 * i + 1]);
             var lines = text.Split('\n');
-            return new PolicyFile(display, header, () => ctor.Invoke(null), sites, e => Locate(e, assembly, lines), members, guardFree);
+            return new PolicyFile(display, header, () => ctor.Invoke(null), sites, e => Locate(e, assembly, lines), members, guardFree, threadGuard);
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or MissingMethodException
                                       or InvalidCastException or NullReferenceException or TargetInvocationException)

@@ -10,9 +10,9 @@ namespace MemScript.Runtime.PolicyHost;
 /// </summary>
 internal static class PolicyCall
 {
-    public static PolicyStoppedException Stop(PolicyFile file, string member, Exception? e)
+    public static PolicyStoppedException Stop(PolicyFile file, PolicyGuardState guard, string member, Exception? e)
     {
-        var (kind, site) = PolicyGuard.Tripped;
+        var (kind, site) = (guard.Tripped, guard.Site);
         if (kind == PolicyStopKind.Budget)
             return At(file, file.Site(site), "MEMS4101", $"{member} ran past its budget of {PolicyGuard.StepBudget} steps (a loop that does not end?)");
         if (kind == PolicyStopKind.Depth)

@@ -7,8 +7,9 @@ namespace MemScript.Runtime.PolicyHost;
 /// for one new instance per run, and the table of the sites the bounded
 /// execution rewriter numbered (site id to line and column, 1-based) so a stop
 /// is reported at the policy's own line, and the members whose calls need no
-/// guard armed (<see cref="Guards"/>). <see cref="Locate"/> finds the line of
-/// an exception the policy threw (from the compiled image's line table).
+/// guard armed (<see cref="Guards"/>), and whether calls must also set the
+/// thread's guard (<see cref="ThreadGuard"/>). <see cref="Locate"/> finds the
+/// line of an exception the policy threw (from the compiled image's line table).
 /// </summary>
 public sealed class PolicyFile(
     string displayPath,
@@ -17,7 +18,8 @@ public sealed class PolicyFile(
     IReadOnlyList<(int Line, int Column)> sites,
     Func<Exception, (int Line, int Column)?> locate,
     IReadOnlyDictionary<string, (int Line, int Column)> members,
-    IReadOnlyCollection<string>? guardFree = null)
+    IReadOnlyCollection<string>? guardFree = null,
+    bool threadGuard = true)
 {
     private readonly HashSet<string> _guardFree = new(guardFree ?? [], StringComparer.Ordinal);
 
@@ -27,10 +29,23 @@ public sealed class PolicyFile(
     /// <summary>The header's spelling: file name and the first 8 hex digits of its SHA-256.</summary>
     public string HeaderName { get; } = headerName;
 
-    /// <summary>Makes one instance of the policy's class (its public parameterless constructor), guarded like every call.</summary>
-    public object Create()
+    /// <summary>
+    /// Whether the policy has code that reaches its guard through the thread
+    /// (static members, helper classes, policy objects it constructs itself)
+    /// which a call from the kernel may run: then every call makes its guard
+    /// the thread's current one. False: only the construction does.
+    /// </summary>
+    public bool ThreadGuard { get; } = threadGuard;
+
+    /// <summary>
+    /// Makes one instance of the policy's class (its public parameterless
+    /// constructor), guarded like every call by <paramref name="guard"/>, the
+    /// new instance's own (its hidden guard field takes it).
+    /// </summary>
+    public object Create(PolicyGuardState guard)
     {
-        PolicyGuard.Arm();
+        guard.Arm();
+        var previous = PolicyGuard.SetCurrent(guard);
         object instance;
         try
         {
@@ -38,11 +53,15 @@ public sealed class PolicyFile(
         }
         catch (Exception e)
         {
-            throw PolicyCall.Stop(this, "constructor", e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e);
+            throw PolicyCall.Stop(this, guard, "constructor", e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e);
+        }
+        finally
+        {
+            PolicyGuard.SetCurrent(previous);   // later calls set it again only when the policy needs it (ThreadGuard)
         }
 
-        if (PolicyGuard.Tripped.Kind != PolicyStopKind.None)
-            throw PolicyCall.Stop(this, "constructor", null);
+        if (guard.Tripped != PolicyStopKind.None)
+            throw PolicyCall.Stop(this, guard, "constructor", null);
         return instance;
     }
 

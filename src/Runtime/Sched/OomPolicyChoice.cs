@@ -10,12 +10,20 @@ namespace MemScript.Runtime.Sched;
 /// never asked about such a task), each scored by
 /// <see cref="IOomPolicy.Badness"/>; null spares the task, the highest is
 /// killed, a tie goes to the later task. The killer then prints its usual
-/// lines. Each call is armed with the policy guard; a trip or an exception
+/// lines. Each call is armed with the instance's own policy guard; a trip or an exception
 /// stops the run at the policy's line.
 /// </summary>
-internal sealed class OomPolicyChoice(PolicyFile file)
+internal sealed class OomPolicyChoice
 {
-    private readonly IOomPolicy _policy = (IOomPolicy)file.Create();
+    private readonly PolicyFile _file;
+    private readonly PolicyGuardState _guard = new();
+    private readonly IOomPolicy _policy;
+
+    public OomPolicyChoice(PolicyFile file)
+    {
+        _file = file;
+        _policy = (IOomPolicy)file.Create(_guard);
+    }
 
     public (ProcessTask? Victim, long Score, int Candidates) Choose(SimSystem system, List<ProcessTask> live)
     {
@@ -33,17 +41,17 @@ internal sealed class OomPolicyChoice(PolicyFile file)
                 (long)s.VmSwap / pageSize, s.PageTablePages, (long)s.VmSize / pageSize, p.OomScoreAdj,
                 p.Options.Nice, UserIds.Of(p.Options.User, system.Processes), p.CpuTimeNs, p.StartedNs);
             long? points;
-            PolicyGuard.Arm();
+            PolicyGuard.Arm(_guard, _file.ThreadGuard);
             try
             {
                 points = _policy.Badness(task, total);
             }
             catch (Exception e)
             {
-                throw PolicyCall.Stop(file, "Badness", e);
+                throw PolicyCall.Stop(_file, _guard, "Badness", e);
             }
-            if (PolicyGuard.Tripped.Kind != PolicyStopKind.None)
-                throw PolicyCall.Stop(file, "Badness", null);
+            if (_guard.Tripped != PolicyStopKind.None)
+                throw PolicyCall.Stop(_file, _guard, "Badness", null);
             if (points is not { } value)
                 continue;
             candidates++;

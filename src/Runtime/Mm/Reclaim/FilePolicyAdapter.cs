@@ -8,7 +8,9 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// kernel's own <see cref="IReclaimPolicy"/>, so the kernel calls it at
 /// exactly the points it calls a built-in (the built-ins keep their direct
 /// path). Frame numbers become <see cref="PageRef"/>s. Each call is armed with
-/// a fresh step budget (<see cref="PolicyGuard"/>), except a call the compiler
+/// a fresh step budget in the instance's own guard (<see cref="PolicyGuardState"/>,
+/// one per run; the thread's current guard is set too only when the policy
+/// has code that reaches it, <see cref="PolicyFile.ThreadGuard"/>), except a call the compiler
 /// found can reach no loop and no recursion (<see cref="PolicyFile.Guards"/>),
 /// which runs bare; a tripped guard or an
 /// exception stops the run at the policy's line (MEMS4101-4103). A reclaim
@@ -25,6 +27,8 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
 {
     private readonly Policies.IReclaimPolicy _policy;
     private readonly PolicyFile _file;
+    private readonly PolicyGuardState _guard = new();
+    private readonly bool _threadGuard;
     private readonly bool _guardAdded;
     private readonly bool _guardAccessed;
     private readonly bool _guardRemoved;
@@ -33,10 +37,11 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
     private PolicyContext _context = null!;
     private PolicyMember _calling;
 
-    public FilePolicyAdapter(PolicyFile file, Policies.IReclaimPolicy policy)
+    public FilePolicyAdapter(PolicyFile file)
     {
         _file = file;
-        _policy = policy;
+        _threadGuard = file.ThreadGuard;
+        _policy = (Policies.IReclaimPolicy)file.Create(_guard);
         _guardAdded = file.Guards("Added");
         _guardAccessed = file.Guards("Accessed");
         _guardRemoved = file.Guards("Removed");
@@ -60,7 +65,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         _context.Held[pfn] = 1;
         if (_guardAdded)
         {
-            PolicyGuard.Arm();
+            PolicyGuard.Arm(_guard, _threadGuard);
         }
 
         _calling = PolicyMember.Added;
@@ -84,7 +89,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         held[pfn] = 0;
         if (_guardRemoved)
         {
-            PolicyGuard.Arm();
+            PolicyGuard.Arm(_guard, _threadGuard);
         }
 
         _calling = PolicyMember.Removed;
@@ -101,7 +106,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
     {
         if (_guardAccessed)
         {
-            PolicyGuard.Arm();
+            PolicyGuard.Arm(_guard, _threadGuard);
         }
 
         _calling = PolicyMember.Accessed;
@@ -119,7 +124,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         _context.ScannedInPass = 0;
         if (_guardBeginReclaim)
         {
-            PolicyGuard.Arm();
+            PolicyGuard.Arm(_guard, _threadGuard);
         }
 
         _calling = PolicyMember.BeginReclaim;
@@ -137,7 +142,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
             _context.LastEvictable = -1;
             if (_guardVictim)
             {
-                PolicyGuard.Arm();
+                PolicyGuard.Arm(_guard, _threadGuard);
             }
 
             _calling = PolicyMember.Victim;
@@ -202,20 +207,20 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         }
 
         _calling = PolicyMember.None;
-        return e as PolicyStoppedException ?? PolicyCall.Stop(_file, member.ToString(), e);
+        return e as PolicyStoppedException ?? PolicyCall.Stop(_file, _guard, member.ToString(), e);
     }
 
     private void CheckTripped(string member)
     {
-        if (PolicyGuard.HasTripped)
+        if (_guard.Tripped != PolicyStopKind.None)
         {
-            throw PolicyCall.Stop(_file, member, null);
+            throw PolicyCall.Stop(_file, _guard, member, null);
         }
     }
 
     private T Guarded<T>(Func<Policies.IReclaimPolicy, T> read, string member)
     {
-        PolicyGuard.Arm();
+        PolicyGuard.Arm(_guard, _threadGuard);
         T value;
         try
         {
@@ -223,7 +228,7 @@ internal sealed class FilePolicyAdapter : IReclaimPolicy
         }
         catch (Exception e)
         {
-            throw PolicyCall.Stop(_file, member, e);
+            throw PolicyCall.Stop(_file, _guard, member, e);
         }
 
         CheckTripped(member);

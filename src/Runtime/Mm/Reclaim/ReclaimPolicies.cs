@@ -11,7 +11,7 @@ internal static class ReclaimPolicies
     public static readonly IReadOnlyList<string> Names = ["linux", "lru", "fifo", "clock", "random", "opt"];
 
     public static IReclaimPolicy Create(MachineSettings machine, FrameTable frames, PageTrace? future) => machine.ReclaimFile is { } file
-        ? new FilePolicyAdapter(file, (MemScript.Policies.IReclaimPolicy)file.Create())
+        ? new FilePolicyAdapter(file)
         : machine.Reclaim switch
     {
         "lru" => new LruPolicy(frames),
