@@ -90,6 +90,48 @@ internal sealed class TlbSet
     /// <summary>An access to a mapped page: counts it and returns where its translation came from.</summary>
     public int Access(ulong address, AccessKind kind, bool huge)
     {
+        // The hot path, a data access to a 4 KiB page: the L1 dTLB, then the STLB.
+        if (!huge && kind != AccessKind.Exec && _data4K is { } l1)
+        {
+            var write = kind == AccessKind.Write;
+            if (write)
+            {
+                DtlbStores++;
+            }
+            else
+            {
+                DtlbLoads++;
+            }
+
+            var key = address >> _smallShift;
+            if (l1.Access(key))
+            {
+                return L1Hit;
+            }
+
+            if (_stlb is { } stlb && stlb.Access(key))
+            {
+                return StlbHit;
+            }
+
+            if (write)
+            {
+                DtlbStoreMisses++;
+            }
+            else
+            {
+                DtlbLoadMisses++;
+            }
+
+            return Walk;
+        }
+
+        return AccessOther(address, kind, huge);
+    }
+
+    /// <summary>An instruction fetch, an access to a huge page, or any access with <c>tlb off</c>.</summary>
+    private int AccessOther(ulong address, AccessKind kind, bool huge)
+    {
         CountAccess(kind);
 
         if (_data4K is null)
