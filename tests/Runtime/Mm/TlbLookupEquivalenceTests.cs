@@ -64,6 +64,38 @@ public class TlbLookupEquivalenceTests
         Assert.InRange(hits, 1_000, 95_000);   // both outcomes were exercised
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void InvalidatedWays_AreRefilledLowestFirst_ThenTheLeastRecentlyUsedGoes(bool simd)
+    {
+        // 8 entries, 4 ways: two sets; even page numbers all fall in set 0.
+        var tlb = new Tlb(8, 4, simd);
+        foreach (var vpn in new ulong[] { 0, 2, 4, 6 })
+        {
+            tlb.Fill(vpn);                   // ways 0, 1, 2, 3
+        }
+
+        Assert.True(tlb.Access(0));          // 0 becomes the most recent; 2 the least
+        tlb.Invalidate(4);                   // way 2 empties
+        tlb.Invalidate(2);                   // way 1 empties
+        Assert.False(tlb.Access(8));         // takes way 1, the lowest empty one, not the LRU (6)
+        Assert.False(tlb.Access(10));        // takes way 2
+        Assert.False(tlb.Access(12));        // the set is full: 6, the least recently used, goes
+        Assert.Equal(
+            [true, true, true, true, false, false],
+            new ulong[] { 0, 8, 10, 12, 6, 0 }.Select(tlb.Access).ToArray());   // 6 evicts 0, then 0 evicts 8
+
+        tlb.Flush();
+        Assert.False(tlb.Access(8));         // a flushed set refills from way 0
+        Assert.False(tlb.Access(14));
+        Assert.False(tlb.Access(16));
+        Assert.False(tlb.Access(18));
+        Assert.True(tlb.Access(8));
+        Assert.False(tlb.Access(20));        // 14, the least recently used since the flush, goes
+        Assert.Equal([true, true, true, false], new ulong[] { 8, 16, 18, 14 }.Select(tlb.Access).ToArray());
+    }
+
     /// <summary>Per set a list of ways: a hit or load stamps the way with the time; a miss takes the lowest empty way, else the oldest stamp.</summary>
     private sealed class ReferenceTlb(int entries, int ways)
     {
