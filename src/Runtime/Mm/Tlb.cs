@@ -80,10 +80,6 @@ internal sealed class Tlb
         }
     }
 
-    public long Hits { get; private set; }
-
-    public long Misses { get; private set; }
-
     /// <summary>An access to a mapped page: true on a hit; a miss loads the entry.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Access(ulong vpn)
@@ -94,12 +90,10 @@ internal sealed class Tlb
         var way = _vector ? FindVector(ref tags, tag) : FindScalar(ref tags, tag);
         if (way >= 0)
         {
-            Hits++;
             Touch(set, way);
             return true;
         }
 
-        Misses++;
         Load(set, ref tags, tag);
         return false;
     }
