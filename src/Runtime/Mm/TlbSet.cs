@@ -46,6 +46,9 @@ internal sealed class TlbSet
     private readonly Tlb? _inst4K;
     private readonly Tlb? _inst2M;
     private readonly Tlb? _stlb;
+
+    /// <summary>The second level when its geometry allows one cache line a set (the default's does); then <see cref="_stlb"/> is null.</summary>
+    private readonly CacheLineTlb? _stlbLines;
     private readonly Tlb? _data1G;
     private readonly Tlb? _stlb1G;
 
@@ -79,7 +82,8 @@ internal sealed class TlbSet
         _data1G = new Tlb(4, 4);
         if (machine.StlbEntries > 0)
         {
-            _stlb = new Tlb(machine.StlbEntries, machine.StlbWays);
+            _stlbLines = CacheLineTlb.TryCreate(machine.StlbEntries, machine.StlbWays);
+            _stlb = _stlbLines is null ? new Tlb(machine.StlbEntries, machine.StlbWays) : null;
             _stlb1G = new Tlb(16, 4);
         }
     }
@@ -109,7 +113,14 @@ internal sealed class TlbSet
                 return L1Hit;
             }
 
-            if (_stlb is { } stlb && stlb.Access(key))
+            if (_stlbLines is { } lines)
+            {
+                if (lines.Access(key))
+                {
+                    return StlbHit;
+                }
+            }
+            else if (_stlb is { } stlb && stlb.Access(key))
             {
                 return StlbHit;
             }
@@ -151,7 +162,7 @@ internal sealed class TlbSet
             return L1Hit;
         }
 
-        if (_stlb is not null && _stlb.Access(huge ? key | HugeTag : key))
+        if (_stlbLines is not null ? _stlbLines.Access(huge ? key | HugeTag : key) : _stlb is not null && _stlb.Access(huge ? key | HugeTag : key))
         {
             return StlbHit;
         }
@@ -182,6 +193,7 @@ internal sealed class TlbSet
         var key = address >> (huge ? _hugeShift : _smallShift);
         l1.Fill(key);
         _stlb?.Fill(huge ? key | HugeTag : key);
+        _stlbLines?.Fill(huge ? key | HugeTag : key);
     }
 
     /// <summary>log2 of a 1 GiB page.</summary>
@@ -232,6 +244,8 @@ internal sealed class TlbSet
         _inst2M!.Invalidate(huge);
         _stlb?.Invalidate(small);
         _stlb?.Invalidate(huge | HugeTag);
+        _stlbLines?.Invalidate(small);
+        _stlbLines?.Invalidate(huge | HugeTag);
         _data1G?.Invalidate(address >> GiantShift);
         _stlb1G?.Invalidate(address >> GiantShift);
     }
@@ -244,6 +258,7 @@ internal sealed class TlbSet
         _inst4K?.Flush();
         _inst2M?.Flush();
         _stlb?.Flush();
+        _stlbLines?.Flush();
         _data1G?.Flush();
         _stlb1G?.Flush();
     }

@@ -63,6 +63,54 @@ public class TlbLookupEquivalenceTests
     }
 
     [Theory]
+    [InlineData(1536, 12, 4096, 0UL)]              // the STLB
+    [InlineData(1536, 12, 4096, 1UL << 36)]        // its 2 MiB entries, tagged above the 4 KiB page numbers
+    [InlineData(1536, 12, 4096, (1UL << 35) - 8192)] // the top of a 47-bit space
+    [InlineData(512, 8, 2048, 0UL)]
+    [InlineData(256, 4, 1024, 0UL)]
+    public void OneLineSets_AgreeWithATextbookLru(int entries, int ways, int pages, ulong based)
+    {
+        var lines = CacheLineTlb.TryCreate(entries, ways);
+        Assert.NotNull(lines);
+        var reference = new ReferenceTlb(entries, ways);
+        var random = new Random(entries * 37 + ways);
+        var hits = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var vpn = based + (ulong)(random.Next(4) == 0 ? random.Next(pages) : random.Next(pages / 8 + 1));
+            switch (random.Next(100))
+            {
+                case 0:
+                    lines.Flush();
+                    reference.Flush();
+                    break;
+                case < 4:
+                    lines.Invalidate(vpn);
+                    reference.Invalidate(vpn);
+                    break;
+                case < 10:
+                    lines.Fill(vpn);
+                    reference.Access(vpn);
+                    break;
+                default:
+                    var expected = reference.Access(vpn);
+                    Assert.Equal(expected, lines.Access(vpn));
+                    hits += expected ? 1 : 0;
+                    break;
+            }
+        }
+
+        Assert.InRange(hits, 1_000, 95_000);
+    }
+
+    [Theory]
+    [InlineData(1920, 12)]   // 160 sets: not a power of two
+    [InlineData(64, 4)]      // 16 sets: a tag would not fit 32 bits
+    [InlineData(96, 16)]     // wider than one line
+    public void GeometriesWithoutOneLineSets_UseTheGeneralArray(int entries, int ways) =>
+        Assert.Null(CacheLineTlb.TryCreate(entries, ways));
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void InvalidatedWays_AreRefilledLowestFirst_ThenTheLeastRecentlyUsedGoes(bool simd)
