@@ -17,16 +17,16 @@ namespace MemScript.Runtime.Mm;
 /// page-fault fills the entry of the page it mapped.
 /// A flush leaves the tags alone: they carry a generation above the page
 /// number's 37 bits, and an entry of an older generation counts as empty (the
-/// tags are cleared only when the generation wraps); it clears only the
-/// per-set live counts (one int a set).
+/// tags are cleared only when the generation wraps).
 /// The hot path: a set's tags are compared four at a time (SIMD) where the
 /// CPU can, and a set of up to 16 ways keeps its recency order in one word
-/// (a way's number per 4-bit rank, the most recent lowest), so a miss finds
-/// the least recently used way without scanning; a wider set keeps an age
-/// per way. Either way a miss replaces the first empty (or flushed) way,
-/// else the least recently used one; a count of live entries per set
-/// (cleared by a flush) tells a miss whether to look for an empty way at all,
-/// so a lookup compares tags only.
+/// (a way's number per 4-bit rank, the most recent lowest); a wider set keeps
+/// an age per way. A miss replaces the first empty (or flushed) way, else the
+/// least recently used one. In the order word the empty ways sit past the
+/// live ones, the lowest-numbered last: a miss always takes the way of the
+/// last rank and rotates it to the front, with no search for an empty way and
+/// no count of live entries. A flush puts every set's order back to that of
+/// an empty set; an invalidation moves its way among the empty ones.
 /// </summary>
 internal sealed class Tlb
 {
@@ -36,10 +36,11 @@ internal sealed class Tlb
     private const ulong Nibbles = 0x1111_1111_1111_1111UL;
 
     private readonly ulong[] _tags;
-    private readonly int[] _live;
     private readonly ulong[]? _order;
     private readonly ulong[]? _ages;
     private readonly int _ways;
+    private readonly int _lastRankShift;
+    private readonly ulong _emptyOrder;
     private readonly ulong _sets;
     private readonly ulong _setMask;
     private readonly bool _vector;
@@ -56,18 +57,20 @@ internal sealed class Tlb
         _sets = (ulong)Math.Max(1, entries / _ways);
         _setMask = (_sets & (_sets - 1)) == 0 ? _sets - 1 : ulong.MaxValue;
         _tags = new ulong[_sets * (ulong)_ways];
-        _live = new int[_sets];
         _vector = simd && Vector256.IsHardwareAccelerated && _ways % 4 == 0 && _ways <= 32;
         if (_ways <= OrderedWays)
         {
-            // Rank i holds way i; the ranks past the last way hold 15, which
-            // no way of a narrower set has, so a search never finds them.
+            // An empty set: rank i holds way ways-1-i, so way 0 is taken
+            // first; the ranks past the last way hold 15 (any value would do:
+            // every way is found at a lower rank).
             var order = ulong.MaxValue;
-            for (var w = 0; w < _ways; w++)
+            for (var rank = 0; rank < _ways; rank++)
             {
-                order = (order & ~(0xFUL << (4 * w))) | ((ulong)w << (4 * w));
+                order = (order & ~(0xFUL << (4 * rank))) | ((ulong)(_ways - 1 - rank) << (4 * rank));
             }
 
+            _emptyOrder = order;
+            _lastRankShift = 4 * (_ways - 1);
             _order = new ulong[_sets];
             Array.Fill(_order, order);
         }
@@ -77,27 +80,21 @@ internal sealed class Tlb
         }
     }
 
-    public long Hits { get; private set; }
-
-    public long Misses { get; private set; }
-
     /// <summary>An access to a mapped page: true on a hit; a miss loads the entry.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Access(ulong vpn)
     {
         var set = SetOf(vpn);
-        var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        var way = _vector ? FindVector(first, tag) : FindScalar(first, tag);
+        ref var tags = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tags), set * _ways);
+        var way = _vector ? FindVector(ref tags, tag) : FindScalar(ref tags, tag);
         if (way >= 0)
         {
             Touch(set, way);
-            Hits++;
             return true;
         }
 
-        Misses++;
-        Replace(set, tag);
+        Load(set, ref tags, tag);
         return false;
     }
 
@@ -105,16 +102,16 @@ internal sealed class Tlb
     public void Fill(ulong vpn)
     {
         var set = SetOf(vpn);
-        var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        var way = _vector ? FindVector(first, tag) : FindScalar(first, tag);
+        ref var tags = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tags), set * _ways);
+        var way = _vector ? FindVector(ref tags, tag) : FindScalar(ref tags, tag);
         if (way >= 0)
         {
             Touch(set, way);
             return;
         }
 
-        Replace(set, tag);
+        Load(set, ref tags, tag);
     }
 
     /// <summary>INVLPG: drops the entry of <paramref name="vpn"/> if the TLB holds it.</summary>
@@ -123,12 +120,16 @@ internal sealed class Tlb
         var set = SetOf(vpn);
         var first = set * _ways;
         var tag = (vpn + 1) | _generationBits;
-        for (var w = first; w < first + _ways; w++)
+        for (var w = 0; w < _ways; w++)
         {
-            if (_tags[w] == tag)
+            if (_tags[first + w] == tag)
             {
-                _tags[w] = 0;
-                _live[set]--;
+                _tags[first + w] = 0;
+                if (_order is not null)
+                {
+                    _order[set] = OrderWithEmptiesLast(set);
+                }
+
                 return;
             }
         }
@@ -143,21 +144,20 @@ internal sealed class Tlb
         }
 
         _generationBits = _generation << GenerationShift;
-        Array.Clear(_live);
+        if (_order is not null)
+        {
+            Array.Fill(_order, _emptyOrder);
+        }
     }
 
     private int SetOf(ulong vpn) => (int)(_setMask != ulong.MaxValue ? vpn & _setMask : vpn % _sets);
 
-    /// <summary>
-    /// The way of the set starting at <paramref name="first"/> that holds
-    /// <paramref name="tag"/>, or -1.
-    /// </summary>
-    private int FindScalar(int first, ulong tag)
+    /// <summary>The way of the set whose first tag is <paramref name="tags"/> that holds <paramref name="tag"/>, or -1.</summary>
+    private int FindScalar(ref ulong tags, ulong tag)
     {
-        var tags = _tags;
         for (var w = 0; w < _ways; w++)
         {
-            if (tags[first + w] == tag)
+            if (Unsafe.Add(ref tags, w) == tag)
             {
                 return w;
             }
@@ -166,11 +166,11 @@ internal sealed class Tlb
         return -1;
     }
 
-    private int FindVector(int first, ulong tag)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindVector(ref ulong tags, ulong tag)
     {
         // Every group of four is compared and the masks are merged, without a
         // branch per group (where in the set a hit lies is not predictable).
-        ref var tags = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tags), first);
         var wanted = Vector256.Create(tag);
         var hits = Vector256.Equals(Vector256.LoadUnsafe(ref tags), wanted).ExtractMostSignificantBits();
         for (var w = 4; w < _ways; w += 4)
@@ -181,39 +181,21 @@ internal sealed class Tlb
         return hits != 0 ? BitOperations.TrailingZeroCount(hits) : -1;
     }
 
-    /// <summary>The first way of a set that is not full holding no live entry (a stale generation's or an invalidated one).</summary>
-    private int FirstEmpty(int first)
+    /// <summary>A miss: the way of the last rank (the lowest empty way, else the least recently used) takes the tag and moves to the front.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Load(int set, ref ulong tags, ulong tag)
     {
-        for (var w = 0; w < _ways; w++)
+        if (_order is null)
         {
-            if (_tags[first + w] < _generationBits)
-            {
-                return w;
-            }
+            LoadByAge(set, tag);
+            return;
         }
 
-        return 0;
-    }
-
-    private void Replace(int set, ulong tag)
-    {
-        int way;
-        if (_live[set] < _ways)
-        {
-            way = FirstEmpty(set * _ways);
-            _live[set]++;
-        }
-        else if (_order is not null)
-        {
-            way = (int)(_order[set] >> (4 * (_ways - 1))) & 0xF;
-        }
-        else
-        {
-            way = OldestByAge(set * _ways);
-        }
-
-        _tags[set * _ways + way] = tag;
-        Touch(set, way);
+        ref var order = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_order), set);
+        var word = order;
+        var way = (int)(word >> _lastRankShift) & 0xF;
+        Unsafe.Add(ref tags, way) = tag;
+        order = (word << 4) | (uint)way;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -225,9 +207,10 @@ internal sealed class Tlb
             return;
         }
 
-        var order = _order[set];
+        ref var order = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_order), set);
+        var word = order;
         // The rank holding the way: the lowest zero nibble of order ^ (way in every nibble).
-        var x = order ^ ((uint)way * Nibbles);
+        var x = word ^ ((uint)way * Nibbles);
         var zero = (x - Nibbles) & ~x & (Nibbles << 3);
         var shift = BitOperations.TrailingZeroCount(zero) & ~3;
         if (shift == 0)
@@ -237,22 +220,69 @@ internal sealed class Tlb
 
         var below = (1UL << shift) - 1;
         var above = ~((below << 4) | 0xFUL);
-        _order[set] = (order & above) | ((order & below) << 4) | (uint)way;
+        order = (word & above) | ((word & below) << 4) | (uint)way;
     }
 
-    /// <summary>A full set wider than 16 ways: the way with the smallest age.</summary>
-    private int OldestByAge(int first)
+    /// <summary>
+    /// A set's order after an invalidation: its live ways in their recency
+    /// order, then the empty ones from the highest-numbered to the lowest.
+    /// </summary>
+    private ulong OrderWithEmptiesLast(int set)
     {
-        var ages = _ages!;
-        var oldest = 0;
-        for (var w = 1; w < _ways; w++)
+        var first = set * _ways;
+        var word = _order![set];
+        var result = _emptyOrder;
+        var rank = 0;
+        for (var r = 0; r < _ways; r++)
         {
-            if (ages[first + w] < ages[first + oldest])
+            var way = (int)(word >> (4 * r)) & 0xF;
+            if (_tags[first + way] >= _generationBits)
             {
-                oldest = w;
+                result = Place(result, rank++, way);
             }
         }
 
-        return oldest;
+        for (var way = _ways - 1; way >= 0; way--)
+        {
+            if (_tags[first + way] < _generationBits)
+            {
+                result = Place(result, rank++, way);
+            }
+        }
+
+        return result;
+
+        static ulong Place(ulong order, int rank, int way) =>
+            (order & ~(0xFUL << (4 * rank))) | ((ulong)way << (4 * rank));
+    }
+
+    /// <summary>A miss in a set wider than 16 ways: the first empty (or flushed) way, else the one with the smallest age.</summary>
+    private void LoadByAge(int set, ulong tag)
+    {
+        var first = set * _ways;
+        var ages = _ages!;
+        var victim = -1;
+        for (var w = 0; w < _ways && victim < 0; w++)
+        {
+            if (_tags[first + w] < _generationBits)
+            {
+                victim = w;
+            }
+        }
+
+        if (victim < 0)
+        {
+            victim = 0;
+            for (var w = 1; w < _ways; w++)
+            {
+                if (ages[first + w] < ages[first + victim])
+                {
+                    victim = w;
+                }
+            }
+        }
+
+        _tags[first + victim] = tag;
+        ages[first + victim] = ++_tick;
     }
 }

@@ -46,6 +46,9 @@ internal sealed class TlbSet
     private readonly Tlb? _inst4K;
     private readonly Tlb? _inst2M;
     private readonly Tlb? _stlb;
+
+    /// <summary>The second level when its geometry allows one cache line a set (the default's does); then <see cref="_stlb"/> is null.</summary>
+    private readonly CacheLineTlb? _stlbLines;
     private readonly Tlb? _data1G;
     private readonly Tlb? _stlb1G;
 
@@ -79,7 +82,8 @@ internal sealed class TlbSet
         _data1G = new Tlb(4, 4);
         if (machine.StlbEntries > 0)
         {
-            _stlb = new Tlb(machine.StlbEntries, machine.StlbWays);
+            _stlbLines = CacheLineTlb.TryCreate(machine.StlbEntries, machine.StlbWays);
+            _stlb = _stlbLines is null ? new Tlb(machine.StlbEntries, machine.StlbWays) : null;
             _stlb1G = new Tlb(16, 4);
         }
     }
@@ -89,6 +93,55 @@ internal sealed class TlbSet
 
     /// <summary>An access to a mapped page: counts it and returns where its translation came from.</summary>
     public int Access(ulong address, AccessKind kind, bool huge)
+    {
+        // The hot path, a data access to a 4 KiB page: the L1 dTLB, then the STLB.
+        if (!huge && kind != AccessKind.Exec && _data4K is { } l1)
+        {
+            var write = kind == AccessKind.Write;
+            if (write)
+            {
+                DtlbStores++;
+            }
+            else
+            {
+                DtlbLoads++;
+            }
+
+            var key = address >> _smallShift;
+            if (l1.Access(key))
+            {
+                return L1Hit;
+            }
+
+            if (_stlbLines is { } lines)
+            {
+                if (lines.Access(key))
+                {
+                    return StlbHit;
+                }
+            }
+            else if (_stlb is { } stlb && stlb.Access(key))
+            {
+                return StlbHit;
+            }
+
+            if (write)
+            {
+                DtlbStoreMisses++;
+            }
+            else
+            {
+                DtlbLoadMisses++;
+            }
+
+            return Walk;
+        }
+
+        return AccessOther(address, kind, huge);
+    }
+
+    /// <summary>An instruction fetch, an access to a huge page, or any access with <c>tlb off</c>.</summary>
+    private int AccessOther(ulong address, AccessKind kind, bool huge)
     {
         CountAccess(kind);
 
@@ -109,7 +162,7 @@ internal sealed class TlbSet
             return L1Hit;
         }
 
-        if (_stlb is not null && _stlb.Access(huge ? key | HugeTag : key))
+        if (_stlbLines is not null ? _stlbLines.Access(huge ? key | HugeTag : key) : _stlb is not null && _stlb.Access(huge ? key | HugeTag : key))
         {
             return StlbHit;
         }
@@ -140,6 +193,7 @@ internal sealed class TlbSet
         var key = address >> (huge ? _hugeShift : _smallShift);
         l1.Fill(key);
         _stlb?.Fill(huge ? key | HugeTag : key);
+        _stlbLines?.Fill(huge ? key | HugeTag : key);
     }
 
     /// <summary>log2 of a 1 GiB page.</summary>
@@ -190,6 +244,8 @@ internal sealed class TlbSet
         _inst2M!.Invalidate(huge);
         _stlb?.Invalidate(small);
         _stlb?.Invalidate(huge | HugeTag);
+        _stlbLines?.Invalidate(small);
+        _stlbLines?.Invalidate(huge | HugeTag);
         _data1G?.Invalidate(address >> GiantShift);
         _stlb1G?.Invalidate(address >> GiantShift);
     }
@@ -202,6 +258,7 @@ internal sealed class TlbSet
         _inst4K?.Flush();
         _inst2M?.Flush();
         _stlb?.Flush();
+        _stlbLines?.Flush();
         _data1G?.Flush();
         _stlb1G?.Flush();
     }
