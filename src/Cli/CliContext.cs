@@ -24,6 +24,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>True when standard error is a terminal (not a file, a pipe or a test's writer).</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>How long a run goes before its status line appears on a terminal (one second; tests set zero).</summary>
+    public TimeSpan ProgressQuiet { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Diagnostics in colour: standard error is a terminal, NO_COLOR and CI are unset and TERM is not <c>dumb</c>.</summary>
     public bool ColourErrors => ErrorIsTerminal && ForAPerson;
 

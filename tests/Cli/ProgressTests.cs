@@ -20,7 +20,7 @@ public sealed class ProgressTests
         using var sandbox = new CliSandbox();
         sandbox.Write("long.mems", Long);
 
-        var onTerminal = CommandLineApp.Run(["run", "long.mems"], sandbox.Context with { ErrorIsTerminal = true });
+        var onTerminal = CommandLineApp.Run(["run", "long.mems"], sandbox.Context with { ErrorIsTerminal = true, ProgressQuiet = TimeSpan.Zero });
         var redirected = MemscriptProcess.Run(sandbox.Root, "unset CI NO_COLOR;", "", ["run", "long.mems"], TimeSpan.FromSeconds(180));
 
         Assert.Equal(0, onTerminal);

@@ -9,7 +9,8 @@ namespace MemScript.Cli.Progress;
 /// The status line of a long <c>memscript run</c> on a terminal:
 /// <c>lazy.mems: 1.250 s simulated, 12,582,912 accesses, 19% of the work limit</c>,
 /// redrawn in place (carriage return, erase to the end of the line) at most
-/// ten times a second once the run has taken a second of wall-clock time,
+/// ten times a second once the run has taken a second of wall-clock time
+/// (<see cref="CliContext.ProgressQuiet"/>),
 /// and erased when the run ends, so the terminal keeps only the report and
 /// the diagnostics. It is made only when standard error is a terminal and
 /// CI is unset (<see cref="CliContext.ShowProgress"/>): a file, a pipe or a CI
@@ -20,30 +21,31 @@ namespace MemScript.Cli.Progress;
 /// </summary>
 internal sealed class TerminalRunProgress : RunProgress
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private readonly OneLineWriter _error;
     private readonly string _label;
+    private readonly TimeSpan _quiet;
     private readonly long _started = Stopwatch.GetTimestamp();
     private TimeSpan _lastDrawn;
     private bool _drawn;
     private bool _broken;
 
-    private TerminalRunProgress(OneLineWriter error, string label)
+    private TerminalRunProgress(OneLineWriter error, string label, TimeSpan quiet)
     {
         _error = error;
         _label = label;
+        _quiet = quiet;
     }
 
     /// <summary>The progress of a run of <paramref name="displayPath"/>, or null where none is shown.</summary>
     public static TerminalRunProgress? For(CliContext context, string displayPath) =>
-        context.ShowProgress && context.Error is OneLineWriter error ? new TerminalRunProgress(error, displayPath) : null;
+        context.ShowProgress && context.Error is OneLineWriter error ? new TerminalRunProgress(error, displayPath, context.ProgressQuiet) : null;
 
     public override void Update(long simulatedNs, long pageAccesses, long work, long workLimit)
     {
         var elapsed = Stopwatch.GetElapsedTime(_started);
-        if (_broken || elapsed < Quiet || (_drawn && elapsed - _lastDrawn < Interval))
+        if (_broken || elapsed < _quiet || (_drawn && elapsed - _lastDrawn < Interval))
             return;
         _lastDrawn = elapsed;
         try
