@@ -3,9 +3,9 @@ namespace MemScript.Runtime.Mm;
 /// <summary>
 /// One process's mm_struct: its VMAs in address order, its page tables, its
 /// layout (heap start and break, stack top and limit), limits and counters.
-/// The VMA list is a sorted List searched by bisection (mmap.c's maple tree
-/// plays that role in the kernel); the list operations are in
-/// <see cref="VmaList"/>. <see cref="CachedLeafKey"/>/<see cref="CachedLeaf"/>
+/// The VMAs are a sorted list searched by bisection with a gap tree beside it
+/// (<see cref="VmaTree"/>: mmap.c's maple tree plays that role in the kernel);
+/// the list operations are in <see cref="VmaList"/>. <see cref="CachedLeafKey"/>/<see cref="CachedLeaf"/>
 /// remember the last PTE table used, so a hit on a resident page is two
 /// compares and two array reads. <see cref="Family"/> is the anon_vma root
 /// of rmap.c: the address spaces that may share anonymous pages with this one
@@ -17,7 +17,7 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
 
     public string Command { get; } = command;
 
-    public List<Vma> Vmas { get; } = [];
+    public VmaTree Vmas { get; } = new();
 
     /// <summary>
     /// The VMAs in <see cref="Vmas"/> that hold an anon_vma (private, with

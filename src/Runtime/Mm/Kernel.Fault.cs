@@ -342,6 +342,7 @@ internal sealed partial class Kernel
         }
 
         stack.Start = newStart;
+        m.Vmas.BoundsChanged(next);
         return stack;
     }
 }

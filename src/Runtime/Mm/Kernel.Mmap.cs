@@ -138,6 +138,9 @@ internal sealed partial class Kernel
         return start;
     }
 
+    /// <summary>The gap-tree nodes <paramref name="mm"/>'s free-range searches have visited so far (<see cref="VmaTree.NodesVisited"/>).</summary>
+    internal long VmaNodesVisited(int mm) => _mms[mm].Vmas.NodesVisited;
+
     public Errno Munmap(int mm, ulong address, ulong length)
     {
         LastSyscallCostNs = 0;

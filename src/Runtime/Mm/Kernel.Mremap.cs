@@ -66,6 +66,7 @@ internal sealed partial class Kernel
         if (oldEnd == vma.End && address + newLength <= m.Geometry.MmapBase && !m.AnyVmaIn(oldEnd, address + newLength))
         {
             vma.End = address + newLength;
+            m.Vmas.BoundsChanged(m.IndexAbove(address));
             VmaList.MergeAround(m, m.IndexAbove(address));
             m.CachedVma = null;
             return address;

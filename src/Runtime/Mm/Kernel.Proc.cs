@@ -48,6 +48,13 @@ internal sealed partial class Kernel
         };
     }
 
+    /// <summary>What a statement's timeline row needs of <see cref="Status"/>: the fault counts and VmRSS, without walking the VMAs.</summary>
+    public (long MinFlt, long MajFlt, ulong Rss) FaultsAndRss(int mm)
+    {
+        var m = _mms[mm];
+        return (m.MinFlt, m.MajFlt, (ulong)(m.RssAnon + m.RssFile + m.RssShmem) * PageSize);
+    }
+
     /// <summary>/proc/PID/maps, one entry per VMA in address order.</summary>
     public IReadOnlyList<VmaInfo> Maps(int mm)
     {

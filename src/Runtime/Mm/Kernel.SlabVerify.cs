@@ -32,7 +32,7 @@ internal sealed partial class Kernel
         }
     }
 
-    /// <summary>Self-check: each live address space's <see cref="AddressSpace.AnonVmas"/> is its VMAs that hold an anon_vma.</summary>
+    /// <summary>Self-check: each live address space's <see cref="AddressSpace.AnonVmas"/> is its VMAs that hold an anon_vma, and its gap tree matches its VMAs.</summary>
     private void VerifyAnonVmaCounts(List<string> problems)
     {
         foreach (var m in _mms)
@@ -51,6 +51,11 @@ internal sealed partial class Kernel
             if (anon != m.AnonVmas && problems.Count < 8)
             {
                 problems.Add(FormattableString.Invariant($"mm {m.Id} counts {m.AnonVmas} VMAs with an anon_vma, {anon} found"));
+            }
+
+            if (m.Vmas.Verify() is { } gaps && problems.Count < 8)
+            {
+                problems.Add(FormattableString.Invariant($"mm {m.Id}: {gaps}"));   // the VMA gap tree (VmaTree)
             }
         }
     }

@@ -105,32 +105,42 @@ internal static class VmaList
     public static ulong GetUnmappedArea(AddressSpace mm, ulong length, ulong align)
     {
         var geometry = mm.Geometry;
-        var ceiling = geometry.MmapBase;
-        for (var i = mm.Vmas.Count - 1; i >= -1; i--)
+        var vmas = mm.Vmas;
+
+        // The gaps whose ceiling is the mmap base: above the last VMA and below those at or above the base (the stack).
+        var clamped = vmas.FirstStartingAt(geometry.MmapBase);
+        for (var i = vmas.Count; i >= clamped; i--)
         {
-            var floor = i >= 0 ? mm.Vmas[i].End : MinAddress;
-            if (floor > ceiling)
+            vmas.NodesVisited++;
+            if (Fits(vmas.FloorOf(i), geometry.MmapBase, length, align) is var start and not 0)
             {
-                ceiling = Math.Min(ceiling, mm.Vmas[i].Start);
-                continue;
+                return start;
             }
+        }
 
-            if (ceiling >= length)
+        // Below them, each gap's ceiling is its VMA's start: only a gap of at least the length can fit, and the
+        // tree finds the highest such one (the alignment may still refuse it: then the next one below).
+        for (var limit = clamped; vmas.LastGapAtLeast(length, limit) is var i and >= 0; limit = i)
+        {
+            if (Fits(vmas.FloorOf(i), vmas[i].Start, length, align) is var start and not 0)
             {
-                var start = (ceiling - length) & ~(align - 1);
-                if (start >= floor && start >= MinAddress)
-                {
-                    return start;
-                }
-            }
-
-            if (i >= 0)
-            {
-                ceiling = Math.Min(ceiling, mm.Vmas[i].Start);
+                return start;
             }
         }
 
         return BottomUp(mm, length, align);
+    }
+
+    /// <summary>The highest start aligned to <paramref name="align"/> for <paramref name="length"/> bytes in [floor, ceiling), or 0.</summary>
+    private static ulong Fits(ulong floor, ulong ceiling, ulong length, ulong align)
+    {
+        if (floor > ceiling || ceiling < length)
+        {
+            return 0;
+        }
+
+        var start = (ceiling - length) & ~(align - 1);
+        return start >= floor && start >= MinAddress ? start : 0;
     }
 
     private static ulong BottomUp(AddressSpace mm, ulong length, ulong align)
