@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace MemScript.Tests.Policies;
@@ -13,20 +12,10 @@ namespace MemScript.Tests.Policies;
 /// </summary>
 public sealed class GuardPlacementTests
 {
-    private static (int Exit, string Out, string Error) RunTimed(string policy)
-    {
-        // A second or two on an idle machine, compile included; the limit leaves room for a
-        // loaded one. Unguarded, each of these policies would run for days (2^48 calls) or forever.
-        var watch = Stopwatch.StartNew();
-        var result = PolicySandbox.Run(policy);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"took {watch.Elapsed}");
-        return result;
-    }
-
     [Fact]
     public void MutualRecursionThroughTwoMethods_StopsWithMEMS4102()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        return Ping(0);",
             "    private PageRef? Ping(int n) => Pong(n + 1);\n    private PageRef? Pong(int n) => Ping(n + 1);"));
 
@@ -37,7 +26,7 @@ public sealed class GuardPlacementTests
     [Fact]
     public void RecursionThroughALambda_StopsWithMEMS4102()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        System.Func<int, PageRef?> f = null!;\n        f = n => f(n + 1);\n        return f(0);"));
 
         Assert.Equal(1, exit);
@@ -47,7 +36,7 @@ public sealed class GuardPlacementTests
     [Fact]
     public void RecursionThroughAnOverrideTheFrameworkCalls_StopsWithMEMS4102()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        return new Loop().ToString().Length > 0 ? _pages[0] : null;",
             "    private sealed class Loop { public override string ToString() => \"x\" + this; }"));
 
@@ -58,7 +47,7 @@ public sealed class GuardPlacementTests
     [Fact]
     public void ALoopInAHelper_StopsAtTheHelpersLine_WithMEMS4101()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        return Pick();",
             "    private PageRef? Pick()\n    {\n        var i = 0;\n        while (i >= 0) { i = i == 5 ? 0 : i + 1; }\n        return null;\n    }"));
 
@@ -71,7 +60,7 @@ public sealed class GuardPlacementTests
     {
         var policy = PolicySandbox.Reclaim("        return _pages.Count > 0 ? _pages[0] : null;", "    private void Spin() { for (var i = 0; i != -1; i = (i + 1) % 7) { } }")
             .Replace("public void Added(PageRef page, IPolicyContext ctx) => _pages.Add(page);", "public void Added(PageRef page, IPolicyContext ctx) { Spin(); _pages.Add(page); }", StringComparison.Ordinal);
-        var (exit, _, error) = RunTimed(policy);
+        var (exit, _, error) = PolicySandbox.RunTimed(policy);
 
         Assert.Equal(1, exit);
         Assert.Matches(@"(?m)^s/policy\.cs:13:27: error MEMS4101: Added ran past its budget", error);
@@ -85,7 +74,7 @@ public sealed class GuardPlacementTests
         for (var i = 0; i < 48; i++)
             members.Append("    private int L").Append(i).Append("(int n) => L").Append(i + 1).Append("(n) + L").Append(i + 1).Append("(n + 1);\n");
         members.Append("    private int L48(int n) => n;\n");
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim("        return L0(0) == 3 ? null : _pages[0];", members.ToString()));
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim("        return L0(0) == 3 ? null : _pages[0];", members.ToString()));
 
         Assert.Equal(1, exit);
         Assert.Matches(@"(?m)^s/policy\.cs:\d+:17: error MEMS4101: Victim ran past its budget", error);
@@ -95,7 +84,7 @@ public sealed class GuardPlacementTests
     public void ConstructionThroughFieldInitializers_StopsWithMEMS4102_AtTheInitializer()
     {
         // Neither class has a constructor: A's field initializer makes a B, whose field initializer makes an A.
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        var a = new A();\n        return _pages[0];",
             "    private sealed class A { private B _b = new B(); }\n    private sealed class B { private A _a = new A(); }"));
 
@@ -106,7 +95,7 @@ public sealed class GuardPlacementTests
     [Fact]
     public void ConstructionThroughPropertyInitializers_StopsWithMEMS4102()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        var a = new A();\n        return _pages[0];",
             "    private sealed class A { public B[] Bs { get; } = { new B() }; }\n    private sealed class B { public A Next { get; } = new(); }"));
 
@@ -117,7 +106,7 @@ public sealed class GuardPlacementTests
     [Fact]
     public void FieldInitializersOnNoCycle_RunAsWritten()
     {
-        var (exit, output, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, output, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        var a = new A();\n        return a.Pick(_pages);",
             "    private sealed class A { private readonly int[] _order = { 0, 1 }; private B _b = new B(); public PageRef Pick(List<PageRef> pages) => pages[_order[0] + _b.Offset]; }\n    private sealed class B { public int Offset { get; } = 0; }"));
 

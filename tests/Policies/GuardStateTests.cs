@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace MemScript.Tests.Policies;
 
@@ -11,19 +10,10 @@ namespace MemScript.Tests.Policies;
 /// </summary>
 public sealed class GuardStateTests
 {
-    private static (int Exit, string Out, string Error) RunTimed(string policy)
-    {
-        // A second or two on an idle machine, compile included; the limit leaves room for a loaded one.
-        var watch = Stopwatch.StartNew();
-        var result = PolicySandbox.Run(policy);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"took {watch.Elapsed}");
-        return result;
-    }
-
     [Fact]
     public void APolicyObjectThePolicyBuilds_StopsAtItsLoop_WithMEMS4101()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        return new Inner().Victim(ctx);",
             "    private sealed class Inner : IReclaimPolicy { public void Added(PageRef page, IPolicyContext ctx) { } public void Removed(PageRef page, IPolicyContext ctx) { } public PageRef? Victim(IPolicyContext ctx) { while (true) { } } }"));
 
@@ -34,7 +24,7 @@ public sealed class GuardStateTests
     [Fact]
     public void ALambdaMadeInTheConstructor_StopsAtItsLoop_WithMEMS4101()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        _spin();\n        return null;",
             "    private readonly System.Action _spin;\n    public P() { _spin = () => { while (true) { } }; }"));
 
@@ -45,7 +35,7 @@ public sealed class GuardStateTests
     [Fact]
     public void AStaticHelpersLoop_StopsAtItsLine_WithMEMS4101()
     {
-        var (exit, _, error) = RunTimed(PolicySandbox.Reclaim(
+        var (exit, _, error) = PolicySandbox.RunTimed(PolicySandbox.Reclaim(
             "        return Spin(_pages);",
             "    private static PageRef? Spin(List<PageRef> pages) { var i = 0; while (i >= 0) { i = (i + 1) % 7; } return pages[i]; }"));
 

@@ -38,4 +38,17 @@ internal static class PolicySandbox
         var exit = sandbox.Run(["run", "s/x.mems", .. extra]);
         return (exit, sandbox.Out.ToString(), sandbox.Error.ToString());
     }
+
+    /// <summary>
+    /// <see cref="Run"/>, asserting the run ended within <paramref name="seconds"/>
+    /// of wall clock, compile included: a guarded policy stops in a second or two on
+    /// an idle machine; the limit leaves room for a loaded one.
+    /// </summary>
+    public static (int Exit, string Out, string Error) RunTimed(string policy, int seconds = 120)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Run(policy);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(seconds), $"took {watch.Elapsed}");
+        return result;
+    }
 }

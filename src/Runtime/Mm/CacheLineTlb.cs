@@ -27,7 +27,6 @@ internal sealed class CacheLineTlb
     private const int LineUints = 16;
     private const int OrderSlot = 12;
     private const int GenerationSlot = 14;
-    private const ulong Nibbles = 0x1111_1111_1111_1111UL;
 
     /// <summary>Page numbers (keys) are below 2^37: 47 or 48 virtual address bits less the page shift, plus the STLB's huge-entry bit 36.</summary>
     private const int KeyBits = 37;
@@ -202,18 +201,6 @@ internal sealed class CacheLineTlb
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Touch(ref ulong order, int way)
     {
-        var word = order;
-        // The rank holding the way: the lowest zero nibble of order ^ (way in every nibble).
-        var x = word ^ ((uint)way * Nibbles);
-        var zero = (x - Nibbles) & ~x & (Nibbles << 3);
-        var shift = BitOperations.TrailingZeroCount(zero) & ~3;
-        if (shift == 0)
-        {
-            return;
-        }
-
-        var below = (1UL << shift) - 1;
-        var above = ~((below << 4) | 0xFUL);
-        order = (word & above) | ((word & below) << 4) | (uint)way;
+        RecencyWord.MoveToFront(ref order, way);
     }
 }

@@ -33,7 +33,6 @@ internal sealed class Tlb
     private const int GenerationShift = 37;
     private const ulong LastGeneration = (1UL << (64 - GenerationShift)) - 1;
     private const int OrderedWays = 16;
-    private const ulong Nibbles = 0x1111_1111_1111_1111UL;
 
     private readonly ulong[] _tags;
     private readonly ulong[]? _order;
@@ -208,19 +207,7 @@ internal sealed class Tlb
         }
 
         ref var order = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_order), set);
-        var word = order;
-        // The rank holding the way: the lowest zero nibble of order ^ (way in every nibble).
-        var x = word ^ ((uint)way * Nibbles);
-        var zero = (x - Nibbles) & ~x & (Nibbles << 3);
-        var shift = BitOperations.TrailingZeroCount(zero) & ~3;
-        if (shift == 0)
-        {
-            return;
-        }
-
-        var below = (1UL << shift) - 1;
-        var above = ~((below << 4) | 0xFUL);
-        order = (word & above) | ((word & below) << 4) | (uint)way;
+        RecencyWord.MoveToFront(ref order, way);
     }
 
     /// <summary>
