@@ -112,6 +112,12 @@ public class RejectionInversionZipfTests
     {
         const ulong Page = 4096;
         var region = new Region(0x10000000, 4UL << 40);
+        // One small draw first, so what a first call loads once (JIT, statics) is not counted.
+        var warm = new PageCursor(region, AccessPattern.ZipfOf(1_000, 1.0, 1), 1, Page);
+        while (warm.TryNext(out _, out _))
+        {
+        }
+
         var before = GC.GetAllocatedBytesForCurrentThread();
         var cursor = new PageCursor(region, AccessPattern.ZipfOf(100_000, 1.0, 1), 1, Page);
         var count = 0;
@@ -120,7 +126,8 @@ public class RejectionInversionZipfTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(100_000, count);
-        Assert.True(allocated < 4096, $"{allocated} bytes allocated for a 2^30-page region");
+        // A table over the region's 2^30 pages would be gigabytes; the cursor is a few objects.
+        Assert.True(allocated < 16384, $"{allocated} bytes allocated for a 2^30-page region");
     }
 
     [Fact]
