@@ -58,6 +58,10 @@ internal sealed class AddressSpace(int id, string command, PageTables tables)
     public long RssAnon;
     public long RssFile;
     public long RssShmem;
+
+    /// <summary>Resident pages, all three kinds (VmRSS in pages).</summary>
+    public long RssPages => RssAnon + RssFile + RssShmem;
+
     /// <summary>Swap entries in this mm's page tables (VmSwap, swapents).</summary>
     public long SwapEnts;
     public long MinFlt;

@@ -27,11 +27,10 @@ internal sealed partial class Kernel
             }
         }
 
-        var rss = m.RssAnon + m.RssFile + m.RssShmem;
         return new ProcStatus(
             VmSize: m.VmSize(),
             VmLck: m.LockedBytes(),
-            VmRss: (ulong)rss * PageSize,
+            VmRss: (ulong)m.RssPages * PageSize,
             RssAnon: (ulong)m.RssAnon * PageSize,
             RssFile: (ulong)m.RssFile * PageSize,
             RssShmem: (ulong)m.RssShmem * PageSize,
@@ -52,7 +51,7 @@ internal sealed partial class Kernel
     public (long MinFlt, long MajFlt, ulong Rss) FaultsAndRss(int mm)
     {
         var m = _mms[mm];
-        return (m.MinFlt, m.MajFlt, (ulong)(m.RssAnon + m.RssFile + m.RssShmem) * PageSize);
+        return (m.MinFlt, m.MajFlt, (ulong)m.RssPages * PageSize);
     }
 
     /// <summary>/proc/PID/maps, one entry per VMA in address order.</summary>

@@ -27,7 +27,6 @@ namespace MemScript.Runtime.Mm;
 /// </summary>
 internal sealed partial class Kernel
 {
-
     /// <summary>
     /// Decided once per statement: true when a <c>write</c> of
     /// [<paramref name="start"/>, <paramref name="end"/>) by <paramref name="mm"/>
@@ -39,7 +38,6 @@ internal sealed partial class Kernel
     public bool TextbookWriteEligible(int mm, ulong start, ulong end, out LeafCache? leaves)
     {
         leaves = null;
-
         if (!FastPathSwitch.Enabled || Machine.Watermarks != WatermarkMode.Off || Machine.PageTablesCharged
             || Machine.Thp != "never" || _numa || Policy is not (LruPolicy or FifoPolicy or ClockPolicy or OptPolicy) || start >= end)
         {

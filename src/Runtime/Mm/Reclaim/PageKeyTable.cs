@@ -22,12 +22,40 @@ internal sealed class PageKeyTable
     public PageKey KeyOf(int id) => _keys[id];
 
     /// <summary>The id of <paramref name="key"/>, or -1 when it has none.</summary>
-    public int IdOf(in PageKey key)
+    public int IdOf(in PageKey key) => Probe(Pack(key), out _);
+
+    /// <summary>The id of <paramref name="key"/>, numbering it first if it is new.</summary>
+    public int GetOrAdd(in PageKey key)
     {
         var packed = Pack(key);
-        for (var i = Hash(packed) & _mask; ; i = (i + 1) & _mask)
+        var found = Probe(packed, out var i);
+        if (found >= 0)
         {
-            ref var e = ref _entries[i];
+            return found;
+        }
+
+        var id = Count++;
+        if (id == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+
+        _keys[id] = key;
+        _entries[i] = packed with { Id = id };
+        if (Count * 2 > _entries.Length)
+        {
+            Grow();
+        }
+
+        return id;
+    }
+
+    /// <summary>The id of the packed key, or -1 with <paramref name="slot"/> the empty entry where it would go.</summary>
+    private int Probe(in Entry packed, out int slot)
+    {
+        for (slot = Hash(packed) & _mask; ; slot = (slot + 1) & _mask)
+        {
+            ref var e = ref _entries[slot];
             if (e.Id == Empty)
             {
                 return -1;
@@ -38,41 +66,6 @@ internal sealed class PageKeyTable
                 return e.Id;
             }
         }
-    }
-
-    /// <summary>The id of <paramref name="key"/>, numbering it first if it is new.</summary>
-    public int GetOrAdd(in PageKey key)
-    {
-        var packed = Pack(key);
-        var i = Hash(packed) & _mask;
-        for (; ; i = (i + 1) & _mask)
-        {
-            ref var e = ref _entries[i];
-            if (e.Id == Empty)
-            {
-                break;
-            }
-
-            if (e.Key == packed.Key && e.Owner == packed.Owner)
-            {
-                return e.Id;
-            }
-        }
-
-        var id = Count++;
-        if (id == _keys.Length)
-        {
-            Array.Resize(ref _keys, _keys.Length * 2);
-        }
-
-        _keys[id] = key;
-        _entries[i] = new Entry { Key = packed.Key, Owner = packed.Owner, Id = id };
-        if (Count * 2 > _entries.Length)
-        {
-            Grow();
-        }
-
-        return id;
     }
 
     private void Grow()
