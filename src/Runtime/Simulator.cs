@@ -17,8 +17,9 @@ namespace MemScript.Runtime;
 /// other exception (or the work budget running out) as
 /// <see cref="RunOutcome.InternalError"/>, both with the message.
 /// With <c>reclaim opt</c> the scenario runs twice: the first pass records
-/// the order of page accesses, the second evicts with that knowledge of the
-/// future and is the one reported.
+/// the order of page accesses (on <see cref="RecordingMachine"/>'s machine,
+/// and again on the declared one if it stops there), the second evicts with
+/// that knowledge of the future and is the one reported.
 /// A kernel panic is how the simulated machine ended, not a failure of the
 /// tool: the top-level reports and expectations are taken at the panic, and
 /// the run passes when they hold. A run that stops (kernel panic, work limit) closes the statements in
@@ -51,7 +52,13 @@ public static class Simulator
         RunProgress? progress = null)
     {
         var limits = hostLimits ?? HostLimits.Default;
-        var first = RunOnce(scenario, future: null, injectFault, workLimit, limits, progress, out var recorded);
+        var first = RunOnce(scenario, future: null, injectFault, workLimit, limits, progress, out var recorded, enlarge: true, out var enlarged);
+        if (recorded == null && enlarged)
+        {
+            // The recording pass stopped on its larger machine: what the user sees is the declared machine's run.
+            first = RunOnce(scenario, future: null, injectFault, workLimit, limits, progress, out recorded, enlarge: false, out _);
+        }
+
         if (recorded == null)
             return first;
         using (recorded)   // its files, when the record went to disk
@@ -61,12 +68,20 @@ public static class Simulator
     /// <summary>
     /// One run. With <c>reclaim opt</c> and no <paramref name="future"/>, this is
     /// the recording pass: <paramref name="recorded"/> is the page trace the
-    /// second pass replays; otherwise it is null.
+    /// second pass replays; otherwise it is null. With <paramref name="enlarge"/>
+    /// the recording pass runs on <see cref="RecordingMachine.Of"/>'s machine
+    /// where it may (<paramref name="enlarged"/>: it did); the results always
+    /// describe the machine as declared.
     /// </summary>
     private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
-        HostLimits limits, RunProgress? progress, out PageTrace? recorded)
+        HostLimits limits, RunProgress? progress, out PageTrace? recorded) =>
+        RunOnce(scenario, future, injectFault, workLimit, limits, progress, out recorded, enlarge: false, out _);
+
+    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
+        HostLimits limits, RunProgress? progress, out PageTrace? recorded, bool enlarge, out bool enlarged)
     {
         recorded = null;
+        enlarged = false;
         var builder = new ScenarioBuilder();
         var notes = new List<Site>();
         SimSystem? system = null;
@@ -76,7 +91,14 @@ public static class Simulator
         try
         {
             scenario.Build(builder);
-            system = new SimSystem(builder.Machine, new Kernel(builder.Machine, future));
+            var settings = builder.Machine;
+            if (future == null && enlarge && settings.Reclaim == "opt" && RecordingMachine.Of(settings) is { } larger)
+            {
+                settings = larger;
+                enlarged = true;
+            }
+
+            system = new SimSystem(settings, new Kernel(settings, future));
             system.Clock.WorkLimit = workLimit;
             system.Clock.Host = limits;
             system.Clock.Progress = progress;

@@ -81,6 +81,9 @@ public sealed class MachineSettings
     public const int ReservedPids = 100;
 
     /// <summary>threads_max as in force: the setting, or set_max_threads' default for this RAM.</summary>
+    /// <summary>A copy of every setting (the arrays are shared: nothing changes them once built).</summary>
+    internal MachineSettings Copy() => (MachineSettings)MemberwiseClone();
+
     public int EffectiveThreadsMax => ThreadsMax ?? (int)Math.Clamp((long)(Ram / (8UL * 16384)), 20, 0x3fff_ffff);
 }
 

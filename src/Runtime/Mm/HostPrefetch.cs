@@ -22,4 +22,17 @@ internal static class HostPrefetch
             Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index)));
         }
     }
+
+    /// <summary>As <see cref="Element{T}"/>, for a struct that can straddle two cache lines: its first and last byte's lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Struct<T>(T[] array, int index)
+        where T : struct
+    {
+        if (Sse.IsSupported && (uint)index < (uint)array.Length)
+        {
+            var p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index));
+            Sse.Prefetch0(p);
+            Sse.Prefetch0(p + Unsafe.SizeOf<T>() - 1);
+        }
+    }
 }

@@ -121,8 +121,9 @@ internal sealed partial class Kernel
     /// <summary>
     /// Host prefetch for the next writes of a statement on this path (see
     /// <see cref="HostPrefetch"/>; no effect on the model): the PTE of the
-    /// write after next, and the swap slot record of the next write when its
-    /// PTE, asked for one request earlier, says it is on swap.
+    /// write after next, and for the next write, whose PTE was asked for one
+    /// request earlier, its swap slot record when it is on swap or its frame
+    /// when it is resident.
     /// <see cref="ulong.MaxValue"/> is no request.
     /// </summary>
     public void PrefetchForWrite(LeafCache leaves, ulong next, ulong afterNext)
@@ -138,6 +139,10 @@ internal sealed partial class Kernel
             if (Pte.IsSwap(pte))
             {
                 _swap.Prefetch(Pte.Frame(pte));
+            }
+            else if ((pte & Pte.Present) != 0)
+            {
+                _frames.Prefetch(Pte.Frame(pte));
             }
         }
     }

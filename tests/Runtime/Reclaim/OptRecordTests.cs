@@ -126,3 +126,46 @@ public class OptSpilledRecordTests
         Assert.Equal(Faults(300, references, PageTrace.DefaultSpillRuns), Faults(300, references, 1000));
     }
 }
+
+/// <summary>
+/// The record numbers new runs' keys a batch at a time (<see cref="PageTrace.Batch"/>);
+/// the runs, their lengths and the first-use numbering are those of one
+/// access at a time, whichever side of a batch's edge a run falls.
+/// </summary>
+public class PageTraceBatchTests
+{
+    [Fact]
+    public void RunsAcrossBatchEdges_KeepTheirLengthsAndFirstUseNumbers()
+    {
+        var random = new System.Random(5);
+        var trace = new PageTrace();
+        var expectedIds = new List<int>();
+        var expectedLengths = new List<int>();
+        var firstUse = new Dictionary<int, int>();
+        var last = -1;
+        for (var i = 0; i < 20 * PageTrace.Batch; i++)
+        {
+            var page = random.Next(3 * PageTrace.Batch);
+            if (page == last)
+                page = (page + 1) % (3 * PageTrace.Batch);
+            var length = random.Next(1, 2 * PageTrace.Batch);   // some runs longer than a batch
+            for (var n = 0; n < length; n++)
+                trace.Record(Page(page));
+            if (!firstUse.ContainsKey(page))
+                firstUse[page] = firstUse.Count;
+            expectedIds.Add(firstUse[page]);
+            expectedLengths.Add(length);
+            last = page;
+        }
+
+        Assert.Equal(expectedIds.Count, trace.Count);
+        Assert.Equal(firstUse.Count, trace.Keys);
+        for (var r = 0; r < expectedIds.Count; r++)
+        {
+            Assert.Equal(expectedIds[r], trace.IdAt(r));
+            Assert.Equal(expectedLengths[r], trace.LengthAt(r));
+        }
+
+        Assert.Equal(Page(last), trace.KeyOf(trace.IdAt(trace.Count - 1)));
+    }
+}

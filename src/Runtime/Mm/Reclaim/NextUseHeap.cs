@@ -4,33 +4,29 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// The resident pages of <c>reclaim opt</c>'s replay that have a next use,
 /// by that use: an indexed binary max-heap of frame numbers keyed by their
 /// next-use position (distinct: a position names one page). Adding,
-/// removing a frame and taking the furthest are O(log frames); the heap's
-/// size follows the frames, never the trace. Allocation-free once its
-/// arrays cover the frames.
+/// removing a frame, moving its next use and taking the furthest are
+/// O(log frames); the heap's size follows the frames, never the trace. Each
+/// slot holds its key beside its frame, so a sift compares without reading
+/// a per-frame array. Allocation-free once its arrays cover the frames.
 /// </summary>
 internal sealed class NextUseHeap
 {
-    private int[] _heap = new int[64];      // heap slot -> pfn
+    private Slot[] _heap = new Slot[64];
     private int[] _slotOf = [];             // pfn -> heap slot, -1: not in the heap
-    private int[] _key = [];                // pfn -> next-use position
 
     public int Count { get; private set; }
 
     public bool Contains(int pfn) => (uint)pfn < (uint)_slotOf.Length && _slotOf[pfn] >= 0;
 
     /// <summary>The frame whose next use is furthest; -1 when empty.</summary>
-    public int Max => Count > 0 ? _heap[0] : -1;
+    public int Max => Count > 0 ? _heap[0].Pfn : -1;
 
     public void Add(int pfn, int position)
     {
         PfnArrays.Cover(ref _slotOf, pfn, -1);
-        PfnArrays.Cover(ref _key, pfn, 0);
         if (Count == _heap.Length)
             Array.Resize(ref _heap, _heap.Length * 2);
-        _key[pfn] = position;
-        _heap[Count] = pfn;
-        _slotOf[pfn] = Count;
-        Up(Count++);
+        Up(Count++, new Slot(position, pfn));
     }
 
     public void Remove(int pfn)
@@ -40,53 +36,62 @@ internal sealed class NextUseHeap
         var last = _heap[--Count];
         if (slot == Count)
             return;
-        _heap[slot] = last;
-        _slotOf[last] = slot;
-        if (slot > 0 && _key[_heap[(slot - 1) >> 1]] < _key[last])
-            Up(slot);
+        if (slot > 0 && _heap[(slot - 1) >> 1].Key < last.Key)
+            Up(slot, last);
         else
-            Down(slot);
+            Down(slot, last);
     }
 
-    private void Up(int slot)
+    /// <summary>Moves a frame in the heap to its new next use (one sift, where a remove and an add take two).</summary>
+    public void Update(int pfn, int position)
     {
-        var pfn = _heap[slot];
-        var key = _key[pfn];
+        var slot = _slotOf[pfn];
+        var moved = new Slot(position, pfn);
+        if (position > _heap[slot].Key)
+            Up(slot, moved);
+        else
+            Down(slot, moved);
+    }
+
+    /// <summary>Puts <paramref name="item"/> at <paramref name="slot"/> or above, moving smaller parents down.</summary>
+    private void Up(int slot, Slot item)
+    {
         while (slot > 0)
         {
             var parent = (slot - 1) >> 1;
             var above = _heap[parent];
-            if (_key[above] >= key)
+            if (above.Key >= item.Key)
                 break;
             _heap[slot] = above;
-            _slotOf[above] = slot;
+            _slotOf[above.Pfn] = slot;
             slot = parent;
         }
 
-        _heap[slot] = pfn;
-        _slotOf[pfn] = slot;
+        _heap[slot] = item;
+        _slotOf[item.Pfn] = slot;
     }
 
-    private void Down(int slot)
+    /// <summary>Puts <paramref name="item"/> at <paramref name="slot"/> or below, moving larger children up.</summary>
+    private void Down(int slot, Slot item)
     {
-        var pfn = _heap[slot];
-        var key = _key[pfn];
         while (true)
         {
             var child = 2 * slot + 1;
             if (child >= Count)
                 break;
-            if (child + 1 < Count && _key[_heap[child + 1]] > _key[_heap[child]])
+            if (child + 1 < Count && _heap[child + 1].Key > _heap[child].Key)
                 child++;
             var below = _heap[child];
-            if (_key[below] <= key)
+            if (below.Key <= item.Key)
                 break;
             _heap[slot] = below;
-            _slotOf[below] = slot;
+            _slotOf[below.Pfn] = slot;
             slot = child;
         }
 
-        _heap[slot] = pfn;
-        _slotOf[pfn] = slot;
+        _heap[slot] = item;
+        _slotOf[item.Pfn] = slot;
     }
+
+    private readonly record struct Slot(int Key, int Pfn);
 }

@@ -99,6 +99,9 @@ internal sealed class NextUseIndex : IDisposable
     /// </summary>
     internal sealed class Reader
     {
+        /// <summary>How many runs ahead of <see cref="Now"/> the reader prefetches the key and next use.</summary>
+        private const int PrefetchDistance = 4;
+
         private readonly NextUseIndex _index;
         private readonly int[] _nextOfKey;
         private readonly int[] _ids;
@@ -176,6 +179,13 @@ internal sealed class NextUseIndex : IDisposable
             IdNow = _ids[i];
             LengthNow = _lengths[i];
             NextNow = _next[i];
+            if (i + PrefetchDistance < _blockCount)
+            {
+                // The replay will ask about this run's key soon (its fault's IdOf, its next use): start the reads now.
+                var ahead = _ids[i + PrefetchDistance];
+                _index._trace.PrefetchKey(ahead);
+                HostPrefetch.Element(_nextOfKey, ahead, _nextOfKey.Length);
+            }
         }
 
         private void Load(int start)

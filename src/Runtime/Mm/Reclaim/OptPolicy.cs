@@ -4,7 +4,8 @@ namespace MemScript.Runtime.Mm.Reclaim;
 /// Belady's optimal replacement (MODEL.md section 6). The future is known by
 /// running the scenario twice.
 /// <code>
-/// pass 1 (future == null): evict as exact LRU; Accessed(p): trace.record(key(p))
+/// pass 1 (future == null): evict first in, first out (on RecordingMachine's
+///                          machine it seldom has to); Accessed(p): trace.record(key(p))
 ///                          (key = anon (mm, vpn) or (object, offset), from the frame)
 /// pass 2 (future given):   t = the trace position (run) of the next access
 ///   Added(p):    next[p] = first use of key(p) at or after t   (none: never)
@@ -129,20 +130,24 @@ internal sealed class OptPolicy : IReclaimPolicy
         if (_future is null)
         {
             _recording!.Record(PageKey.Of(_frames[pfn]));
-            if (_lru.Contains(pfn))
-            {
-                _lru.MoveToTail(pfn);
-            }
-
             return;
         }
 
         if ((uint)pfn < (uint)_nextUse.Length && _nextUse[pfn] != NotResident)
         {
-            Unplace(pfn);
             var id = _keyId[pfn];
             var now = _future.IdNow == id && id >= 0;
-            Place(pfn, now && _leftInRun > 1 ? _future.Now : now ? _future.NextNow : _future.NextOf(id));
+            var next = now && _leftInRun > 1 ? _future.Now : now ? _future.NextNow : _future.NextOf(id);
+            if (next != NextUseIndex.Never && _nextUse[pfn] != NextUseIndex.Never && !_isParked[pfn] && _nextUses.Contains(pfn))
+            {
+                _nextUse[pfn] = next;
+                _nextUses.Update(pfn, next);
+            }
+            else
+            {
+                Unplace(pfn);
+                Place(pfn, next);
+            }
         }
 
         if (--_leftInRun <= 0)

@@ -21,8 +21,14 @@ internal sealed class PageKeyTable
 
     public PageKey KeyOf(int id) => _keys[id];
 
+    /// <summary>Asks the host to bring key <paramref name="id"/> into its cache (a hint: changes nothing).</summary>
+    public void PrefetchKeyOf(int id) => HostPrefetch.Element(_keys, id, Count);
+
     /// <summary>The id of <paramref name="key"/>, or -1 when it has none.</summary>
     public int IdOf(in PageKey key) => Probe(Pack(key), out _);
+
+    /// <summary>Asks the host to bring <paramref name="key"/>'s first entry into its cache (a hint: changes nothing).</summary>
+    public void Prefetch(in PageKey key) => HostPrefetch.Element(_entries, Hash(Pack(key)) & _mask, _entries.Length);
 
     /// <summary>The id of <paramref name="key"/>, numbering it first if it is new.</summary>
     public int GetOrAdd(in PageKey key)

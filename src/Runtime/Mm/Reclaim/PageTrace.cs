@@ -37,12 +37,18 @@ internal sealed class PageTrace : IDisposable
     /// <summary>Runs per block of the file (512 KiB).</summary>
     public const int BlockRuns = 1 << 16;
 
+    /// <summary>New runs wait in a batch this long before their keys are numbered together.</summary>
+    public const int Batch = 32;
+
     private readonly PageKeyTable _keys = new();
     private PageKey _lastKey;           // the key of the last run, compared without a look-up
     private readonly int _maxRuns;
     private readonly int _spillRuns;
     private int[] _idAt = new int[1024];
     private int[] _lengthAt = new int[1024];
+    private readonly PageKey[] _pendingKey = new PageKey[Batch];
+    private readonly int[] _pendingLength = new int[Batch];
+    private int _pending;               // runs recorded but not yet numbered (the last ones)
     private int _blockStart;            // the position of _idAt[0]
     private FileStream? _file;
     private byte[] _bytes = [];
@@ -63,40 +69,52 @@ internal sealed class PageTrace : IDisposable
     public long Accesses { get; private set; }
 
     /// <summary>Distinct keys (key numbers are 0 .. Keys-1).</summary>
-    public int Keys => _keys.Count;
+    public int Keys => Numbered()._keys.Count;
 
     /// <summary>The runs went to a file: only <see cref="NextUses"/> reads them.</summary>
-    public bool Spilled => _file is not null;
+    public bool Spilled => Numbered()._file is not null;
 
     /// <summary>The number of the key run <paramref name="position"/> accessed (a record in memory).</summary>
-    public int IdAt(int position) => _idAt[position - _blockStart];
+    public int IdAt(int position) => Numbered()._idAt[position - _blockStart];
 
     /// <summary>How many consecutive accesses run <paramref name="position"/> holds (a record in memory).</summary>
-    public int LengthAt(int position) => _lengthAt[position - _blockStart];
+    public int LengthAt(int position) => Numbered()._lengthAt[position - _blockStart];
 
     /// <summary>The key numbered <paramref name="id"/>.</summary>
     public PageKey KeyOf(int id) => _keys.KeyOf(id);
 
+    /// <summary>A hint that <see cref="KeyOf"/>(<paramref name="id"/>) comes soon.</summary>
+    public void PrefetchKey(int id) => _keys.PrefetchKeyOf(id);
+
     /// <summary>The key's number, or -1 for a page the trace never accessed.</summary>
-    public int IdOf(in PageKey key) => _keys.IdOf(key);
+    public int IdOf(in PageKey key) => Numbered()._keys.IdOf(key);
 
     /// <summary>The run numbers in trace order (the first <see cref="Count"/> entries; a record in memory).</summary>
-    internal int[] Ids => _idAt;
+    internal int[] Ids => Numbered()._idAt;
 
     /// <summary>The run lengths in trace order (a record in memory).</summary>
-    internal int[] Lengths => _lengthAt;
+    internal int[] Lengths => Numbered()._lengthAt;
 
     /// <summary>The next-use index of the trace, built on first use (after recording ends).</summary>
-    public NextUseIndex NextUses => _nextUses ??= new NextUseIndex(this);
+    public NextUseIndex NextUses => _nextUses ??= new NextUseIndex(Numbered());
 
+    /// <summary>
+    /// Records one access. A new run waits in a batch of <see cref="Batch"/>
+    /// and the batch's keys are numbered together (<see cref="NumberPending"/>):
+    /// each key's look-up misses the host's caches, and a batch has them
+    /// all in flight at once instead of one after the other.
+    /// </summary>
     public void Record(in PageKey key)
     {
         Accesses++;
-        var last = Count - 1 - _blockStart;
-        if (Count > 0 && _lengthAt[last] < int.MaxValue && _lastKey == key)
+        if (Count > 0 && _lastKey == key)
         {
-            _lengthAt[last]++;
-            return;
+            ref var length = ref _pending > 0 ? ref _pendingLength[_pending - 1] : ref _lengthAt[Count - 1 - _blockStart];
+            if (length < int.MaxValue)
+            {
+                length++;
+                return;
+            }
         }
 
         _nextUses = null;
@@ -106,10 +124,48 @@ internal sealed class PageTrace : IDisposable
                 FormattableString.Invariant($"reclaim opt records the future page accesses of the run, at most {_maxRuns} runs of accesses to one page; this run passes it at its access {Accesses}; the simulation stops here"));
         }
 
-        var id = _keys.GetOrAdd(key);
         _lastKey = key;
+        _pendingKey[_pending] = key;
+        _pendingLength[_pending] = 1;
+        Count++;
+        if (++_pending == Batch)
+        {
+            NumberPending();
+        }
+    }
 
-        var slot = Count - _blockStart;
+    /// <summary>The trace with every run numbered (what the readers see).</summary>
+    private PageTrace Numbered()
+    {
+        if (_pending > 0)
+        {
+            NumberPending();
+        }
+
+        return this;
+    }
+
+    /// <summary>Numbers the waiting runs' keys, in order (the ids keep the first-use order), and stores the runs.</summary>
+    private void NumberPending()
+    {
+        for (var i = 0; i < _pending; i++)
+        {
+            _keys.Prefetch(_pendingKey[i]);
+        }
+
+        var first = Count - _pending;
+        for (var i = 0; i < _pending; i++)
+        {
+            Store(first + i, _keys.GetOrAdd(_pendingKey[i]), _pendingLength[i]);
+        }
+
+        _pending = 0;
+    }
+
+    /// <summary>Puts run <paramref name="position"/> in the block, the block to the file when full.</summary>
+    private void Store(int position, int id, int length)
+    {
+        var slot = position - _blockStart;
         if (slot == _idAt.Length)
         {
             if (_file is null && _idAt.Length < _spillRuns)
@@ -120,24 +176,23 @@ internal sealed class PageTrace : IDisposable
             }
             else
             {
-                Flush();
+                Flush(position);
                 slot = 0;
             }
         }
 
         _idAt[slot] = id;
-        _lengthAt[slot] = 1;
-        Count++;
+        _lengthAt[slot] = length;
     }
 
-    /// <summary>Writes the runs in memory to the file (made on first use) and starts an empty block.</summary>
-    private void Flush()
+    /// <summary>Writes the block's runs (those before <paramref name="end"/>) to the file (made on first use) and starts an empty block.</summary>
+    private void Flush(int end)
     {
         _file ??= new FileStream(Path.Combine(Path.GetTempPath(), "memscript-opt-" + Guid.NewGuid().ToString("N") + ".runs"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        var runs = Count - _blockStart;
+        var runs = end - _blockStart;
         WriteRuns(_file, (long)_blockStart * 8, _idAt, _lengthAt, runs);
-        _blockStart = Count;
+        _blockStart = end;
         if (_idAt.Length != BlockRuns)
         {
             _idAt = new int[BlockRuns];
@@ -169,6 +224,7 @@ internal sealed class PageTrace : IDisposable
     /// </summary>
     internal void ReadRuns(int start, int count, int[] ids, int[] lengths, byte[] buffer)
     {
+        Numbered();
         var inFile = Math.Max(0, Math.Min(count, _blockStart - start));
         if (inFile > 0)
         {
