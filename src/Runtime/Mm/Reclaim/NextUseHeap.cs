@@ -2,12 +2,14 @@ namespace MemScript.Runtime.Mm.Reclaim;
 
 /// <summary>
 /// The resident pages of <c>reclaim opt</c>'s replay that have a next use,
-/// by that use: an indexed binary max-heap of frame numbers keyed by their
+/// by that use: an indexed four-way max-heap of frame numbers keyed by their
 /// next-use position (distinct: a position names one page). Adding,
 /// removing a frame, moving its next use and taking the furthest are
 /// O(log frames); the heap's size follows the frames, never the trace. Each
 /// slot holds its key beside its frame, so a sift compares without reading
-/// a per-frame array. Allocation-free once its arrays cover the frames.
+/// a per-frame array, and a slot's four children share a cache line: half
+/// the levels of a binary heap, each one line. Allocation-free once its
+/// arrays cover the frames.
 /// </summary>
 internal sealed class NextUseHeap
 {
@@ -36,7 +38,7 @@ internal sealed class NextUseHeap
         var last = _heap[--Count];
         if (slot == Count)
             return;
-        if (slot > 0 && _heap[(slot - 1) >> 1].Key < last.Key)
+        if (slot > 0 && _heap[(slot - 1) >> 2].Key < last.Key)
             Up(slot, last);
         else
             Down(slot, last);
@@ -58,7 +60,7 @@ internal sealed class NextUseHeap
     {
         while (slot > 0)
         {
-            var parent = (slot - 1) >> 1;
+            var parent = (slot - 1) >> 2;
             var above = _heap[parent];
             if (above.Key >= item.Key)
                 break;
@@ -76,11 +78,17 @@ internal sealed class NextUseHeap
     {
         while (true)
         {
-            var child = 2 * slot + 1;
-            if (child >= Count)
+            var first = 4 * slot + 1;
+            if (first >= Count)
                 break;
-            if (child + 1 < Count && _heap[child + 1].Key > _heap[child].Key)
-                child++;
+            var child = first;
+            var end = Math.Min(first + 4, Count);
+            for (var c = first + 1; c < end; c++)
+            {
+                if (_heap[c].Key > _heap[child].Key)
+                    child = c;
+            }
+
             var below = _heap[child];
             if (below.Key <= item.Key)
                 break;

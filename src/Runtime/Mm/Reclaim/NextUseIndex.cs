@@ -144,6 +144,9 @@ internal sealed class NextUseIndex : IDisposable
         /// <summary>Accesses in the run at <see cref="Now"/>; 0 past the end.</summary>
         public int LengthNow { get; private set; }
 
+        /// <summary>The key of a run a few ahead of <see cref="Now"/>, for the replay's own prefetches; -1 when not known.</summary>
+        public int Ahead { get; private set; } = -1;
+
         /// <summary>The next position of <see cref="IdNow"/> after <see cref="Now"/>.</summary>
         public int NextNow { get; private set; }
 
@@ -173,18 +176,19 @@ internal sealed class NextUseIndex : IDisposable
                 IdNow = -1;
                 LengthNow = 0;
                 NextNow = Never;
+                Ahead = -1;
                 return;
             }
 
             IdNow = _ids[i];
             LengthNow = _lengths[i];
             NextNow = _next[i];
-            if (i + PrefetchDistance < _blockCount)
+            Ahead = i + PrefetchDistance < _blockCount ? _ids[i + PrefetchDistance] : -1;
+            if (Ahead >= 0)
             {
                 // The replay will ask about this run's key soon (its fault's IdOf, its next use): start the reads now.
-                var ahead = _ids[i + PrefetchDistance];
-                _index._trace.PrefetchKey(ahead);
-                HostPrefetch.Element(_nextOfKey, ahead, _nextOfKey.Length);
+                _index._trace.PrefetchKey(Ahead);
+                HostPrefetch.Element(_nextOfKey, Ahead, _nextOfKey.Length);
             }
         }
 

@@ -154,6 +154,7 @@ internal sealed class OptPolicy : IReclaimPolicy
         {
             _future.Advance();
             _leftInRun = _future.LengthNow;
+            HostPrefetch.Element(_frameOfKey, _future.Ahead, _frameOfKey.Length);   // its Added asks whether the key has a frame
         }
     }
 
