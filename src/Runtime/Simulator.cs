@@ -62,7 +62,7 @@ public static class Simulator
         if (recorded == null)
             return first;
         using (recorded)   // its files, when the record went to disk
-            return RunOnce(scenario, recorded, injectFault, workLimit, limits, progress, out _);
+            return RunOnce(scenario, recorded, injectFault, workLimit, limits, progress, out _, enlarge: false, out _);
     }
 
     /// <summary>
@@ -73,10 +73,6 @@ public static class Simulator
     /// where it may (<paramref name="enlarged"/>: it did); the results always
     /// describe the machine as declared.
     /// </summary>
-    private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
-        HostLimits limits, RunProgress? progress, out PageTrace? recorded) =>
-        RunOnce(scenario, future, injectFault, workLimit, limits, progress, out recorded, enlarge: false, out _);
-
     private static SimulationResult RunOnce(IScenario scenario, PageTrace? future, Action<Kernel>? injectFault, long workLimit,
         HostLimits limits, RunProgress? progress, out PageTrace? recorded, bool enlarge, out bool enlarged)
     {

@@ -136,7 +136,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
         if (visited.Initializer is { } init && GuardsInitializers(node))
         {
-            Holder(node.Initializer!.Value);
+            Holder(node.Initializer!.Value);   // Nest/Nested use the thread's guard: note when that is outside construction
             visited = visited.WithInitializer(init.WithValue(Nested(init.Value, visited.Type, site)));
         }
         if (visited.ExpressionBody is null || !Guards(node, null))
@@ -154,7 +154,7 @@ internal sealed class BoundedExecutionRewriter(SemanticModel model, IReadOnlySet
         var visited = (FieldDeclarationSyntax)base.VisitFieldDeclaration(node)!;
         if (!GuardsInitializers(node))
             return visited;
-        Holder(node.Declaration);
+        Holder(node.Declaration);   // as for a property's initializer
         var type = visited.Declaration.Type;
         var variables = visited.Declaration.Variables;
         for (var i = 0; i < variables.Count; i++)

@@ -48,13 +48,7 @@ internal sealed class CacheLineTlb
         _lastRankShift = 4 * (ways - 1);
         _setMask = (ulong)sets - 1;
         _setShift = BitOperations.Log2((uint)sets);
-        var order = ulong.MaxValue;
-        for (var rank = 0; rank < ways; rank++)
-        {
-            order = (order & ~(0xFUL << (4 * rank))) | ((ulong)(ways - 1 - rank) << (4 * rank));
-        }
-
-        _emptyOrder = order;
+        _emptyOrder = RecencyWord.Empty(ways);
 
         // Pinned, so the first line can be aligned to 64 bytes once.
         _lines = GC.AllocateArray<uint>((sets + 1) * LineUints, pinned: true);
@@ -91,11 +85,11 @@ internal sealed class CacheLineTlb
         ref var order = ref Unsafe.As<uint, ulong>(ref Unsafe.Add(ref line, OrderSlot));
         if (hits != 0)
         {
-            Touch(ref order, BitOperations.TrailingZeroCount(hits));
+            RecencyWord.MoveToFront(ref order, BitOperations.TrailingZeroCount(hits));
             return true;
         }
 
-        Load(ref line, ref order, tag);
+        Unsafe.Add(ref line, RecencyWord.TakeLast(ref order, _lastRankShift)) = tag;
         return false;
     }
 
@@ -113,33 +107,9 @@ internal sealed class CacheLineTlb
         }
 
         Unsafe.Add(ref line, BitOperations.TrailingZeroCount(hits)) = 0;
+        var live = ~Find(ref line, 0) & _wayMask;   // an empty way's tag is 0
         ref var order = ref Unsafe.As<uint, ulong>(ref Unsafe.Add(ref line, OrderSlot));
-
-        // The live ways in their recency order, then the empty ones from the highest-numbered to the lowest.
-        var word = order;
-        var result = _emptyOrder;
-        var rank = 0;
-        for (var r = 0; r < _ways; r++)
-        {
-            var way = (int)(word >> (4 * r)) & 0xF;
-            if (Unsafe.Add(ref line, way) != 0)
-            {
-                result = Place(result, rank++, way);
-            }
-        }
-
-        for (var way = _ways - 1; way >= 0; way--)
-        {
-            if (Unsafe.Add(ref line, way) == 0)
-            {
-                result = Place(result, rank++, way);
-            }
-        }
-
-        order = result;
-
-        static ulong Place(ulong order, int rank, int way) =>
-            (order & ~(0xFUL << (4 * rank))) | ((ulong)way << (4 * rank));
+        order = RecencyWord.WithEmptiesLast(order, _ways, live);
     }
 
     public void Flush()
@@ -186,21 +156,5 @@ internal sealed class CacheLineTlb
 
         // Past the last way lie the order word and the generation, which a tag may equal.
         return hits & _wayMask;
-    }
-
-    /// <summary>A miss: the way of the last rank (the lowest empty way, else the least recently used) takes the tag and moves to the front.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Load(ref uint line, ref ulong order, uint tag)
-    {
-        var word = order;
-        var way = (int)(word >> _lastRankShift) & 0xF;
-        Unsafe.Add(ref line, way) = tag;
-        order = (word << 4) | (uint)way;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Touch(ref ulong order, int way)
-    {
-        RecencyWord.MoveToFront(ref order, way);
     }
 }

@@ -6,11 +6,12 @@ namespace MemScript.Runtime.Mm;
 
 /// <summary>
 /// A software prefetch of the host's memory: the simulator's hot structures
-/// (PTE tables, swap slots) are far larger than the host CPU's caches, and a
-/// replay knows which entries the next requests will read before it reads
-/// them. A hint only: it changes no state of the model, reads no array
-/// header (no bounds check), and does nothing where the CPU has no prefetch
-/// instruction or the index is outside the array.
+/// (PTE tables, frames, swap slots, opt's keys) are far larger than the host
+/// CPU's caches, and a replay knows which entries the next requests will read
+/// before it reads them. A hint only: it changes no state of the model and
+/// does nothing where the CPU has no prefetch instruction or the index is
+/// outside the array. <see cref="Element{T}"/> takes the length from the
+/// caller, so it need not read the array's header.
 /// </summary>
 internal static class HostPrefetch
 {

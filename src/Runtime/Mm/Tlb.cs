@@ -59,19 +59,10 @@ internal sealed class Tlb
         _vector = simd && Vector256.IsHardwareAccelerated && _ways % 4 == 0 && _ways <= 32;
         if (_ways <= OrderedWays)
         {
-            // An empty set: rank i holds way ways-1-i, so way 0 is taken
-            // first; the ranks past the last way hold 15 (any value would do:
-            // every way is found at a lower rank).
-            var order = ulong.MaxValue;
-            for (var rank = 0; rank < _ways; rank++)
-            {
-                order = (order & ~(0xFUL << (4 * rank))) | ((ulong)(_ways - 1 - rank) << (4 * rank));
-            }
-
-            _emptyOrder = order;
+            _emptyOrder = RecencyWord.Empty(_ways);
             _lastRankShift = 4 * (_ways - 1);
             _order = new ulong[_sets];
-            Array.Fill(_order, order);
+            Array.Fill(_order, _emptyOrder);
         }
         else
         {
@@ -126,7 +117,7 @@ internal sealed class Tlb
                 _tags[first + w] = 0;
                 if (_order is not null)
                 {
-                    _order[set] = OrderWithEmptiesLast(set);
+                    _order[set] = RecencyWord.WithEmptiesLast(_order[set], _ways, LiveWays(first));
                 }
 
                 return;
@@ -191,10 +182,7 @@ internal sealed class Tlb
         }
 
         ref var order = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_order), set);
-        var word = order;
-        var way = (int)(word >> _lastRankShift) & 0xF;
-        Unsafe.Add(ref tags, way) = tag;
-        order = (word << 4) | (uint)way;
+        Unsafe.Add(ref tags, RecencyWord.TakeLast(ref order, _lastRankShift)) = tag;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -210,37 +198,19 @@ internal sealed class Tlb
         RecencyWord.MoveToFront(ref order, way);
     }
 
-    /// <summary>
-    /// A set's order after an invalidation: its live ways in their recency
-    /// order, then the empty ones from the highest-numbered to the lowest.
-    /// </summary>
-    private ulong OrderWithEmptiesLast(int set)
+    /// <summary>A bit per way of the set starting at <paramref name="first"/> that holds an entry of the current generation.</summary>
+    private uint LiveWays(int first)
     {
-        var first = set * _ways;
-        var word = _order![set];
-        var result = _emptyOrder;
-        var rank = 0;
-        for (var r = 0; r < _ways; r++)
+        var live = 0u;
+        for (var w = 0; w < _ways; w++)
         {
-            var way = (int)(word >> (4 * r)) & 0xF;
-            if (_tags[first + way] >= _generationBits)
+            if (_tags[first + w] >= _generationBits)
             {
-                result = Place(result, rank++, way);
+                live |= 1u << w;
             }
         }
 
-        for (var way = _ways - 1; way >= 0; way--)
-        {
-            if (_tags[first + way] < _generationBits)
-            {
-                result = Place(result, rank++, way);
-            }
-        }
-
-        return result;
-
-        static ulong Place(ulong order, int rank, int way) =>
-            (order & ~(0xFUL << (4 * rank))) | ((ulong)way << (4 * rank));
+        return live;
     }
 
     /// <summary>A miss in a set wider than 16 ways: the first empty (or flushed) way, else the one with the smallest age.</summary>

@@ -138,7 +138,7 @@ internal sealed class OptPolicy : IReclaimPolicy
             var id = _keyId[pfn];
             var now = _future.IdNow == id && id >= 0;
             var next = now && _leftInRun > 1 ? _future.Now : now ? _future.NextNow : _future.NextOf(id);
-            if (next != NextUseIndex.Never && _nextUse[pfn] != NextUseIndex.Never && !_isParked[pfn] && _nextUses.Contains(pfn))
+            if (next != NextUseIndex.Never && _nextUses.Contains(pfn))   // in the heap it stays, moved (neither never-again nor parked)
             {
                 _nextUse[pfn] = next;
                 _nextUses.Update(pfn, next);
